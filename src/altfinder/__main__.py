@@ -1,0 +1,7 @@
+"""``python -m altfinder`` runs the command line."""
+
+import sys
+
+from altfinder.cli import main
+
+sys.exit(main())

@@ -1,0 +1,61 @@
+"""Run coroutines from synchronous code, in scripts and inside Jupyter alike.
+
+Jupyter already runs an event loop on the main thread, so ``asyncio.run()`` would fail
+there. Every synchronous call therefore runs on one long-lived event loop in a daemon
+thread. Sharing that loop also means rate limiters and connection pools are shared by
+successive synchronous calls, as they are by concurrent asynchronous ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+__all__ = ["run_sync"]
+
+T = TypeVar("T")
+
+_lock = threading.Lock()
+_loop: asyncio.AbstractEventLoop | None = None
+
+
+def _background_loop() -> asyncio.AbstractEventLoop:
+    global _loop
+    with _lock:
+        if _loop is None or _loop.is_closed():
+            loop = asyncio.new_event_loop()
+            thread = threading.Thread(target=loop.run_forever, name="altfinder-loop",
+                                      daemon=True)
+            thread.start()
+            _loop = loop
+        return _loop
+
+
+def run_sync(coro: Coroutine[Any, Any, T]) -> T:
+    """Run ``coro`` to completion on altfinder's background loop and return its result.
+
+    Works whether or not the calling thread already runs an event loop. Ctrl-C cancels
+    the coroutine.
+
+    Example:
+        >>> async def answer() -> int:
+        ...     return 42
+        >>> run_sync(answer())
+        42
+    """
+    loop = _background_loop()
+    try:
+        running = asyncio.get_running_loop()
+    except RuntimeError:
+        running = None
+    if running is loop:  # pragma: no cover - calling the sync API from our own loop
+        coro.close()
+        raise RuntimeError("use the async API (afind_alternatives) inside altfinder's loop")
+    future = asyncio.run_coroutine_threadsafe(coro, loop)
+    try:
+        return future.result()
+    except BaseException:
+        future.cancel()
+        raise

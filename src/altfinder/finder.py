@@ -1,0 +1,290 @@
+"""Search every source at once, check identity, rank, and report.
+
+Data flows one way: the code is parsed, every source searches concurrently under one
+deadline, each offer's identity is checked against the product, and the survivors are
+ranked. A source that fails, throttles, hangs or answers garbage becomes one
+:class:`~altfinder.models.SourceFailure`; its partial offers and every other source's
+offers are still returned.
+
+Example:
+    >>> from altfinder import find_alternatives
+    >>> from altfinder.sandbox import Sandbox
+    >>> sandbox = Sandbox()
+    >>> res = find_alternatives("4902370548495", sources=sandbox.sources(),
+    ...                         client=sandbox.client())
+    >>> res.best is not None and res.errors == []
+    True
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+import httpx
+
+from altfinder._runner import run_sync
+from altfinder.codes import ProductCode, parse_code
+from altfinder.errors import ConfigurationError, SourceError
+from altfinder.http import USER_AGENT, Deadline, redact
+from altfinder.models import (
+    JST,
+    ExcludedOffer,
+    ExclusionReason,
+    Identity,
+    Offer,
+    Product,
+    Results,
+    SourceFailure,
+    SourceStatus,
+)
+from altfinder.ranking import RankingPolicy, rank_offers
+from altfinder.sources import resolve_sources
+from altfinder.sources.base import ProductBoard, SearchContext, Source
+
+__all__ = ["DEFAULT_TIMEOUT", "afind_alternatives", "find_alternatives"]
+
+logger = logging.getLogger("altfinder.finder")
+
+#: The overall deadline, in seconds, when ``timeout`` is not given.
+DEFAULT_TIMEOUT = 30.0
+
+
+def _moment(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(JST)
+    if now.tzinfo is None:
+        return now.replace(tzinfo=JST)  # a naive time is read as Japan time
+    return now.astimezone(JST)
+
+
+@asynccontextmanager
+async def _client(client: httpx.AsyncClient | None) -> AsyncIterator[httpx.AsyncClient]:
+    if client is not None:
+        yield client
+        return
+    async with httpx.AsyncClient(
+        follow_redirects=True,
+        headers={"User-Agent": USER_AGENT},
+        timeout=httpx.Timeout(15.0),
+        limits=httpx.Limits(max_connections=50, max_keepalive_connections=20),
+    ) as own:
+        yield own
+
+
+@dataclass
+class _Run:
+    source: Source
+    ctx: SearchContext
+    failure: SourceFailure | None = None
+    elapsed_ms: int = 0
+
+
+def _failure(source: str, exc: BaseException) -> SourceFailure:
+    message = redact(str(exc)) or type(exc).__name__
+    return SourceFailure(
+        source=source,
+        error_type=type(exc).__name__,
+        message=message,
+        retry_after=getattr(exc, "retry_after", None),
+    )
+
+
+async def _execute(run: _Run, board: ProductBoard) -> None:
+    started = time.monotonic()
+    try:
+        await run.source.search(run.ctx)
+    except SourceError as exc:
+        run.failure = _failure(run.source.name, exc)
+        logger.info("%s failed: %s", run.source.name, run.failure.message)
+    except Exception as exc:  # a bug in one adapter must not break the others
+        run.failure = _failure(run.source.name, exc)
+        logger.error("%s raised %s: %s", run.source.name, type(exc).__name__,
+                     redact(str(exc)))
+    finally:
+        run.elapsed_ms = int((time.monotonic() - started) * 1000)
+        if run.source.describes_product:
+            board.describer_done()
+
+
+def _same_code(a: str, b: str) -> bool:
+    return a.zfill(14) == b.zfill(14)
+
+
+def _identity_exclusion(product: Product, offer: Offer) -> ExcludedOffer | None:
+    """Offers for another product, or whose identity nothing vouches for."""
+    if offer.jan and product.jan and not _same_code(offer.jan, product.jan):
+        return ExcludedOffer(
+            offer=offer, reason=ExclusionReason.OTHER_PRODUCT,
+            detail=f"the listing carries JAN {offer.jan}, not {product.jan}")
+    if offer.identity is Identity.TITLE:
+        return ExcludedOffer(
+            offer=offer, reason=ExclusionReason.UNVERIFIED,
+            detail="found by title only and no code ties it to this product")
+    return None
+
+
+class _Search:
+    def __init__(self, code: ProductCode, sources: list[Source], policy: RankingPolicy,
+                 now: datetime, deadline: Deadline, client: httpx.AsyncClient) -> None:
+        self.code = code
+        self.policy = policy
+        self.now = now
+        self.deadline = deadline
+        describers = sum(1 for s in sources if s.describes_product)
+        self.board = ProductBoard(Product.from_code(code), describers=describers)
+        self.runs = [
+            _Run(source=s, ctx=SearchContext(
+                code=code, now=now, policy=policy, http=s.http(client, deadline),
+                board=self.board, source=s.name))
+            for s in sources
+        ]
+
+    async def run(self) -> Results:
+        tasks = {
+            asyncio.create_task(_execute(run, self.board), name=f"altfinder:{run.source.name}"):
+            run for run in self.runs
+        }
+        try:
+            _, pending = await asyncio.wait(tasks, timeout=self.deadline.remaining())
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            raise
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+        for task in pending:
+            run = tasks[task]
+            last = run.ctx.http.last_error
+            if last is not None and last.retryable:
+                # Cut while retrying: the failure is what kept failing, not the deadline.
+                failure = _failure(run.source.name, last)
+                run.failure = failure.model_copy(update={
+                    "message": f"{failure.message} (still failing when the "
+                               f"{self.deadline.seconds:g} s deadline came)"})
+            else:
+                run.failure = SourceFailure(
+                    source=run.source.name, error_type="SourceTimeoutError",
+                    message=f"{run.source.name}: no complete answer within the "
+                            f"{self.deadline.seconds:g} s deadline")
+            run.elapsed_ms = int((self.deadline.seconds or 0) * 1000)
+        return self._results()
+
+    def _results(self) -> Results:
+        product = self.board.product
+        candidates: list[Offer] = []
+        excluded: list[ExcludedOffer] = []
+        notes: list[str] = []
+        for run in self.runs:
+            excluded.extend(run.ctx.excluded)
+            notes.extend(run.ctx.notes)
+            for offer in run.ctx.offers:
+                verdict = _identity_exclusion(product, offer)
+                if verdict is None:
+                    candidates.append(offer)
+                else:
+                    excluded.append(verdict)
+        ranked, rank_excluded = rank_offers(candidates, policy=self.policy)
+        excluded.extend(rank_excluded)
+        statuses = [
+            SourceStatus(
+                source=run.source.name,
+                ok=run.failure is None,
+                offers=sum(1 for r in ranked if r.offer.source == run.source.name),
+                excluded=sum(1 for e in excluded if e.offer.source == run.source.name),
+                requests=run.ctx.http.requests_sent,
+                elapsed_ms=run.elapsed_ms,
+                error_type=run.failure.error_type if run.failure else None,
+            )
+            for run in self.runs
+        ]
+        return Results(
+            code=self.code,
+            product=product,
+            offers=ranked,
+            excluded=excluded,
+            errors=[run.failure for run in self.runs if run.failure is not None],
+            sources=statuses,
+            notes=list(dict.fromkeys(notes)),
+            searched_at=self.now,
+        )
+
+
+async def afind_alternatives(
+    code: str | int | ProductCode,
+    *,
+    sources: Iterable[Source | str] | None = None,
+    policy: RankingPolicy | None = None,
+    client: httpx.AsyncClient | None = None,
+    timeout: float | None = None,
+    now: datetime | None = None,
+) -> Results:
+    """Find every offer for the product behind ``code``, ranked by what it really costs.
+
+    Args:
+        code: a JAN/EAN, UPC-A, ISBN, ASIN or Amazon product URL (see :func:`parse_code`).
+        sources: source instances or registered names; default: every registered source
+            whose credentials are configured, plus the credential-free ones.
+        policy: how to price and rank (see :class:`RankingPolicy`).
+        client: an ``httpx.AsyncClient`` that carries every request (inject transports,
+            proxies or a cache through it); by default one is created and closed.
+        timeout: overall deadline in seconds (default 30). Sources not done by then are
+            reported as timeouts; everything else is returned.
+        now: the instant at which campaigns, sale windows and lead times are judged
+            (default: now, in JST; a naive datetime is read as JST).
+
+    Raises:
+        InvalidCodeError: ``code`` is not a usable code (the message says why).
+        ConfigurationError: no source to search, or a bad option.
+
+    Example:
+        >>> import asyncio
+        >>> from altfinder import afind_alternatives
+        >>> from altfinder.sandbox import Sandbox
+        >>> sandbox = Sandbox()
+        >>> res = asyncio.run(afind_alternatives(
+        ...     "4902370548495", sources=sandbox.sources(), client=sandbox.client()))
+        >>> res.product.jan
+        '4902370548495'
+    """
+    product_code = code if isinstance(code, ProductCode) else parse_code(code)
+    if timeout is not None and not timeout > 0:
+        raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout}")
+    chosen = resolve_sources(sources)
+    deadline = Deadline(DEFAULT_TIMEOUT if timeout is None else float(timeout))
+    async with _client(client) as http_client:
+        search = _Search(product_code, chosen, policy or RankingPolicy(), _moment(now),
+                         deadline, http_client)
+        return await search.run()
+
+
+def find_alternatives(
+    code: str | int | ProductCode,
+    *,
+    sources: Iterable[Source | str] | None = None,
+    policy: RankingPolicy | None = None,
+    client: httpx.AsyncClient | None = None,
+    timeout: float | None = None,
+    now: datetime | None = None,
+) -> Results:
+    """The synchronous twin of :func:`afind_alternatives`; works inside Jupyter too.
+
+    Example:
+        >>> from altfinder import find_alternatives
+        >>> from altfinder.sandbox import Sandbox
+        >>> sandbox = Sandbox()
+        >>> res = find_alternatives("4902370548495", sources=sandbox.sources(),
+        ...                         client=sandbox.client())
+        >>> res.best.score <= res.offers[-1].score
+        True
+    """
+    product_code = code if isinstance(code, ProductCode) else parse_code(code)
+    return run_sync(afind_alternatives(product_code, sources=sources, policy=policy,
+                                       client=client, timeout=timeout, now=now))

@@ -1,0 +1,11 @@
+"""The marketplaces the sandbox plays, one module each."""
+
+from __future__ import annotations
+
+from altfinder.sandbox.app import Service
+from altfinder.sandbox.services.yahoo_shopping import YahooShoppingService
+
+__all__ = ["SERVICES"]
+
+#: Every service class the sandbox runs.
+SERVICES: tuple[type[Service], ...] = (YahooShoppingService,)

@@ -1,0 +1,366 @@
+"""The base every marketplace adapter builds on.
+
+A source is a class with a registered ``name``, its documented ``rate_limit``, the
+environment variables its credentials can come from, and one coroutine,
+:meth:`Source.search`, that reads what is known about the product from a
+:class:`SearchContext` and adds offers (or excluded offers, with reasons) to it.
+Everything else — the HTTP client, rate limiting, retries, deadlines, redaction,
+identity checks and ranking — is done around it.
+
+Writing a source (third-party sources register through the ``altfinder.sources``
+entry-point group)::
+
+    class MyShop(Source):
+        name = "myshop"
+        label = "My Shop"
+        rate_limit = RateLimit(requests=2, per_seconds=1)
+
+        async def search(self, ctx: SearchContext) -> None:
+            response = await ctx.http.get("https://api.myshop.jp/search",
+                                          params={"jan": ctx.code.value})
+            for item in response.json()["items"]:
+                ctx.add(Offer(source=self.name, title=item["name"], url=item["url"],
+                              price=item["price"], jan=item.get("jan")))
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar, Self
+
+import httpx
+
+from altfinder.codes import ProductCode
+from altfinder.errors import ConfigurationError
+from altfinder.http import Deadline, RateLimit, SourceHttp, default_check, register_secret
+from altfinder.models import ExcludedOffer, ExclusionReason, Offer, Product
+from altfinder.ranking import PointsProfile, RankingPolicy
+
+__all__ = ["ProductBoard", "SearchContext", "Source"]
+
+
+class ProductBoard:
+    """What every source has learned about the product, shared during one search.
+
+    Sources that search by title wait on :meth:`wait_described` until a source that
+    searches by code has described the product (title, brand, model number, JAN), or
+    until every such source has finished without doing so.
+
+    Example:
+        >>> board = ProductBoard(Product(jan="4902370548495"), describers=0)
+        >>> board.product.jan
+        '4902370548495'
+    """
+
+    def __init__(self, product: Product, *, describers: int) -> None:
+        self.product = product
+        self._pending = describers
+        self._described = asyncio.Event()
+        if describers == 0 or product.title:
+            self._described.set()
+
+    def describe(self, product: Product) -> None:
+        """Merge what a source learned; wake title searchers once a title is known.
+
+        Example:
+            >>> board = ProductBoard(Product(), describers=1)
+            >>> board.describe(Product(title="Switch")); board.product.title
+            'Switch'
+        """
+        self.product = self.product.merged(product)
+        if self.product.title:
+            self._described.set()
+
+    def describer_done(self) -> None:
+        """A describing source finished (or failed); when none is left, stop waiting.
+
+        Example:
+            >>> board = ProductBoard(Product(), describers=1); board.describer_done()
+        """
+        self._pending -= 1
+        if self._pending <= 0:
+            self._described.set()
+
+    async def wait_described(self) -> Product:
+        """The product once described (or once nobody is left to describe it).
+
+        Example:
+            >>> # product = await ctx.described_product()
+        """
+        await self._described.wait()
+        return self.product
+
+
+@dataclass
+class SearchContext:
+    """Everything a source needs for one search, and where it puts what it finds.
+
+    Attributes:
+        code: the parsed product code.
+        now: the instant at which campaigns and lead times are judged (timezone-aware).
+        policy: the ranking policy (its ``points_profile`` decides the points earned).
+        http: this source's view of the shared HTTP client.
+        offers / excluded / notes: what the source found so far. Partial results
+            survive a timeout or a failure later in the search.
+
+    Example:
+        >>> # inside Source.search:
+        >>> # ctx.add(Offer(...)); ctx.exclude(offer, "out_of_stock", "在庫切れ")
+    """
+
+    code: ProductCode
+    now: datetime
+    policy: RankingPolicy
+    http: SourceHttp
+    board: ProductBoard
+    source: str
+    offers: list[Offer] = field(default_factory=list)
+    excluded: list[ExcludedOffer] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def product(self) -> Product:
+        """What is known about the product right now (from the code and other sources).
+
+        Example:
+            >>> # ctx.product.jan, ctx.product.title
+        """
+        return self.board.product
+
+    @property
+    def points_profile(self) -> PointsProfile:
+        """The user's point programmes.
+
+        Example:
+            >>> # ctx.points_profile.yahoo_premium
+        """
+        return self.policy.points_profile
+
+    async def described_product(self) -> Product:
+        """Wait until another source described the product (title, brand, model, JAN).
+
+        Title-searching sources call this; it returns at once when the product is
+        already described, and never waits past the search's deadline.
+
+        Example:
+            >>> # product = await ctx.described_product(); product.title
+        """
+        return await self.board.wait_described()
+
+    def describe(self, product: Product) -> None:
+        """Tell the other sources what this source learned about the product.
+
+        Example:
+            >>> # ctx.describe(Product(title=item["name"], brand=item["brand"]["name"]))
+        """
+        self.board.describe(product)
+
+    def add(self, offer: Offer) -> None:
+        """Add an offer found for the product.
+
+        Example:
+            >>> # ctx.add(Offer(source=self.name, title=..., url=..., price=...))
+        """
+        self.offers.append(offer)
+
+    def exclude(self, offer: Offer, reason: ExclusionReason | str, detail: str = "") -> None:
+        """Record an offer the ranking must not see, with its reason.
+
+        Example:
+            >>> # ctx.exclude(offer, ExclusionReason.OUT_OF_STOCK, "inStock: false")
+        """
+        self.excluded.append(
+            ExcludedOffer(offer=offer, reason=ExclusionReason(reason), detail=detail)
+        )
+
+    def note(self, text: str) -> None:
+        """Add a sentence for :attr:`Results.notes` (what this source could not do, and why).
+
+        Example:
+            >>> # ctx.note("amazon: a JAN needs Creators API credentials to reach Amazon offers")
+        """
+        self.notes.append(text)
+
+
+class Source(ABC):
+    """Base class of every marketplace adapter.
+
+    Class attributes a subclass sets:
+        name: the registered name (``"yahoo_shopping"``).
+        label: the marketplace's own name (``"Yahoo!ショッピング"``).
+        rate_limit: the documented request rate, per credential.
+        credentials: constructor argument → environment variable, for each credential.
+        optional_env: constructor argument → environment variable, for optional settings.
+        describes_product: the source searches by code and can tell the product's title
+            to title-searching sources.
+        hosts: the hosts it talks to (documentation and the sandbox).
+
+    Example:
+        >>> from altfinder.sources import YahooShopping
+        >>> YahooShopping.name, YahooShopping.credentials
+        ('yahoo_shopping', {'client_id': 'ALTFINDER_YAHOO_CLIENT_ID'})
+    """
+
+    name: ClassVar[str]
+    label: ClassVar[str]
+    rate_limit: ClassVar[RateLimit] = RateLimit(requests=1, per_seconds=1.0)
+    credentials: ClassVar[Mapping[str, str]] = {}
+    optional_env: ClassVar[Mapping[str, str]] = {}
+    describes_product: ClassVar[bool] = False
+    hosts: ClassVar[tuple[str, ...]] = ()
+    request_timeout: ClassVar[float] = 15.0
+
+    def __init__(self, *, rate_limit: RateLimit | None = None,
+                 request_timeout: float | None = None) -> None:
+        if rate_limit is not None:
+            self.rate_limit = rate_limit  # type: ignore[misc]
+        if request_timeout is not None:
+            self.request_timeout = request_timeout  # type: ignore[misc]
+
+    # -- credentials -------------------------------------------------------------
+    @classmethod
+    def requires_credentials(cls) -> bool:
+        """Whether the source needs credentials at all.
+
+        Example:
+            >>> from altfinder.sources import YahooShopping
+            >>> YahooShopping.requires_credentials()
+            True
+        """
+        return bool(cls.credentials)
+
+    @classmethod
+    def is_configured(cls, environ: Mapping[str, str] | None = None) -> bool:
+        """Whether every credential is available from the environment.
+
+        Example:
+            >>> from altfinder.sources import YahooShopping
+            >>> YahooShopping.is_configured({})
+            False
+        """
+        env = os.environ if environ is None else environ
+        return all(env.get(var) for var in cls.credentials.values())
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:
+        """Build the source from environment variables (and keyword overrides).
+
+        Raises:
+            ConfigurationError: a credential is missing; the message names the variable.
+
+        Example:
+            >>> from altfinder.sources import YahooShopping
+            >>> YahooShopping.from_env({"ALTFINDER_YAHOO_CLIENT_ID": "dj00demo"}).name
+            'yahoo_shopping'
+        """
+        env = os.environ if environ is None else environ
+        kwargs: dict[str, Any] = {}
+        for argument, var in {**cls.credentials, **cls.optional_env}.items():
+            if env.get(var):
+                kwargs[argument] = env[var]
+        kwargs.update(overrides)
+        return cls(**kwargs)
+
+    @classmethod
+    def _credential(cls, argument: str, value: str | None) -> str:
+        """Resolve one credential from the argument or its environment variable."""
+        var = cls.credentials[argument]
+        resolved = value if value is not None else os.environ.get(var)
+        if resolved is not None:
+            resolved = resolved.strip()
+        if not resolved:
+            raise ConfigurationError(
+                f"{cls.name}: missing {argument}; pass {argument}=... or set {var}"
+            )
+        register_secret(resolved)
+        return resolved
+
+    def secrets(self) -> tuple[str, ...]:
+        """The credential values this instance holds (for redaction checks).
+
+        Example:
+            >>> from altfinder.sources import YahooShopping
+            >>> YahooShopping(client_id="dj00demo-id").secrets()
+            ('dj00demo-id',)
+        """
+        return tuple(
+            value for argument in self.credentials
+            if isinstance(value := getattr(self, f"_{argument}", None), str)
+        )
+
+    @property
+    def limiter_key(self) -> str:
+        """The rate-limit key: the source name and a hash of its credentials.
+
+        Two instances with the same credentials share one quota; the hash keeps the
+        credential itself out of memory dumps of the limiter table.
+
+        Example:
+            >>> from altfinder.sources import YahooShopping
+            >>> YahooShopping(client_id="a1b2").limiter_key.startswith("yahoo_shopping:")
+            True
+        """
+        digest = hashlib.sha256("\0".join(self.secrets()).encode()).hexdigest()[:12]
+        return f"{self.name}:{digest}"
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{argument}=***" for argument in self.credentials)
+        return f"{type(self).__name__}({shown})"
+
+    # -- the adapter ---------------------------------------------------------------
+    def check_response(self, response: httpx.Response) -> None:
+        """Raise a typed error for an answer that is not a result (override per source).
+
+        The default maps HTTP statuses (429 → rate limited, 401/403 → authentication,
+        5xx → unavailable, other 4xx → rejected).
+
+        Example:
+            >>> # def check_response(self, response): parse the error envelope, raise ...
+        """
+        default_check(response, self.name)
+
+    def http(self, client: httpx.AsyncClient, deadline: Deadline) -> SourceHttp:
+        """This source's view of the shared client.
+
+        Example:
+            >>> # http = source.http(client, Deadline(10))
+        """
+        return SourceHttp(
+            client,
+            source=self.name,
+            limiter_key=self.limiter_key,
+            rate_limit=self.rate_limit,
+            check=self.check_response,
+            deadline=deadline,
+            request_timeout=self.request_timeout,
+            headers=self.default_headers(),
+        )
+
+    def default_headers(self) -> dict[str, str]:
+        """Headers sent with every request of this source.
+
+        Example:
+            >>> from altfinder.sources import YahooShopping
+            >>> "User-Agent" in YahooShopping(client_id="dj00x").default_headers()
+            True
+        """
+        from altfinder.http import USER_AGENT
+
+        return {"User-Agent": USER_AGENT}
+
+    @abstractmethod
+    async def search(self, ctx: SearchContext) -> None:
+        """Find offers for ``ctx.code`` / ``ctx.product`` and add them to ``ctx``.
+
+        Raise a :class:`~altfinder.errors.SourceError` subclass for failures; "no
+        offers" is simply adding none.
+
+        Example:
+            >>> # await source.search(ctx)
+        """
