@@ -11,7 +11,7 @@ from stdnum import ean
 
 from altfinder import find_alternatives
 from altfinder.sandbox import PRODUCTS, Fault, LoopbackTransport, Sandbox
-from altfinder.sandbox.catalogue import yahoo_listings
+from altfinder.sandbox.listings.yahoo_shopping import yahoo_listings
 from tests.conftest import NOW
 
 YAHOO = "https://shopping.yahooapis.jp/ShoppingWebService/V3/itemSearch"

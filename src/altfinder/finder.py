@@ -109,7 +109,7 @@ async def _execute(run: _Run, board: ProductBoard) -> None:
     finally:
         run.elapsed_ms = int((time.monotonic() - started) * 1000)
         if run.source.describes_product:
-            board.describer_done()
+            board.describer_done(run.source.name)
 
 
 def _same_code(a: str, b: str) -> bool:
@@ -136,7 +136,7 @@ class _Search:
         self.policy = policy
         self.now = now
         self.deadline = deadline
-        describers = sum(1 for s in sources if s.describes_product)
+        describers = {s.name for s in sources if s.describes_product}
         self.board = ProductBoard(Product.from_code(code), describers=describers)
         self.runs = [
             _Run(source=s, ctx=SearchContext(

@@ -59,7 +59,7 @@ logger = logging.getLogger("altfinder.sandbox")
 
 #: Credentials the sandbox accepts out of the box, by source name and argument.
 DEMO_CREDENTIALS: dict[str, dict[str, str]] = {
-    "yahoo_shopping": {"client_id": "sandbox-yahoo-client-id"},
+    cls.name: dict(cls.demo_credentials) for cls in SERVICES
 }
 
 

@@ -15,7 +15,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -214,8 +214,9 @@ class RateWindow:
 class Service(ABC):
     """One marketplace in the sandbox.
 
-    Subclasses set ``name`` (the altfinder source name it serves), ``hosts`` and
-    ``interval`` (seconds between requests per credential), and implement
+    Subclasses set ``name`` (the altfinder source name it serves), ``hosts``,
+    ``interval`` (seconds between requests per credential) and ``demo_credentials``, and
+    implement
     :meth:`handle` plus the fault answers in the marketplace's own shapes.
 
     Example:
@@ -227,6 +228,9 @@ class Service(ABC):
     name: str = ""
     hosts: tuple[str, ...] = ()
     interval: float = 1.0
+    #: The credentials the sandbox accepts for this marketplace, as the source's
+    #: constructor keyword arguments (``{"client_id": "sandbox-yahoo-client-id"}``).
+    demo_credentials: ClassVar[dict[str, str]] = {}
 
     def __init__(self, sandbox: Any) -> None:
         self.sandbox = sandbox

@@ -48,53 +48,73 @@ __all__ = ["ProductBoard", "SearchContext", "Source"]
 class ProductBoard:
     """What every source has learned about the product, shared during one search.
 
-    Sources that search by title wait on :meth:`wait_described` until a source that
-    searches by code has described the product (title, brand, model number, JAN), or
-    until every such source has finished without doing so.
+    Sources that need more than the code (a JAN for an ASIN input, a title for a flea
+    market) wait with :meth:`wait_for` until another source has described the product
+    that far, or until no *other* describing source is still running. A source never
+    waits on itself, so a describer may also wait (Rakuten widens its search by title).
 
     Example:
-        >>> board = ProductBoard(Product(jan="4902370548495"), describers=0)
+        >>> board = ProductBoard(Product(jan="4902370548495"), describers={"yahoo_shopping"})
         >>> board.product.jan
         '4902370548495'
     """
 
-    def __init__(self, product: Product, *, describers: int) -> None:
+    def __init__(self, product: Product, *, describers: set[str] | frozenset[str]) -> None:
         self.product = product
-        self._pending = describers
-        self._described = asyncio.Event()
-        if describers == 0 or product.title:
-            self._described.set()
+        self._pending = set(describers)
+        self._waiters: list[tuple[tuple[str, ...], str | None, asyncio.Future[Product]]] = []
+
+    def _satisfied(self, fields: tuple[str, ...], waiter: str | None) -> bool:
+        if all(getattr(self.product, name) for name in fields):
+            return True
+        return not (self._pending - {waiter})
+
+    def _wake(self) -> None:
+        still: list[tuple[tuple[str, ...], str | None, asyncio.Future[Product]]] = []
+        for fields, waiter, future in self._waiters:
+            if future.done():
+                continue
+            if self._satisfied(fields, waiter):
+                future.set_result(self.product)
+            else:
+                still.append((fields, waiter, future))
+        self._waiters = still
 
     def describe(self, product: Product) -> None:
-        """Merge what a source learned; wake title searchers once a title is known.
+        """Merge what a source learned (known fields win) and wake satisfied waiters.
 
         Example:
-            >>> board = ProductBoard(Product(), describers=1)
+            >>> board = ProductBoard(Product(), describers={"a"})
             >>> board.describe(Product(title="Switch")); board.product.title
             'Switch'
         """
         self.product = self.product.merged(product)
-        if self.product.title:
-            self._described.set()
+        self._wake()
 
-    def describer_done(self) -> None:
-        """A describing source finished (or failed); when none is left, stop waiting.
-
-        Example:
-            >>> board = ProductBoard(Product(), describers=1); board.describer_done()
-        """
-        self._pending -= 1
-        if self._pending <= 0:
-            self._described.set()
-
-    async def wait_described(self) -> Product:
-        """The product once described (or once nobody is left to describe it).
+    def describer_done(self, name: str) -> None:
+        """A describing source finished (or failed): it will tell nothing more.
 
         Example:
-            >>> # product = await ctx.described_product()
+            >>> board = ProductBoard(Product(), describers={"a"}); board.describer_done("a")
         """
-        await self._described.wait()
-        return self.product
+        self._pending.discard(name)
+        self._wake()
+
+    async def wait_for(self, fields: tuple[str, ...] = ("title",),
+                       waiter: str | None = None) -> Product:
+        """The product once ``fields`` are known, or once no other describer is running.
+
+        Example:
+            >>> import asyncio
+            >>> board = ProductBoard(Product(title="x"), describers={"a"})
+            >>> asyncio.run(board.wait_for(("title",))).title
+            'x'
+        """
+        if self._satisfied(fields, waiter):
+            return self.product
+        future: asyncio.Future[Product] = asyncio.get_running_loop().create_future()
+        self._waiters.append((fields, waiter, future))
+        return await future
 
 
 @dataclass
@@ -142,16 +162,19 @@ class SearchContext:
         """
         return self.policy.points_profile
 
-    async def described_product(self) -> Product:
-        """Wait until another source described the product (title, brand, model, JAN).
+    async def described_product(self, needs: tuple[str, ...] = ("title",)) -> Product:
+        """Wait until other sources described the product as far as ``needs``.
 
-        Title-searching sources call this; it returns at once when the product is
-        already described, and never waits past the search's deadline.
+        ``needs`` names :class:`~altfinder.models.Product` fields: ``("jan",)`` for a
+        source that needs a JAN when the input was an ASIN, ``("title",)`` for one that
+        searches by title. Returns at once when they are known, and as soon as no other
+        describing source is still running (with whatever is known by then); never
+        waits past the search's deadline.
 
         Example:
-            >>> # product = await ctx.described_product(); product.title
+            >>> # product = await ctx.described_product(needs=("jan",))
         """
-        return await self.board.wait_described()
+        return await self.board.wait_for(needs, waiter=self.source)
 
     def describe(self, product: Product) -> None:
         """Tell the other sources what this source learned about the product.

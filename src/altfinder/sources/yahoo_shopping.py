@@ -424,7 +424,7 @@ class YahooShopping(Source):
         jan = ctx.code.jan
         query: str | None = None
         if jan is None:
-            product = await ctx.described_product()
+            product = await ctx.described_product(needs=("jan",))
             jan = product.jan
             if jan is None:
                 if not product.title:

@@ -11,11 +11,11 @@ Written from the public v3 contract: ``GET /ShoppingWebService/V3/itemSearch`` o
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote
 
 from altfinder.sandbox.app import SandboxRequest, SandboxResponse, Service
-from altfinder.sandbox.catalogue import YahooListing, yahoo_listings
+from altfinder.sandbox.listings.yahoo_shopping import YahooListing, yahoo_listings
 
 __all__ = ["YahooShoppingService"]
 
@@ -40,6 +40,7 @@ class YahooShoppingService(Service):
     name = "yahoo_shopping"
     hosts = ("shopping.yahooapis.jp",)
     interval = 1.0  # one query per second per Client ID
+    demo_credentials: ClassVar[dict[str, str]] = {"client_id": "sandbox-yahoo-client-id"}
 
     def __init__(self, sandbox: Any) -> None:
         super().__init__(sandbox)

@@ -1,0 +1,1 @@
+"""Each marketplace's listings of the demo catalogue, one module per marketplace."""
