@@ -68,7 +68,7 @@ async def test_sources_run_concurrently(sandbox: Sandbox) -> None:
         JAN, sources=[Slow(0.3, name="a"), Slow(0.3, name="b"), Slow(0.3, name="c")],
         client=sandbox.client(), now=NOW)
     elapsed = time.monotonic() - started
-    assert elapsed < 0.6, elapsed  # three 0.3 s sources, not 0.9 s
+    assert elapsed < 0.8, elapsed  # three 0.3 s sources at once, not 0.9 s one after another
     assert {r.offer.source for r in res} == {"a", "b", "c"}
 
 
