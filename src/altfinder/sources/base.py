@@ -32,7 +32,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import httpx
 
@@ -41,6 +41,9 @@ from altfinder.errors import ConfigurationError
 from altfinder.http import Deadline, RateLimit, SourceHttp, default_check, register_secret
 from altfinder.models import ExcludedOffer, ExclusionReason, Offer, Product
 from altfinder.ranking import PointsProfile, RankingPolicy
+
+if TYPE_CHECKING:  # pragma: no cover
+    from altfinder.cache import HttpCache
 
 __all__ = ["ProductBoard", "SearchContext", "Source"]
 
@@ -238,6 +241,9 @@ class Source(ABC):
     describes_product: ClassVar[bool] = False
     hosts: ClassVar[tuple[str, ...]] = ()
     request_timeout: ClassVar[float] = 15.0
+    #: Seconds a cached answer stays fresh, and the most the marketplace's terms allow.
+    cache_ttl: ClassVar[float] = 3600.0
+    cache_ttl_max: ClassVar[float | None] = None
 
     def __init__(self, *, rate_limit: RateLimit | None = None,
                  request_timeout: float | None = None) -> None:
@@ -348,12 +354,14 @@ class Source(ABC):
         """
         default_check(response, self.name)
 
-    def http(self, client: httpx.AsyncClient, deadline: Deadline) -> SourceHttp:
-        """This source's view of the shared client.
+    def http(self, client: httpx.AsyncClient, deadline: Deadline,
+             cache: HttpCache | None = None) -> SourceHttp:
+        """This source's view of the shared client (and the cache, when there is one).
 
         Example:
-            >>> # http = source.http(client, Deadline(10))
+            >>> # http = source.http(client, Deadline(10), cache)
         """
+        ttl = cache.ttl_for(self.name, self.cache_ttl, self.cache_ttl_max) if cache else 0.0
         return SourceHttp(
             client,
             source=self.name,
@@ -363,6 +371,8 @@ class Source(ABC):
             deadline=deadline,
             request_timeout=self.request_timeout,
             headers=self.default_headers(),
+            cache=cache,
+            cache_ttl=ttl,
         )
 
     def default_headers(self) -> dict[str, str]:
