@@ -106,7 +106,7 @@ async def test_a_bug_or_a_block_in_one_source_never_breaks_the_others(sandbox: S
         ({"status": 403}, "AuthenticationError"),
         ({"malformed": True}, "ParseError"),
         ({"unexpected_schema": True}, "ParseError"),
-        ({"antibot": True}, "AuthenticationError"),
+        ({"antibot": True}, "BlockedError"),
         ({"refuse": True}, "SourceUnavailableError"),
         ({"hang": True}, "SourceTimeoutError"),
     ],

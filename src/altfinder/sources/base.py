@@ -241,6 +241,8 @@ class Source(ABC):
     describes_product: ClassVar[bool] = False
     hosts: ClassVar[tuple[str, ...]] = ()
     request_timeout: ClassVar[float] = 15.0
+    #: Attempts per request for retryable failures (1 = never retry).
+    max_attempts: ClassVar[int] = 3
     #: Seconds a cached answer stays fresh, and the most the marketplace's terms allow.
     cache_ttl: ClassVar[float] = 3600.0
     cache_ttl_max: ClassVar[float | None] = None
@@ -370,6 +372,7 @@ class Source(ABC):
             check=self.check_response,
             deadline=deadline,
             request_timeout=self.request_timeout,
+            max_attempts=self.max_attempts,
             headers=self.default_headers(),
             cache=cache,
             cache_ttl=ttl,
