@@ -20,10 +20,14 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from altfinder.batch import BatchItem, BatchProgress, find_alternatives_many_sync, load_checkpoint
-from altfinder.errors import InvalidCodeError
+from altfinder.batch import (
+    BatchProgress,
+    batch_record,
+    find_alternatives_many_sync,
+    load_checkpoint,
+)
 
-__all__ = ["CSV_FIELDS", "read_codes", "record", "run_batch"]
+__all__ = ["CSV_FIELDS", "read_codes", "run_batch"]
 
 CODE_COLUMNS = ("code", "jan", "ean", "isbn", "asin", "input", "url")
 CSV_FIELDS = [
@@ -66,40 +70,6 @@ def read_codes(path: Path) -> Iterator[str]:
             text = line.split("#", 1)[0].strip()
             if text:
                 yield text
-
-
-def record(item: BatchItem, *, full: bool = False) -> dict[str, Any]:
-    """One output record per input: status, the best offer, counts, failures.
-
-    Example:
-        >>> record(("x", InvalidCodeError("empty input")))["status"]
-        'invalid'
-    """
-    text, result = item
-    if isinstance(result, InvalidCodeError):
-        return {"input": text, "code": None, "status": "invalid", "error": str(result)}
-    out: dict[str, Any] = {
-        "input": text,
-        "code": result.code.value,
-        "status": "found" if result.offers else ("failed" if result.errors else "none"),
-        "product": result.product.model_dump(exclude_none=True, exclude={"asins"}),
-        "offers": len(result.offers),
-        "excluded": len(result.excluded),
-        "errors": [e.model_dump() for e in result.errors],
-    }
-    best = result.best
-    if best is not None:
-        offer = best.offer
-        out["best"] = {
-            "source": offer.source, "title": offer.title, "url": offer.url,
-            "price": offer.price, "shipping_fee": offer.shipping_fee, "points": offer.points,
-            "effective_price": best.effective_price, "score": best.score,
-            "condition": offer.condition.value, "flags": sorted(f.value for f in best.flags),
-            "seller": offer.seller.name if offer.seller else None,
-        }
-    if full:
-        out["results"] = json.loads(result.model_dump_json())
-    return out
 
 
 def _csv_row(rec: dict[str, Any]) -> dict[str, Any]:
@@ -202,7 +172,7 @@ def run_batch(
             for item in find_alternatives_many_sync(
                     remaining(), sources=sources, client=client, policy=policy,
                     concurrency=concurrency, cache=cache, on_progress=on_progress):
-                rec = record(item, full=full)
+                rec = batch_record(item, full=full)
                 if writer is not None:
                     writer.writerow(_csv_row(rec))
                 else:

@@ -38,7 +38,7 @@ from typing import IO, Any
 import httpx
 from pydantic import BaseModel, Field
 
-from altfinder._runner import iterate_sync
+from altfinder._runner import iterate_sync, run_sync
 from altfinder.cache import HttpCache, resolve_cache
 from altfinder.codes import ProductCode, parse_code
 from altfinder.errors import ConfigurationError, InvalidCodeError
@@ -54,9 +54,11 @@ __all__ = [
     "BatchItem",
     "BatchProgress",
     "SourceTally",
+    "batch_record",
     "find_alternatives_many",
     "find_alternatives_many_sync",
     "load_checkpoint",
+    "lookup_partition",
 ]
 
 logger = logging.getLogger("altfinder.batch")
@@ -154,6 +156,40 @@ def _status(result: Results | InvalidCodeError) -> str:
     if result.offers:
         return "found"
     return "failed" if result.errors else "none"
+
+
+def batch_record(item: BatchItem, *, full: bool = False) -> dict[str, Any]:
+    """One output record per input: status, the best offer, counts, failures.
+
+    Example:
+        >>> batch_record(("x", InvalidCodeError("empty input")))["status"]
+        'invalid'
+    """
+    text, result = item
+    if isinstance(result, InvalidCodeError):
+        return {"input": text, "code": None, "status": "invalid", "error": str(result)}
+    out: dict[str, Any] = {
+        "input": text,
+        "code": result.code.value,
+        "status": _status(result),
+        "product": result.product.model_dump(exclude_none=True, exclude={"asins"}),
+        "offers": len(result.offers),
+        "excluded": len(result.excluded),
+        "errors": [e.model_dump() for e in result.errors],
+    }
+    best = result.best
+    if best is not None:
+        offer = best.offer
+        out["best"] = {
+            "source": offer.source, "title": offer.title, "url": offer.url,
+            "price": offer.price, "shipping_fee": offer.shipping_fee, "points": offer.points,
+            "effective_price": best.effective_price, "score": best.score,
+            "condition": offer.condition.value, "flags": sorted(f.value for f in best.flags),
+            "seller": offer.seller.name if offer.seller else None,
+        }
+    if full:
+        out["results"] = json.loads(result.model_dump_json())
+    return out
 
 
 def load_checkpoint(path: str | Path | None) -> set[str]:
@@ -350,3 +386,49 @@ def find_alternatives_many_sync(
     return iterate_sync(find_alternatives_many(
         codes, sources=sources, policy=policy, client=client, concurrency=concurrency,
         cache=cache, checkpoint=checkpoint, on_progress=on_progress, timeout=timeout, now=now))
+
+
+def lookup_partition(
+    codes: Iterable[CodeInput],
+    *,
+    sources: Callable[[], list[Source]] | list[str] | None = None,
+    client: Callable[[], httpx.AsyncClient] | None = None,
+    quota_share: float = 1.0,
+    cache: str | Path | None = None,
+    policy: RankingPolicy | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    full: bool = False,
+) -> list[dict[str, Any]]:
+    """Search one partition of a large run on a worker; return one record per code.
+
+    Made for engines that map a function over partitions in other processes or machines
+    (Dask, Ray): everything it takes pickles. ``sources`` is a list of registered names
+    (built from the worker's environment) or a factory; ``client`` a factory for the
+    HTTP client. Quotas are per credential, not per worker: when ``n`` workers share
+    credentials, give each ``quota_share=1/n`` of the rate (or give each worker its own
+    credentials). ``cache`` is a SQLite path every worker can reach (one file is safe for
+    several processes) — or use :meth:`HttpCache.redis` through a factory.
+
+    Example:
+        >>> from functools import partial
+        >>> from altfinder.sandbox import Sandbox, demo_sources
+        >>> rows = lookup_partition(["4902370548495", "bad"],
+        ...                         sources=partial(demo_sources, time_scale=50),
+        ...                         client=Sandbox(time_scale=50).client)
+        >>> [r["status"] for r in rows]
+        ['invalid', 'found']
+    """
+    if not 0 < quota_share <= 1:
+        raise ConfigurationError(f"quota_share must be in (0, 1], got {quota_share}")
+    built = sources() if callable(sources) else resolve_sources(sources)
+    for source in built:
+        if quota_share != 1.0:
+            source.rate_limit = source.rate_limit.scaled(quota_share)  # type: ignore[misc]
+    http_client = client() if client is not None else None
+    try:
+        return [batch_record(item, full=full) for item in find_alternatives_many_sync(
+            codes, sources=built, client=http_client, cache=cache, policy=policy,
+            concurrency=concurrency)]
+    finally:
+        if http_client is not None:
+            run_sync(http_client.aclose())

@@ -182,7 +182,7 @@ def _run_batch_command(args: argparse.Namespace, console: Console, err: Console)
     if args.sandbox:
         from altfinder.sandbox import Sandbox
 
-        sandbox = Sandbox()
+        sandbox = Sandbox(time_scale=args.sandbox_speed)
         client = sandbox.client()
         sources = sandbox.sources(names=args.source or None)
     cache: HttpCache | bool = False
@@ -256,6 +256,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="write every offer of every code (JSON lines only)")
     batch.add_argument("--sandbox", action="store_true",
                        help="ask the local sandbox instead of the marketplaces")
+    batch.add_argument("--sandbox-speed", type=float, default=1.0, metavar="N",
+                       help="with --sandbox: run time N times faster (rate limits shrink)")
     batch.add_argument("--yahoo-premium", action="store_true")
     batch.add_argument("--rakuten-bonus", type=float, default=0.0, metavar="PERCENT")
 

@@ -53,6 +53,8 @@ __all__ = [
     "SandboxResponse",
     "SandboxTransport",
     "Service",
+    "demo_sources",
+    "loopback_client",
 ]
 
 logger = logging.getLogger("altfinder.sandbox")
@@ -487,3 +489,22 @@ class LoopbackServer:
             do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _handle  # noqa: N815
 
         return Handler
+
+
+def demo_sources(time_scale: float = 1.0, names: Iterable[str] | None = None) -> list[Source]:
+    """Sources with the sandbox's demo credentials, as a picklable factory for workers.
+
+    Example:
+        >>> [s.name for s in demo_sources(names=["yahoo_shopping"])]
+        ['yahoo_shopping']
+    """
+    return Sandbox(time_scale=time_scale).sources(names=names)
+
+
+def loopback_client(url: str) -> httpx.AsyncClient:
+    """An ``httpx.AsyncClient`` for a sandbox served at ``url`` (a picklable factory).
+
+    Example:
+        >>> client = loopback_client("http://127.0.0.1:8765")
+    """
+    return httpx.AsyncClient(transport=LoopbackTransport(url))
