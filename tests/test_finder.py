@@ -274,3 +274,24 @@ def test_find_alternatives_creates_its_own_client_when_none_given() -> None:
 
 def test_httpx_client_type_is_respected() -> None:
     assert isinstance(Sandbox().client(), httpx.AsyncClient)
+
+
+async def test_describers_waiting_on_each_other_are_released(sandbox: Sandbox) -> None:
+    class NeedsJan(Source):
+        label = "needs a JAN"
+        describes_product = True
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name  # type: ignore[misc]
+
+        async def search(self, ctx: SearchContext) -> None:
+            product = await ctx.described_product(needs=("jan",))
+            ctx.note(f"{self.name} released with jan={product.jan}")
+
+    started = time.monotonic()
+    res = await afind_alternatives("B0C1234567", sources=[NeedsJan("a"), NeedsJan("b")],
+                                   client=sandbox.client(), now=NOW, timeout=5)
+    assert time.monotonic() - started < 1
+    assert res.errors == []
+    assert sorted(res.notes) == ["a released with jan=None", "b released with jan=None"]

@@ -53,8 +53,10 @@ class ProductBoard:
 
     Sources that need more than the code (a JAN for an ASIN input, a title for a flea
     market) wait with :meth:`wait_for` until another source has described the product
-    that far, or until no *other* describing source is still running. A source never
-    waits on itself, so a describer may also wait (Rakuten widens its search by title).
+    that far, or until no *other* describing source is still running and not itself
+    waiting. A source never waits on itself, and describers waiting on each other (two
+    JAN-searching sources given an ASIN) are all released: none of them can answer the
+    others.
 
     Example:
         >>> board = ProductBoard(Product(jan="4902370548495"), describers={"yahoo_shopping"})
@@ -65,12 +67,14 @@ class ProductBoard:
     def __init__(self, product: Product, *, describers: set[str] | frozenset[str]) -> None:
         self.product = product
         self._pending = set(describers)
+        self._waiting: dict[str, int] = {}
         self._waiters: list[tuple[tuple[str, ...], str | None, asyncio.Future[Product]]] = []
 
     def _satisfied(self, fields: tuple[str, ...], waiter: str | None) -> bool:
         if all(getattr(self.product, name) for name in fields):
             return True
-        return not (self._pending - {waiter})
+        able = self._pending - {name for name, count in self._waiting.items() if count}
+        return not (able - {waiter})
 
     def _wake(self) -> None:
         still: list[tuple[tuple[str, ...], str | None, asyncio.Future[Product]]] = []
@@ -117,7 +121,14 @@ class ProductBoard:
             return self.product
         future: asyncio.Future[Product] = asyncio.get_running_loop().create_future()
         self._waiters.append((fields, waiter, future))
-        return await future
+        if waiter is not None:
+            self._waiting[waiter] = self._waiting.get(waiter, 0) + 1
+            self._wake()  # a describer starting to wait may release the others
+        try:
+            return await future
+        finally:
+            if waiter is not None:
+                self._waiting[waiter] -= 1
 
 
 @dataclass
