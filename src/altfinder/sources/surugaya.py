@@ -377,8 +377,10 @@ def item_offers(item: SurugayaItem, *, shipping_fee: int | None = None,
         if in_stock:
             yield offer, None, ""
         else:
-            shown = "定価" if item.list_price else "no price shown"
-            yield offer, ExclusionReason.OUT_OF_STOCK, f"{row.text} ({shown})"
+            shown = (f"the price shown is the 定価 ¥{item.list_price:,}" if item.list_price
+                     else "no price shown")
+            detail = f"{row.text}: 駿河屋 has none in stock ({shown})"
+            yield offer, ExclusionReason.OUT_OF_STOCK, detail
 
 
 class Surugaya(Source):
