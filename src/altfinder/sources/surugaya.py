@@ -79,14 +79,14 @@ _EMPTY_WORDS = ("見つかりませんでした", "該当する商品があり�
 
 
 # -- Cloudflare ---------------------------------------------------------------------------
-#: Markers of Cloudflare's interstitial challenge and block pages. A normal page behind
-#: Cloudflare's bot management may load ``/cdn-cgi/challenge-platform/scripts/jsd/…``, so
-#: that path alone marks a challenge only on an error status.
+#: Markers of Cloudflare's interstitial challenge and block pages. Any page behind
+#: Cloudflare's bot management (a normal result page, the site's own maintenance page) may
+#: load ``/cdn-cgi/challenge-platform/scripts/jsd/…``: only the challenge's own
+#: ``…/challenge-platform/h/…`` path counts, and only on an error status.
 _CHALLENGE_STRONG = (b"_cf_chl_opt", b"<title>Just a moment...</title>",
                      b"cf-browser-verification", b"Attention Required! | Cloudflare",
-                     b"challenge-error-text", "しばらくお待ちください".encode())
-_CHALLENGE_WEAK = (b"/cdn-cgi/challenge-platform/", b"Just a moment",
-                   b"Sorry, you have been blocked", b"cf-error-details")
+                     b"challenge-error-text", "<title>しばらくお待ちください".encode())
+_CHALLENGE_WEAK = (b"/cdn-cgi/challenge-platform/h/", b"Sorry, you have been blocked")
 
 
 def is_cloudflare_challenge(response: httpx.Response) -> bool:
