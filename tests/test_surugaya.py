@@ -156,6 +156,12 @@ async def test_sold_out_junk_and_unreadable_cards_are_never_dropped_silently() -
     assert len(res.offers) + len(res.excluded) == 8
 
 
+async def test_a_card_with_neither_price_nor_stock_word_is_a_note() -> None:
+    res = await _search(_answer("list_price_only.html"), code="4902370549546")
+    assert res.offers == [] and res.excluded == [] and res.errors == []
+    assert any("109555001" in n and "neither a price nor 品切れ" in n for n in res.notes)
+
+
 async def test_options_shipping_fee_and_marketplace() -> None:
     source = Surugaya(shipping_fee=440, include_marketplace=False, rate_limit=FAST)
     res = await _search(_answer("jan_search.html"), source=source)

@@ -197,8 +197,9 @@ def parse_search_page(html: str, *, base_url: str = BASE_URL) -> BookoffPage:
         ('used', 385, 528, True)
     """
     tree = LexborHTMLParser(html)
-    body = normalize(node_text(tree.body))
-    count = _COUNT.search(body)
+    count_node = tree.css_first(".searchResult__count")
+    body = "" if count_node is not None else normalize(node_text(tree.body))
+    count = _COUNT.search(normalize(node_text(count_node)) if count_node is not None else body)
     total = to_int_yen(count.group(1)) if count else None
     cards = tree.css("div.productItem")
     items: list[BookoffItem] = []
@@ -214,6 +215,7 @@ def parse_search_page(html: str, *, base_url: str = BASE_URL) -> BookoffPage:
                        next_url=urljoin(base_url, next_href) if next_href else None)
     if cards:
         return page
+    body = body or normalize(node_text(tree.body))
     if total == 0 or any(word in body for word in _EMPTY_WORDS):
         return page
     if total:

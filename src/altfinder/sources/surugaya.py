@@ -556,13 +556,18 @@ class Surugaya(Source):
             for problem in page.problems:
                 ctx.note(f"{self.name}: skipped an unreadable card ({problem})")
             for item in page.items:
+                found = 0
                 for offer, reason, detail in item_offers(
                         item, shipping_fee=self.shipping_fee,
                         include_marketplace=self.include_marketplace):
+                    found += 1
                     if reason is None:
                         ctx.add(offer)
                     else:
                         ctx.exclude(offer, reason, detail)
+                if not found and not any(r.kind == "marketplace" for r in item.rows):
+                    ctx.note(f"{self.name}: card {item.product_id} shows neither a price nor "
+                             "品切れ; not an offer")
             if not described:
                 described = self._describe(ctx, jan, page.items)
             url = page.next_url
