@@ -66,7 +66,6 @@ FORM_FIELDS: dict[str, str] = {
     "id_s": "",
     "mpn": "",
 }
-PAGE_SIZE = 24  # cards per search page
 SELLER_NAME = "駿河屋"
 MARKETPLACE_SELLER = "駿河屋マーケットプレイス（他ショップ）"
 
@@ -494,6 +493,10 @@ class Surugaya(Source):
             raise RateLimitedError(f"{self.name}: HTTP {status}: rate limited by 駿河屋's "
                                    "Cloudflare", source=self.name, retry_after=retry_after)
         if is_cloudflare_challenge(response):
+            if b"Sorry, you have been blocked" in head or b"Attention Required!" in head:
+                raise BlockedError(
+                    f"{self.name}: Cloudflare block page (HTTP {status}): 駿河屋's firewall "
+                    "refuses this client or network", source=self.name)
             raise BlockedError(
                 f"{self.name}: Cloudflare challenge (HTTP {status}) instead of search results; "
                 "駿河屋 asks for a browser check that altfinder does not solve — try later, "
