@@ -250,6 +250,8 @@ def parse_retry_after(value: str | None) -> float | None:
 
 #: Checks a response; raises a typed SourceError or returns normally.
 ResponseCheck = Callable[[httpx.Response], None]
+#: Adjusts a request just before each attempt is sent (a per-request signature, e.g. DPoP).
+RequestHook = Callable[[httpx.Request], None]
 
 
 def default_check(response: httpx.Response, source: str) -> None:
@@ -310,6 +312,7 @@ class SourceHttp:
         request_timeout: float = 15.0,
         max_attempts: int = 3,
         headers: Mapping[str, str] | None = None,
+        prepare: RequestHook | None = None,
     ) -> None:
         self.client = client
         self.source = source
@@ -320,6 +323,8 @@ class SourceHttp:
         self.request_timeout = request_timeout
         self.max_attempts = max_attempts
         self.headers = dict(headers or {})
+        #: Called with every attempt's request before it is sent (fresh signatures on retries).
+        self.prepare = prepare
         self.requests_sent = 0
         #: The last failure of a request, kept for reporting when the deadline cuts retries.
         self.last_error: SourceError | None = None
@@ -421,6 +426,8 @@ class SourceHttp:
             method, url, params=params or None, headers=headers, data=data, json=json,
             timeout=timeout, extensions=dict(extensions or {}),
         )
+        if self.prepare is not None:
+            self.prepare(request)
         shown = redact_url(request.url)
         started = time.monotonic()
         self.requests_sent += 1

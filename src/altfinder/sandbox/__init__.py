@@ -235,7 +235,7 @@ class Sandbox:
         ``overrides`` maps a source name to extra constructor arguments.
 
         Example:
-            >>> [s.name for s in Sandbox().sources()]
+            >>> [s.name for s in Sandbox().sources(["yahoo_shopping"])]
             ['yahoo_shopping']
         """
         from altfinder.sources import registered_sources

@@ -363,7 +363,18 @@ class Source(ABC):
             deadline=deadline,
             request_timeout=self.request_timeout,
             headers=self.default_headers(),
+            prepare=self.prepare_request,
         )
+
+    def prepare_request(self, request: httpx.Request) -> None:  # noqa: B027 - optional hook
+        """Adjust each outgoing request just before it is sent, on every attempt.
+
+        The default does nothing; a source whose marketplace wants a fresh per-request
+        proof (Mercari's DPoP header) signs the request here, so a retry is signed anew.
+
+        Example:
+            >>> # def prepare_request(self, request): request.headers["DPoP"] = self._proof(request)
+        """
 
     def default_headers(self) -> dict[str, str]:
         """Headers sent with every request of this source.
