@@ -26,6 +26,7 @@ from importlib.metadata import entry_points
 from altfinder.errors import ConfigurationError, UnknownSourceError
 from altfinder.sources.base import SearchContext, Source
 from altfinder.sources.mercari import Mercari
+from altfinder.sources.yahoo_auctions import YahooAuctions
 from altfinder.sources.yahoo_shopping import YahooShopping
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "Mercari",
     "SearchContext",
     "Source",
+    "YahooAuctions",
     "YahooShopping",
     "default_sources",
     "get_source_class",
@@ -46,6 +48,7 @@ logger = logging.getLogger("altfinder.sources")
 BUILTIN: dict[str, type[Source]] = {
     YahooShopping.name: YahooShopping,
     Mercari.name: Mercari,
+    YahooAuctions.name: YahooAuctions,
 }
 
 
