@@ -505,3 +505,15 @@ def test_conformance_master_data_labels() -> None:
     for path in shared_samples("used_mercari_shipping_payers.json"):
         for entry in json.loads(path.read_text(encoding="utf-8"))["payers"]:
             assert SHIPPING_PAYERS[entry["id"]] == entry["name"]
+
+
+def test_dpop_url_binding_survives_the_loopback_server() -> None:
+    sandbox = Sandbox(time_scale=20, clock=lambda: NOW.timestamp())
+    with sandbox.serve() as server:
+        from altfinder import find_alternatives
+
+        res = find_alternatives(JAN, sources=sandbox.sources(["yahoo_shopping", "mercari"]),
+                                client=server.client(), now=NOW, timeout=10)
+    assert res.errors == []
+    status = next(s for s in res.sources if s.source == "mercari")
+    assert status.ok and status.excluded > 0
