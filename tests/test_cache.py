@@ -19,8 +19,9 @@ SENTINEL = "dj00CACHE-SENTINEL-4c1d"
 
 
 def _run(sandbox: Sandbox, cache: HttpCache | str | Path, code: str = JAN):
-    return find_alternatives(code, sources=sandbox.sources(), client=sandbox.client(), now=NOW,
-                             cache=cache)
+    # One marketplace keeps the request counts exact; test_batch covers them all.
+    return find_alternatives(code, sources=sandbox.sources(names=["yahoo_shopping"]),
+                             client=sandbox.client(), now=NOW, cache=cache)
 
 
 def test_warm_run_sends_nothing_and_returns_the_same(sandbox: Sandbox, tmp_path: Path) -> None:
@@ -97,8 +98,8 @@ def test_same_answer_for_another_credential_is_not_a_leak_but_a_hit(tmp_path: Pa
 
 def _worker(path: str, code: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     sandbox = Sandbox(time_scale=50, clock=lambda: NOW.timestamp())
-    res = find_alternatives(code, sources=sandbox.sources(), client=sandbox.client(), now=NOW,
-                            cache=path)
+    res = find_alternatives(code, sources=sandbox.sources(names=["yahoo_shopping"]),
+                            client=sandbox.client(), now=NOW, cache=path)
     queue.put((len(res), res.sources[0].cache_hits, [e.message for e in res.errors]))
 
 

@@ -115,6 +115,7 @@ async def test_sandbox_faults_become_typed_failures(sandbox: Sandbox, knobs: dic
                                                     error_type: str) -> None:
     sandbox.set_fault("yahoo_shopping", **knobs)  # type: ignore[arg-type]
     started = time.monotonic()
+    # Only Yahoo: title-searching sources wait for its description and would time out too.
     res = await afind_alternatives(JAN, sources=[*sandbox.sources(names=["yahoo_shopping"]),
                                                  Slow(0.0)],
                                    client=sandbox.client(), now=NOW, timeout=1.0)

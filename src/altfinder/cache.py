@@ -154,8 +154,11 @@ class HttpCache:
         return ttl
 
     @staticmethod
-    def key(source: str, request: httpx.Request) -> str:
+    def key(source: str, request: httpx.Request, identity: str | None = None) -> str:
         """The cache key: source, method, redacted URL and redacted body, hashed.
+
+        ``identity`` replaces the body for requests whose body carries per-request noise
+        (a search session id): the source names what makes two requests the same.
 
         Example:
             >>> r = httpx.Request("GET", "https://x.jp/s?appid=secret&jan_code=1")
@@ -163,20 +166,21 @@ class HttpCache:
             ...     "x", httpx.Request("GET", "https://x.jp/s?appid=other&jan_code=1"))
             True
         """
-        body = request.content if isinstance(request.stream, httpx.ByteStream) else b""
-        identity = "\n".join((source, request.method, redact(str(request.url)),
-                              redact(body.decode("utf-8", "replace"))))
-        return hashlib.sha256(identity.encode()).hexdigest()
+        if identity is None:
+            body = request.content if isinstance(request.stream, httpx.ByteStream) else b""
+            identity = body.decode("utf-8", "replace")
+        text = "\n".join((source, request.method, redact(str(request.url)), redact(identity)))
+        return hashlib.sha256(text.encode()).hexdigest()
 
-    async def get(self, source: str, request: httpx.Request) -> httpx.Response | None:
-        """The cached answer to ``request``, or ``None``.
+    async def get(self, key: str, request: httpx.Request) -> httpx.Response | None:
+        """The cached answer stored under ``key`` (see :meth:`key`), or ``None``.
 
         Example:
-            >>> # response = await cache.get("yahoo_shopping", request)
+            >>> # response = await cache.get(HttpCache.key("yahoo_shopping", request), request)
         """
         if self.mode != "use":
             return None
-        entries = await self.storage.get_entries(self.key(source, request))
+        entries = await self.storage.get_entries(key)
         if not entries:
             self.misses += 1
             return None
@@ -189,12 +193,12 @@ class HttpCache:
         return httpx.Response(cached.status_code, headers=headers, content=body, request=request,
                               extensions={"altfinder_cache": "hit"})
 
-    async def put(self, source: str, request: httpx.Request, response: httpx.Response,
+    async def put(self, key: str, request: httpx.Request, response: httpx.Response,
                   ttl: float) -> None:
-        """Store an answer (scrubbed of credentials) for ``ttl`` seconds.
+        """Store an answer (scrubbed of credentials) under ``key`` for ``ttl`` seconds.
 
         Example:
-            >>> # await cache.put("yahoo_shopping", request, response, ttl=3600)
+            >>> # await cache.put(key, request, response, ttl=3600)
         """
         if self.mode == "bypass" or ttl <= 0:
             return
@@ -204,14 +208,15 @@ class HttpCache:
         stored_response = CachedResponse(status_code=response.status_code, headers=headers,
                                          stream=_chunks(_scrub(response.content)))
         try:
-            entry = await self.storage.create_entry(stored_request, stored_response,
-                                                    self.key(source, request), ttl=ttl)
+            entry = await self.storage.create_entry(stored_request, stored_response, key,
+                                                    ttl=ttl)
             if entry.response.stream is not None:
                 async for _ in entry.response.stream:  # type: ignore[union-attr]
                     pass  # reading the stream is what commits the body
             self.stored += 1
         except Exception as exc:  # a cache failure never fails a search
-            logger.warning("cache: could not store a %s answer: %s", source, redact(str(exc)))
+            logger.warning("cache: could not store an answer from %s: %s", request.url.host,
+                           redact(str(exc)))
 
     async def aclose(self) -> None:
         """Close the storage.

@@ -139,7 +139,7 @@ class _Search:
         self.policy = policy
         self.now = now
         self.deadline = deadline
-        describers = {s.name for s in sources if s.describes_product}
+        describers = {s.name: s.describe_priority for s in sources if s.describes_product}
         self.board = ProductBoard(Product.from_code(code), describers=describers)
         self.runs = [
             _Run(source=s, ctx=SearchContext(

@@ -253,6 +253,8 @@ def parse_retry_after(value: str | None) -> float | None:
 
 #: Checks a response; raises a typed SourceError or returns normally.
 ResponseCheck = Callable[[httpx.Response], None]
+#: Adjusts a request just before each attempt is sent (a per-request signature, e.g. DPoP).
+RequestHook = Callable[[httpx.Request], None]
 
 
 def default_check(response: httpx.Response, source: str) -> None:
@@ -315,6 +317,7 @@ class SourceHttp:
         headers: Mapping[str, str] | None = None,
         cache: HttpCache | None = None,
         cache_ttl: float = 0.0,
+        prepare: RequestHook | None = None,
     ) -> None:
         self.client = client
         self.source = source
@@ -325,6 +328,8 @@ class SourceHttp:
         self.request_timeout = request_timeout
         self.max_attempts = max_attempts
         self.headers = dict(headers or {})
+        #: Called with every attempt's request before it is sent (fresh signatures on retries).
+        self.prepare = prepare
         self.requests_sent = 0
         self.cache = cache
         self.cache_ttl = cache_ttl
@@ -343,6 +348,7 @@ class SourceHttp:
         headers: Mapping[str, str] | None = None,
         extensions: Mapping[str, Any] | None = None,
         cache: bool | None = None,
+        cache_identity: str | None = None,
     ) -> httpx.Response:
         """Send a GET through the cache, limiter, retries and checks.
 
@@ -350,7 +356,8 @@ class SourceHttp:
             >>> # response = await http.get("https://shopping.yahooapis.jp/...", params={...})
         """
         return await self.request("GET", url, params=params, headers=headers,
-                                  extensions=extensions, cache=cache)
+                                  extensions=extensions, cache=cache,
+                                  cache_identity=cache_identity)
 
     async def request(
         self,
@@ -363,12 +370,15 @@ class SourceHttp:
         json: Any = None,
         extensions: Mapping[str, Any] | None = None,
         cache: bool | None = None,
+        cache_identity: str | None = None,
     ) -> httpx.Response:
         """Send a request through the cache, limiter, retries and checks; return the response.
 
         ``cache``: whether the answer may be cached (default: GET requests only). Pass
         ``False`` for anything carrying or returning a secret (token endpoints); a source
         may pass ``True`` for a POST search whose body names no secret.
+        ``cache_identity``: what makes two requests the same, when the body carries
+        per-request noise (a session id); by default the redacted URL and body.
 
         Raises:
             SourceError: a typed error once retries are exhausted or not allowed.
@@ -380,10 +390,12 @@ class SourceHttp:
         clean_params = {k: v for k, v in (params or {}).items() if v is not None}
         cacheable = self.cache is not None and (method == "GET" if cache is None else cache)
         probe: httpx.Request | None = None
+        cache_key = ""
         if cacheable and self.cache is not None:
             probe = self.client.build_request(method, url, params=clean_params or None,
                                               headers=merged, data=data, json=json)
-            hit = await self.cache.get(self.source, probe)
+            cache_key = self.cache.key(self.source, probe, cache_identity)
+            hit = await self.cache.get(cache_key, probe)
             if hit is not None:
                 self.cache_hits += 1
                 logger.debug("%s: cache hit %s", self.source, redact_url(probe.url))
@@ -422,7 +434,7 @@ class SourceHttp:
                     raise
                 self.last_error = None
                 if probe is not None and self.cache is not None and response.status_code < 500:
-                    await self.cache.put(self.source, probe, response, self.cache_ttl)
+                    await self.cache.put(cache_key, probe, response, self.cache_ttl)
                 return response
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -450,6 +462,8 @@ class SourceHttp:
             method, url, params=params or None, headers=headers, data=data, json=json,
             timeout=timeout, extensions=dict(extensions or {}),
         )
+        if self.prepare is not None:
+            self.prepare(request)
         shown = redact_url(request.url)
         started = time.monotonic()
         self.requests_sent += 1

@@ -26,15 +26,19 @@ from importlib.metadata import entry_points
 from altfinder.errors import ConfigurationError, UnknownSourceError
 from altfinder.sources.base import SearchContext, Source
 from altfinder.sources.bookoff import Bookoff
+from altfinder.sources.mercari import Mercari
 from altfinder.sources.surugaya import Surugaya
+from altfinder.sources.yahoo_auctions import YahooAuctions
 from altfinder.sources.yahoo_shopping import YahooShopping
 
 __all__ = [
     "BUILTIN",
     "Bookoff",
+    "Mercari",
     "SearchContext",
     "Source",
     "Surugaya",
+    "YahooAuctions",
     "YahooShopping",
     "default_sources",
     "get_source_class",
@@ -49,6 +53,8 @@ BUILTIN: dict[str, type[Source]] = {
     YahooShopping.name: YahooShopping,
     Surugaya.name: Surugaya,
     Bookoff.name: Bookoff,
+    Mercari.name: Mercari,
+    YahooAuctions.name: YahooAuctions,
 }
 
 
@@ -74,8 +80,8 @@ def registered_sources() -> dict[str, type[Source]]:
     """Every registered source class by name: built-in first, then plugins.
 
     Example:
-        >>> list(registered_sources())[:1]
-        ['yahoo_shopping']
+        >>> "yahoo_shopping" in registered_sources()
+        True
     """
     return {**BUILTIN, **_plugins()}
 

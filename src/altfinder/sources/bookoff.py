@@ -280,6 +280,7 @@ class Bookoff(Source):
     label: ClassVar[str] = "BOOKOFF Online"
     rate_limit: ClassVar[RateLimit] = RateLimit(requests=1, per_seconds=2.0)
     describes_product: ClassVar[bool] = True
+    describe_priority: ClassVar[int] = 40  # a shop's own listing titles
     hosts: ClassVar[tuple[str, ...]] = ("shopping.bookoff.co.jp",)
 
     def __init__(

@@ -410,6 +410,7 @@ class Surugaya(Source):
     label: ClassVar[str] = "駿河屋"
     rate_limit: ClassVar[RateLimit] = RateLimit(requests=1, per_seconds=2.0)
     describes_product: ClassVar[bool] = True
+    describe_priority: ClassVar[int] = 40  # a shop's own listing titles
     hosts: ClassVar[tuple[str, ...]] = ("www.suruga-ya.jp",)
 
     def __init__(

@@ -317,6 +317,7 @@ class YahooShopping(Source):
     credentials: ClassVar[dict[str, str]] = {"client_id": "ALTFINDER_YAHOO_CLIENT_ID"}
     optional_env: ClassVar[dict[str, str]] = {"affiliate_id": "ALTFINDER_YAHOO_AFFILIATE_ID"}
     describes_product: ClassVar[bool] = True
+    describe_priority: ClassVar[int] = 30
     hosts: ClassVar[tuple[str, ...]] = ("shopping.yahooapis.jp",)
 
     def __init__(
