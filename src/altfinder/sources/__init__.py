@@ -25,10 +25,12 @@ from importlib.metadata import entry_points
 
 from altfinder.errors import ConfigurationError, UnknownSourceError
 from altfinder.sources.base import SearchContext, Source
+from altfinder.sources.rakuten import RakutenIchiba
 from altfinder.sources.yahoo_shopping import YahooShopping
 
 __all__ = [
     "BUILTIN",
+    "RakutenIchiba",
     "SearchContext",
     "Source",
     "YahooShopping",
@@ -43,6 +45,7 @@ logger = logging.getLogger("altfinder.sources")
 #: The sources that ship with altfinder, by registered name.
 BUILTIN: dict[str, type[Source]] = {
     YahooShopping.name: YahooShopping,
+    RakutenIchiba.name: RakutenIchiba,
 }
 
 
@@ -68,8 +71,8 @@ def registered_sources() -> dict[str, type[Source]]:
     """Every registered source class by name: built-in first, then plugins.
 
     Example:
-        >>> sorted(registered_sources())[:1]
-        ['yahoo_shopping']
+        >>> {"rakuten", "yahoo_shopping"} <= set(registered_sources())
+        True
     """
     return {**BUILTIN, **_plugins()}
 
