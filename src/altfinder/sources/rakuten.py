@@ -328,7 +328,9 @@ def rakuten_points(
     rate = 1
     if point_rate is not None and point_rate > 1:
         starts, ends = _parse_time(start), _parse_time(end)
-        moment = (now or datetime.now(JST)).astimezone(JST).replace(second=0, microsecond=0)
+        moment = now or datetime.now(JST)
+        moment = moment.replace(tzinfo=JST) if moment.tzinfo is None else moment.astimezone(JST)
+        moment = moment.replace(second=0, microsecond=0)
         if (starts is None or starts <= moment) and (ends is None or moment <= ends):
             rate = point_rate
     total = Decimal(rate) + Decimal(str(bonus_percent))
@@ -660,6 +662,7 @@ def _error_fields(response: httpx.Response) -> tuple[str, str]:
     return "", ""
 
 
+_ABOUT_ORIGIN = re.compile(r"referr?er|\borigin\b")
 _ERROR_START = re.compile(rb'^\s*\{\s*"(?:errors?|error_description)"\s*:')
 
 
@@ -834,7 +837,7 @@ class RakutenIchiba(Source):
         lowered = f"{code} {message}".lower()
         if status == 404:
             return  # not_found: no items (the search reads it as an empty page)
-        if "referrer" in lowered or "referer" in lowered or "origin" in lowered:
+        if _ABOUT_ORIGIN.search(lowered):
             where = (f"the Origin sent was {self.origin}, which is not one of the app's "
                      "allowed websites" if self.origin else "no Origin/Referer was sent")
             raise AuthenticationError(
@@ -926,13 +929,16 @@ class RakutenIchiba(Source):
                              "there was nothing to search for")
                 return
         await self._code_stage(ctx, run, code)
-        if run.description is not None:
-            ctx.describe(run.description)
-        ctx.board.describer_done(self.name)  # nothing more to tell: release the waiters
         if self.title_search:
-            product = await self._wait_for(ctx, ("title",))
-            if product is not None and product.title:
-                await self._title_search(ctx, run, product, code=code)
+            # Another source's description (a cleaner title, a model number) makes a better
+            # title search than a shop's listing name: give it the chance to arrive first.
+            await self._wait_for(ctx, ("title",), quiet=bool(run.verified))
+        description = run.description
+        if description is not None:
+            ctx.describe(description)
+        ctx.board.describer_done(self.name)  # nothing more to tell: release the waiters
+        if self.title_search and ctx.product.title:
+            await self._title_search(ctx, run, ctx.product, code=code)
 
     def asks_books_first(self, code: str) -> bool:
         """Whether Rakuten Books is asked, before Item Search, for every lookup of ``code``.
@@ -955,7 +961,8 @@ class RakutenIchiba(Source):
                 self.books == "auto" and not run.verified)):
             await self._books_search(ctx, run, code)
 
-    async def _wait_for(self, ctx: SearchContext, needs: tuple[str, ...]) -> Product | None:
+    async def _wait_for(self, ctx: SearchContext, needs: tuple[str, ...], *,
+                        quiet: bool = False) -> Product | None:
         """``ctx.described_product(needs)``, leaving time for the requests that follow."""
         remaining = ctx.http.deadline.remaining()
         if remaining is None:
@@ -965,15 +972,19 @@ class RakutenIchiba(Source):
             return await asyncio.wait_for(ctx.described_product(needs=needs),
                                           timeout=max(remaining - reserve, 0.0))
         except TimeoutError:
-            ctx.note(f"{self.name}: no other marketplace described the product in time, so "
-                     f"the search by {needs[0]} was skipped")
+            if not quiet:
+                ctx.note(f"{self.name}: no other marketplace described the product in time "
+                         f"(no {needs[0]} to search by)")
             return None
 
     async def _get_json(self, ctx: SearchContext, url: str, params: dict[str, Any]
                         ) -> Any | None:
         response = await ctx.http.get(url, params=params)
         if response.status_code == 404:
-            return None  # not_found: no items
+            path = urlsplit(url).path
+            ctx.note(f"{self.name}: HTTP 404 not_found from {path}, read as no items (if every "
+                     "code gets it, check version= and endpoint=)")
+            return None
         try:
             return response.json()
         except ValueError:
@@ -1044,6 +1055,7 @@ def title_keyword(product: Product) -> str | None:
     for word in _WORD_BREAK.split(title):
         if len(words) >= TITLE_WORDS:
             break
+        word = word.strip("-~.'\"")
         if len(word) > 1 and word not in words:
             words.append(word)
     keyword = ""
@@ -1055,8 +1067,11 @@ def title_keyword(product: Product) -> str | None:
     return keyword or None
 
 
-def _clean_title(title: str) -> str:
+def _clean_title(title: str, code: str | None = None) -> str:
+    """A listing's name without promotional brackets and without the code's digits."""
     text = _PROMO.sub(" ", normalize(title))
+    if code is not None:
+        text = re.sub(r"(?:JAN|ISBN|EAN)?\s*[:：]?\s*" + _code_pattern(code).pattern, " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -1071,8 +1086,8 @@ class _Run:
     books_api: list[Offer] = field(default_factory=list)
     books_shop: list[Offer] = field(default_factory=list)
     verified: int = 0
-    description: Product | None = None
-    described_by_books: bool = False
+    titles: list[str] = field(default_factory=list)
+    books_title: tuple[str, str | None] | None = None
 
     def take(self, page: RakutenPage, *, api: str) -> None:
         ctx = self.ctx
@@ -1115,22 +1130,36 @@ class _Run:
         return True
 
     def _learn(self, offer: Offer) -> None:
-        """Describe the product from the listings that carry the code (Books' title first)."""
-        if self.described_by_books:
+        """Collect titles of the listings that carry the code, for the description."""
+        title = _clean_title(offer.title, self.code)
+        if not title or offer.condition is not Condition.NEW:
             return
-        title = _clean_title(offer.title)
-        if not title:
-            return
-        code = self.ctx.code
-        isbn = code.value if code.kind == "isbn" else None
+        raw = offer.raw or {}
         if (offer.item_id or "").startswith("books:"):
-            raw = offer.raw or {}
             brand = str(raw.get("publisherName") or raw.get("label") or "") or None
-            self.description = Product(jan=self.code, isbn=isbn, title=title, brand=brand)
-            self.described_by_books = True
-            return
-        current = self.description.title if self.description else None
-        # The shortest shop title of a readable length: the least promotional text.
-        if current is None or (len(title) >= 8 and (len(current) < 8 or len(title) < len(
-                current))):
-            self.description = Product(jan=self.code, isbn=isbn, title=title)
+            self.books_title = self.books_title or (title, brand)
+        elif offer.seller is not None and offer.seller.id == BOOKS_SHOP_CODE:
+            self.books_title = self.books_title or (title, None)
+        else:
+            self.titles.append(title)
+
+    @property
+    def description(self) -> Product | None:
+        """What the verified listings tell: Rakuten Books' title first (catalogue quality),
+        else the shop title closest to all the others (the least promotional)."""
+        if self.books_title is not None:
+            title, brand = self.books_title
+        elif self.titles:
+            words = [set(w for w in _WORD_BREAK.split(t) if len(w) > 1) for t in self.titles]
+
+            def centrality(i: int) -> tuple[float, int]:
+                score = sum(len(words[i] & other) / max(len(words[i] | other), 1)
+                            for j, other in enumerate(words) if j != i)
+                return score, -len(self.titles[i])
+
+            title, brand = self.titles[max(range(len(self.titles)), key=centrality)], None
+        else:
+            return None
+        code = self.ctx.code
+        return Product(jan=self.code, isbn=code.value if code.kind == "isbn" else None,
+                       title=title, brand=brand)
