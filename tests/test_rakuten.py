@@ -783,6 +783,33 @@ async def test_a_rakuten_failure_never_hides_another_marketplace(
     assert {s.source: s.ok for s in res.sources}["yahoo_shopping"]
 
 
+async def test_another_describer_hanging_never_fails_rakuten(sandbox: Sandbox) -> None:
+    sandbox.set_fault("yahoo_shopping", hang=True)
+    started = time.monotonic()
+    res = await afind_alternatives(JAN, sources=sandbox.sources(), client=sandbox.client(),
+                                   now=NOW, timeout=1.5)
+    assert time.monotonic() - started < 2.5
+    assert [(e.source, e.error_type) for e in res.errors] == [
+        ("yahoo_shopping", "SourceTimeoutError")]
+    assert {s.source: s.ok for s in res.sources}["rakuten"]
+    assert any(r.offer.source == "rakuten" for r in res)
+
+
+async def test_the_title_wait_is_short_when_rakuten_could_describe(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import altfinder.sources.rakuten as rakuten_module
+
+    monkeypatch.setattr(rakuten_module, "TITLE_WAIT", 0.2)
+    seen: list[httpx.Request] = []
+    res = await _search({"IchibaItem": load_fixture("rakuten", "item_search_jan.json")},
+                        seen=seen, timeout=2,
+                        sources=[_source(title_search=True), Describer(Product(), delay=30)])
+    status = {s.source: s for s in res.sources}["rakuten"]
+    assert status.ok and status.elapsed_ms < 1500
+    assert [r.url.params["keyword"] for r in seen] == [JAN, "Nintendo Switch 有機ELモデル Joy-Con"]
+    assert [e.source for e in res.errors] == ["describer_test"]  # it hung, not Rakuten
+
+
 async def test_empty_answers_are_no_offers(sandbox: Sandbox) -> None:
     sandbox.set_fault("rakuten", empty=True)
     res = await afind_alternatives(JAN, sources=sandbox.sources(["rakuten"]),

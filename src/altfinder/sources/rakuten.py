@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -94,6 +95,9 @@ BOOKS_SHOP_NAME = "楽天ブックス"
 BOOKS_SHOP_URL = "https://books.rakuten.co.jp/"
 #: Leading words of the title used by the title search (Rakuten ANDs every word).
 TITLE_WORDS = 4
+#: Seconds the title search waits for another source's description when Rakuten's own
+#: listings already described the product (without one it waits as the deadline allows).
+TITLE_WAIT = 5.0
 #: Rakuten's keyword limit, counted in single-byte characters (a double-byte one counts 2).
 KEYWORD_LIMIT = 128
 #: Rakuten Books availability codes that can be ordered, with their words.
@@ -248,6 +252,7 @@ def _code_variants(code: str) -> list[str]:
     return variants
 
 
+@functools.lru_cache(maxsize=256)
 def _code_pattern(code: str) -> re.Pattern[str]:
     alternatives = []
     for variant in _code_variants(code):
@@ -922,8 +927,11 @@ class RakutenIchiba(Source):
             product = await self._wait_for(ctx, ("jan",))
             code = run.code = product.jan if product else None
             if code is None:
-                if product is not None and product.title:
+                if product is not None and product.title and self.title_search:
                     await self._title_search(ctx, run, product, code=None)
+                elif product is not None and product.title:
+                    ctx.note(f"{self.name}: the ASIN resolved to a title but no JAN, and the "
+                             "title search is off (title_search=False)")
                 else:
                     ctx.note(f"{self.name}: the ASIN did not resolve to a JAN or a title, so "
                              "there was nothing to search for")
@@ -932,7 +940,8 @@ class RakutenIchiba(Source):
         if self.title_search:
             # Another source's description (a cleaner title, a model number) makes a better
             # title search than a shop's listing name: give it the chance to arrive first.
-            await self._wait_for(ctx, ("title",), quiet=bool(run.verified))
+            await self._wait_for(ctx, ("title",), quiet=bool(run.verified),
+                                 at_most=TITLE_WAIT if run.verified else None)
         description = run.description
         if description is not None:
             ctx.describe(description)
@@ -962,15 +971,16 @@ class RakutenIchiba(Source):
             await self._books_search(ctx, run, code)
 
     async def _wait_for(self, ctx: SearchContext, needs: tuple[str, ...], *,
-                        quiet: bool = False) -> Product | None:
+                        quiet: bool = False, at_most: float | None = None) -> Product | None:
         """``ctx.described_product(needs)``, leaving time for the requests that follow."""
         remaining = ctx.http.deadline.remaining()
-        if remaining is None:
-            return await ctx.described_product(needs=needs)
-        reserve = min(remaining / 2, self.title_pages * self.rate_limit.interval + 1.0)
+        budget = at_most
+        if remaining is not None:
+            reserve = min(remaining / 2, self.title_pages * self.rate_limit.interval + 1.0)
+            budget = min(remaining - reserve, budget if budget is not None else remaining)
         try:
             return await asyncio.wait_for(ctx.described_product(needs=needs),
-                                          timeout=max(remaining - reserve, 0.0))
+                                          timeout=None if budget is None else max(budget, 0.0))
         except TimeoutError:
             if not quiet:
                 ctx.note(f"{self.name}: no other marketplace described the product in time "
