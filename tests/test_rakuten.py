@@ -492,6 +492,13 @@ def test_books_availability_codes(availability: str, in_stock: bool, lead: int |
         assert "not orderable" in page.unavailable[0][1]
 
 
+def test_books_codes_served_as_numbers() -> None:
+    payload = load_fixture("rakuten", "books_cd_preorder.json")
+    payload["Items"][0].update({"availability": 2, "jan": 4988031123454, "itemPrice": "4400"})
+    [offer] = parse_books_search(payload, code="4988031123454", now=NOW).offers
+    assert (offer.lead_time_days, offer.jan, offer.price) == (7, "4988031123454", 4400)
+
+
 @pytest.mark.parametrize(("postage", "fee"), [(0, None), (1, 0), (2, 0), ("2", 0)])
 def test_books_postage_codes(postage: Any, fee: int | None) -> None:
     payload = load_fixture("rakuten", "books_isbn.json")
@@ -678,6 +685,24 @@ def _demo_params(sandbox: Sandbox, **extra: str) -> dict[str, str]:
     creds = sandbox.credentials("rakuten")
     return {"applicationId": creds["application_id"], "accessKey": creds["access_key"],
             "format": "json", "formatVersion": "2", **extra}
+
+
+def test_the_demo_catalogue_on_rakuten() -> None:
+    from stdnum import ean
+
+    from altfinder.sandbox import PRODUCTS
+    from altfinder.sandbox.listings.rakuten import books_listings, ichiba_listings
+
+    items = ichiba_listings()
+    assert items == ichiba_listings()  # deterministic
+    per_product = {p.jan: sum(x.jan == p.jan for x in items) for p in PRODUCTS}
+    assert min(per_product.values()) >= 3
+    assert len({x.item_code for x in items}) == len(items)
+    assert all(ean.is_valid(b.code) for b in books_listings())
+    shows_code = [x for x in items if carries_code(x.jan, x.name, x.caption, x.item_code)]
+    hidden = [x for x in items if x not in shows_code]
+    assert shows_code and hidden  # both kinds, as on the real marketplace
+    assert any(x.indexed_jan for x in hidden)
 
 
 async def test_sandbox_speaks_rakutens_protocol(sandbox: Sandbox) -> None:

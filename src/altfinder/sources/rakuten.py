@@ -133,7 +133,11 @@ def _lenient_int(value: Any) -> Any:
 
 
 def _text(value: Any) -> Any:
-    return "" if value is None else value
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # a code served as a number ("availability": 1, a JAN)
+    return value
 
 
 def _images(value: Any) -> list[str]:
@@ -836,8 +840,8 @@ class RakutenIchiba(Source):
             status = int(code) if code.isdigit() else {
                 "wrong_parameter": 400, "not_found": 404, "too_many_requests": 429,
                 "system_error": 500, "service_unavailable": 503}.get(code, 500)
-        said = " ".join(p for p in (code if not code.isdigit() else "", message) if p)
-        said = f" {said}" if said else ""
+        label = "" if code.isdigit() else code
+        said = f" {label}: {message}" if label and message else f" {label or message}".rstrip()
         retry_after = parse_retry_after(response.headers.get("Retry-After"))
         lowered = f"{code} {message}".lower()
         if status == 404:
@@ -846,30 +850,30 @@ class RakutenIchiba(Source):
             where = (f"the Origin sent was {self.origin}, which is not one of the app's "
                      "allowed websites" if self.origin else "no Origin/Referer was sent")
             raise AuthenticationError(
-                f"{self.name}: HTTP {status}{said}: the app is registered as a web application "
+                f"{self.name}: HTTP {status}{said} — the app is registered as a web application "
                 f"and {where}; set origin= (or ALTFINDER_RAKUTEN_ORIGIN) to a site registered "
                 "for the app, or register an app of the API/backend type",
                 source=self.name)
         if "applicationid" in lowered or "application_id" in lowered:
             raise AuthenticationError(
-                f"{self.name}: HTTP {status}{said}: the applicationId was refused; check "
+                f"{self.name}: HTTP {status}{said} — the applicationId was refused; check "
                 "ALTFINDER_RAKUTEN_APPLICATION_ID (since 2026-05-14 only the UUID application "
                 "id of an app registered on the new Rakuten Developers platform works)",
                 source=self.name)
         if "accesskey" in lowered or "access_key" in lowered or "access key" in lowered:
             raise AuthenticationError(
-                f"{self.name}: HTTP {status}{said}: the accessKey was refused; check "
+                f"{self.name}: HTTP {status}{said} — the accessKey was refused; check "
                 "ALTFINDER_RAKUTEN_ACCESS_KEY (the app's pk_… access key)", source=self.name)
         if status == 429:
             raise RateLimitedError(
-                f"{self.name}: HTTP 429{said}: more than one request per second for this "
+                f"{self.name}: HTTP 429{said} — more than one request per second for this "
                 "application id", source=self.name, retry_after=retry_after)
         if status in (401, 403):
             if not message and "html" in response.headers.get("content-type", ""):
                 raise BlockedError(f"{self.name}: HTTP {status}: an HTML block page from "
                                    "Rakuten's edge, not the API", source=self.name)
             raise AuthenticationError(
-                f"{self.name}: HTTP {status}{said}: the application id and access key were "
+                f"{self.name}: HTTP {status}{said} — the application id and access key were "
                 "refused (or the app may not use this API)", source=self.name)
         if status in (408, 504):
             raise SourceTimeoutError(f"{self.name}: HTTP {status}{said}", source=self.name)
