@@ -77,6 +77,7 @@ __all__ = [
     "parse_item_search",
     "rakuten_points",
     "strip_rafcid",
+    "title_keyword",
 ]
 
 logger = logging.getLogger("altfinder.sources.rakuten")
@@ -704,6 +705,8 @@ class RakutenIchiba(Source):
         rate_limit: override the documented 1 request per second per application id.
 
     Example:
+        >>> RakutenIchiba.credit
+        'Supported by Rakuten Developers'
         >>> src = RakutenIchiba(application_id="0a1b2c3d-uuid", access_key="pk_demo",
         ...                     origin="https://example.com/tools", books="never")
         >>> src.default_headers()["Origin"], src.default_headers()["Referer"]
@@ -723,6 +726,8 @@ class RakutenIchiba(Source):
     }
     describes_product: ClassVar[bool] = True
     hosts: ClassVar[tuple[str, ...]] = ("openapi.rakuten.co.jp",)
+    #: Rakuten's terms require this credit wherever results from its API are shown.
+    credit: ClassVar[str] = "Supported by Rakuten Developers"
 
     def __init__(
         self,
