@@ -499,7 +499,8 @@ def test_books_codes_served_as_numbers() -> None:
     assert (offer.lead_time_days, offer.jan, offer.price) == (7, "4988031123454", 4400)
 
 
-@pytest.mark.parametrize(("postage", "fee"), [(0, None), (1, 0), (2, 0), ("2", 0)])
+@pytest.mark.parametrize(("postage", "fee"), [(0, None), (1, 0), (2, 0), ("2", 0), (3, None),
+                                            (None, None)])
 def test_books_postage_codes(postage: Any, fee: int | None) -> None:
     payload = load_fixture("rakuten", "books_isbn.json")
     payload["Items"][0]["postageFlag"] = postage

@@ -110,6 +110,8 @@ BOOKS_AVAILABILITY: dict[str, str] = {
     "5": "予約受付中",
     "6": "メーカーに在庫確認",
 }
+#: Rakuten Books postageFlag codes that mean free shipping: 1 宅配送料無料, 2 送料無料.
+BOOKS_FREE_POSTAGE: dict[int, int] = {1: 0, 2: 0}
 #: Days until shipping for the codes that promise a window (the upper bound).
 BOOKS_LEAD_DAYS = {"2": 7, "3": 9}
 
@@ -624,7 +626,7 @@ def parse_books_search(
             title=title,
             url=strip_rafcid(item.affiliateUrl or item.itemUrl),
             price=item.itemPrice,
-            shipping_fee=None if item.postageFlag in (None, 0) else 0,
+            shipping_fee=BOOKS_FREE_POSTAGE.get(item.postageFlag or 0),  # 0 送料別: unknown
             points=rakuten_points(item.itemPrice, point_rate=1, now=now,
                                   bonus_percent=bonus_percent),
             seller=Seller(name=BOOKS_SHOP_NAME, id=BOOKS_SHOP_CODE, url=BOOKS_SHOP_URL),
