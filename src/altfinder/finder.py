@@ -140,7 +140,13 @@ class _Search:
         self.now = now
         self.deadline = deadline
         describers = {s.name: s.describe_priority for s in sources if s.describes_product}
-        self.board = ProductBoard(Product.from_code(code), describers=describers)
+        # Without a deadline (batches) every description is awaited, so the queries built
+        # from it are the same on every run; with one, a slow describer holds the
+        # title-searching sources back for at most a quarter of it.
+        settle = (float("inf") if deadline.seconds is None
+                  else max(0.3, deadline.seconds / 4))
+        self.board = ProductBoard(Product.from_code(code), describers=describers,
+                                  settle=settle)
         self.runs = [
             _Run(source=s, ctx=SearchContext(
                 code=code, now=now, policy=policy, http=s.http(client, deadline, cache),

@@ -27,6 +27,7 @@ from altfinder.errors import ConfigurationError, UnknownSourceError
 from altfinder.sources.base import SearchContext, Source
 from altfinder.sources.bookoff import Bookoff
 from altfinder.sources.mercari import Mercari
+from altfinder.sources.rakuten import RakutenIchiba
 from altfinder.sources.surugaya import Surugaya
 from altfinder.sources.yahoo_auctions import YahooAuctions
 from altfinder.sources.yahoo_shopping import YahooShopping
@@ -35,6 +36,7 @@ __all__ = [
     "BUILTIN",
     "Bookoff",
     "Mercari",
+    "RakutenIchiba",
     "SearchContext",
     "Source",
     "Surugaya",
@@ -55,6 +57,7 @@ BUILTIN: dict[str, type[Source]] = {
     Bookoff.name: Bookoff,
     Mercari.name: Mercari,
     YahooAuctions.name: YahooAuctions,
+    RakutenIchiba.name: RakutenIchiba,
 }
 
 
@@ -80,7 +83,7 @@ def registered_sources() -> dict[str, type[Source]]:
     """Every registered source class by name: built-in first, then plugins.
 
     Example:
-        >>> "yahoo_shopping" in registered_sources()
+        >>> {"rakuten", "yahoo_shopping"} <= set(registered_sources())
         True
     """
     return {**BUILTIN, **_plugins()}

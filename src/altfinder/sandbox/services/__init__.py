@@ -5,6 +5,7 @@ from __future__ import annotations
 from altfinder.sandbox.app import Service
 from altfinder.sandbox.services.bookoff import BookoffService
 from altfinder.sandbox.services.mercari import MercariService
+from altfinder.sandbox.services.rakuten import RakutenService
 from altfinder.sandbox.services.surugaya import SurugayaService
 from altfinder.sandbox.services.yahoo_auctions import YahooAuctionsService
 from altfinder.sandbox.services.yahoo_shopping import YahooShoppingService
@@ -18,4 +19,5 @@ SERVICES: tuple[type[Service], ...] = (
     BookoffService,
     MercariService,
     YahooAuctionsService,
+    RakutenService,
 )
