@@ -27,6 +27,7 @@ from altfinder.errors import (
     UnknownSourceError,
 )
 from altfinder.finder import afind_alternatives, find_alternatives
+from altfinder.matching import Match, MatchKind, match_title, match_titles
 from altfinder.models import (
     AuctionInfo,
     Condition,
@@ -60,6 +61,8 @@ __all__ = [
     "Flag",
     "Identity",
     "InvalidCodeError",
+    "Match",
+    "MatchKind",
     "Offer",
     "ParseError",
     "PointsProfile",
@@ -82,6 +85,8 @@ __all__ = [
     "__version__",
     "afind_alternatives",
     "find_alternatives",
+    "match_title",
+    "match_titles",
     "parse_code",
     "rank_offers",
 ]
