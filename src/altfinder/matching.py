@@ -199,6 +199,72 @@ def _k(pattern: str) -> re.Pattern[str]:
 
 
 _KATA = "ァ-ヺー"
+
+
+class _Vocabulary:
+    """Named patterns searched in one pass.
+
+    One alternation without capturing groups (so the regex engine keeps its fast literal
+    scan) finds the matches; each match is then named by the entry that matches there.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str]], *, fold: bool = False) -> None:
+        compile_ = _k if fold else re.compile
+        self.entries = [(name, compile_(pattern)) for name, pattern in entries]
+        self.regex = compile_("|".join(f"(?:{p.pattern})" for _, p in self.entries))
+
+    def _name(self, text: str, match: re.Match[str]) -> str:
+        for name, pattern in self.entries:
+            found = pattern.match(text, match.start())
+            if found and found.end() == match.end():
+                return name
+        return self.entries[0][0]  # pragma: no cover - the alternation matched one of them
+
+    def find(self, text: str) -> set[str]:
+        return {self._name(text, m) for m in self.regex.finditer(text)}
+
+    def matches(self, text: str) -> list[tuple[str, re.Match[str]]]:
+        return [(self._name(text, m), m) for m in self.regex.finditer(text)]
+
+
+class _Lexicon:
+    """Literal spellings mapped to names, found in one pass with shared word boundaries.
+
+    Latin spellings must not touch other Latin letters; kana spellings must not run on
+    into more kana (``prefix_ok`` lets マットブラック contain ブラック); kanji spellings must
+    not touch other kanji (白 is not 白黒).
+    """
+
+    def __init__(self, entries: dict[str, tuple[str, ...]], *, kana: str = "ァ-ヺー",
+                 prefix_ok: bool = False) -> None:
+        self.names: dict[str, str] = {}
+        groups: dict[str, list[str]] = {"latin": [], "kana": [], "kanji": []}
+        for name, spellings in entries.items():
+            for spelling in spellings:
+                self.names[spelling] = name
+                if re.fullmatch(r"[a-z0-9' .-]+", spelling):
+                    groups["latin"].append(spelling)
+                elif re.fullmatch("[一-鿿々]+", spelling):
+                    groups["kanji"].append(spelling)
+                else:
+                    groups["kana"].append(spelling)
+
+        def alternation(words: list[str]) -> str:
+            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+        before = "" if prefix_ok else f"(?<![{kana}])"
+        parts = {
+            "latin": r"(?<![a-z])(?:{})(?![a-z])",
+            "kana": before + "(?:{})" + f"(?![{kana}])",
+            "kanji": "(?<![一-鿿])(?:{})(?![一-鿿])",
+        }
+        self.regex = re.compile("|".join(parts[k].format(alternation(words))
+                                         for k, words in groups.items() if words))
+
+    def find(self, text: str) -> set[str]:
+        return {self.names[m.group()] for m in self.regex.finditer(text)}
+
+
 _KANJI_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               "十": 10}
 
@@ -308,7 +374,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # katakana word (ホワイトニング is whitening, ブルーライト is blue light).
 _COLOURS: dict[str, tuple[str, ...]] = {
     "white": ("ホワイト", "white", "白"),
-    "black": ("ブラック", "black", "黒", "濃墨"),
+    "black": ("ブラック", "black", "黒"),
     "sumi": ("濃墨",),
     "blue": ("ブルー", "blue", "青"),
     "red": ("レッド", "red", "赤"),
@@ -330,18 +396,9 @@ _COLOURS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _colour_pattern(word: str) -> str:
-    if re.fullmatch(r"[a-z]+", word):
-        return rf"(?<![a-z]){word}(?![a-z])"
-    if re.fullmatch(rf"[{_KATA}]+", word):
-        return rf"{word}(?![{_KATA}])"
-    return rf"(?<![一-鿿]){word}(?:色)?(?![一-鿿])"
-
-
-_COLOUR_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile("|".join(_colour_pattern(w) for w in words)))
-    for name, words in _COLOURS.items()
-)
+_COLOUR_LEXICON = _Lexicon(
+    {name: (*words, *(f"{w}色" for w in words if re.fullmatch("[一-鿿]+", w)))
+     for name, words in _COLOURS.items()}, prefix_ok=True)
 # Game titles name colours (ポケットモンスター スカーレット・バイオレット): a colour right
 # after these words is part of a title, not the item's colour.
 _NOT_COLOUR_CONTEXT = re.compile(r"ポケットモンスター\s*\S*|スーパーマリオ\s*\S*")
@@ -349,28 +406,23 @@ _NOT_COLOUR_CONTEXT = re.compile(r"ポケットモンスター\s*\S*|スーパ�
 # Product-line words: a listing naming one the reference does not name is a sibling
 # product (iPhone 15 Pro for an iPhone 15). For the words in _LINE_REQUIRED the converse
 # also holds: a listing that drops it is the plain model (Switch for a Switch Lite).
+_LINE_WORDS: dict[str, tuple[str, ...]] = {
+    "pro": ("pro", "プロ"), "max": ("max", "マックス"), "mini": ("mini", "ミニ"),
+    "lite": ("lite",), "plus": ("plus", "プラス"), "ultra": ("ultra",), "air": ("air",),
+    "edge": ("edge",), "oasis": ("oasis",), "scribe": ("scribe",), "kids": ("kids",),
+    "absolute": ("absolute",), "origin": ("origin",), "complete": ("complete",),
+    "fluffy": ("fluffy",),
+}
 _LINES: dict[str, str] = {
-    "pro": rf"(?<![a-z])pro(?![a-z])|(?<![{_KATA}])プロ(?![{_KATA}])",
-    "max": r"(?<![a-z])max(?![a-z])|(?<![ァ-ヺ])マックス(?![ァ-ヺ])",
-    "mini": rf"(?<![a-z])mini(?![a-z])|(?<![{_KATA}])ミニ(?![{_KATA}])",
-    "lite": r"(?<![a-z])lite(?![a-z])",
-    "plus": rf"(?<![a-z])plus(?![a-z])|(?<![{_KATA}])プラス(?![{_KATA}])",
-    "ultra": r"(?<![a-z])ultra(?![a-z])",
-    "air": r"(?<![a-z])air(?![a-z])",
-    "edge": r"(?<![a-z])edge(?![a-z])",
     "有機el": r"有機el",
     "switch2": r"switch2",
     "digitaledition": r"digitaledition",
     "paperwhite": r"paperwhite",
-    "oasis": r"(?<![a-z])oasis(?![a-z])",
-    "scribe": r"(?<![a-z])scribe(?![a-z])",
-    "kids": r"(?<![a-z])kids(?![a-z])|キッズ(?:モデル)?(?![ァ-ヺ])",
+    "kids": r"キッズ",
     "signature": r"signature|シグニチャー",
     "submarine": r"submarine|サブマリン",
-    "absolute": r"(?<![a-z])absolute(?![a-z])",
-    "complete": r"(?<![a-z])complete(?![a-z])|コンプリート\s*エディション",
-    "origin": r"(?<![a-z])origin(?![a-z])",
-    "fluffy": r"(?<![a-z])fluffy(?![a-z])|フラッフィ",
+    "complete": r"コンプリート\s*エディション",
+    "fluffy": r"フラッフィ",
     "refill": r"詰め替え",
     "special": r"特装版|限定版|特別版|豪華版|初回限定|アニメ[dｄ]vd付き?|コレクターズ|collector",
     "translation": r"英語版|洋書|english\s*edition|翻訳版|原書",
@@ -382,7 +434,8 @@ _LINES.update({f"variety:{w}": w for w in (
     "ローション", "化粧水", "乳液", "美容液", "マイルド", "トーンアップ")})
 _LINE_REQUIRED = frozenset({"pro", "max", "mini", "lite", "plus", "ultra", "有機el", "edge",
                             "paperwhite", "digitaledition", "air"})
-_LINE_RES = {name: re.compile(p) for name, p in _LINES.items()}
+_LINE_VOCABULARY = _Vocabulary(_LINES.items())
+_LINE_LEXICON = _Lexicon(_LINE_WORDS)
 
 _PROMO = (
     "送料無料", "送料込み", "送料込", "送込", "美品", "超美品", "極美品", "新品", "新品未使用",
@@ -390,7 +443,7 @@ _PROMO = (
     "匿名配送", "匿名", "値下げ", "最安値", "激安", "人気", "限定価格", "翌日発送", "特価",
     "24時間以内発送", "土日祝発送", "早い者勝ち", "良品", "動作品", "動作確認済み", "動作確認済",
     "正規品", "国内正規品", "純正", "本物", "週末限定", "セール", "sale", "お値下げ", "値下げ中",
-    "在庫限り", "ラスト1点", "ラスト", "送料無料でお届け", "クーポン", "ポイント", "公式",
+    "在庫限り", "ラスト1点", "送料無料でお届け", "クーポン", "ポイント", "公式",
     "あんしん", "らくらくメルカリ便", "ゆうパック", "ネコポス", "追跡あり", "スピード発送",
     "状態良好", "新品同様", "未使用に近い", "目立った傷や汚れなし", "プレゼント", "ギフト",
 )
@@ -423,7 +476,8 @@ _ACCESSORY_WORDS = (
     "ポケカ", "カードゲーム", "シリコン", "スキン", "デカール", "トートバッグ", "空容器",
     "ボトルのみ", "ラベル", "ヘッドバンド", "イヤーパッド", "コントローラー", "スピーカー",
 )
-_ACCESSORY_RES = tuple((w, _k(re.escape(w))) for w in _ACCESSORY_WORDS)
+_ACCESSORY_VOCABULARY = _Vocabulary(((w, re.escape(w)) for w in sorted(
+    _ACCESSORY_WORDS, key=len, reverse=True)), fold=True)
 # "with X" / "without X": the product itself, with or without its case, box, cover…
 _WITH = _k(r"(?:\([^)]*\)\s*)?(?:付き|付属|付|つき|あり|有り|有|入り|同梱|込み|なし|無し|無|"
            r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|装着済み?|セット済み?)")
@@ -506,36 +560,36 @@ def _canonical(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 def _strip_promo(text: str) -> str:
-    """Drop promotional brackets and words; keep a bracket whose content says something."""
+    """Blank promotional brackets and words (a bracket that says something keeps its content).
+
+    Blanking keeps every position, so a span found here is the same span of the original
+    text and reasons can quote the seller's own script.
+    """
 
     def bracket(match: re.Match[str]) -> str:
         content = next(g for g in match.groups() if g is not None)
         words = [w for w in re.split(r"[\s・/&+、,]+", content) if w]
         if all(w in _PROMO_SET or _PROMO_RE.fullmatch(w) for w in words):
-            return " "
+            return " " * len(match.group())
         return f" {content} "
 
     text = _BRACKETS.sub(bracket, text)
-    text = _DECOR.sub(" ", text)
-    text = _PROMO_RE.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _DECOR.sub(_spaces, text)
+    return _PROMO_RE.sub(_spaces, text)
 
 
-def _alias_pattern(alias: str) -> str:
-    if re.fullmatch(r"[a-z' -]+", alias):
-        return rf"(?<![a-z]){re.escape(alias)}(?![a-z])"
-    return rf"(?<![{_KATA}]){re.escape(alias)}(?![{_KATA}])"
-
-
-_BRAND_RES = tuple((name, re.compile("|".join(_alias_pattern(a) for a in aliases)))
-                   for name, aliases in BRAND_ALIASES.items())
-_MAKERS_RE = re.compile("|".join(_alias_pattern(fold_kana(w)).replace(_KATA, fold_kana(_KATA))
-                                 for w in ACCESSORY_MAKERS))
+_BRAND_LEXICON = _Lexicon({name: aliases for name, aliases in BRAND_ALIASES.items()})
+_MAKER_LEXICON = _Lexicon({fold_kana(w): (fold_kana(w),) for w in ACCESSORY_MAKERS},
+                          kana="ぁ-ゖァ-ヺー")
 
 
 def _brands(canonical: str) -> set[str]:
-    return {name for name, pattern in _BRAND_RES if pattern.search(canonical)}
+    return _BRAND_LEXICON.find(canonical)
 
 
 def _brand_of(brand: str | None) -> set[str]:
@@ -548,11 +602,14 @@ def _brand_of(brand: str | None) -> set[str]:
 
 def _colours(canonical: str) -> set[str]:
     text = _NOT_COLOUR_CONTEXT.sub(" ", canonical)
-    return {name for name, pattern in _COLOUR_RES if pattern.search(text)}
+    found = _COLOUR_LEXICON.find(text)
+    if "sumi" in found:
+        found.add("black")  # 濃墨 is a black
+    return found
 
 
 def _lines(canonical: str) -> set[str]:
-    return {name for name, pattern in _LINE_RES.items() if pattern.search(canonical)}
+    return _LINE_LEXICON.find(canonical) | _LINE_VOCABULARY.find(canonical)
 
 
 def _ints(match: re.Match[str]) -> int:
@@ -568,7 +625,8 @@ class _Parsed:
     """Everything the rules read from one title."""
 
     canonical: str  # case-folded NFKC with aliases (katakana intact)
-    text: str  # kana-folded, promotional words removed
+    text: str  # kana-folded, promotional words blanked (same positions as ``display``)
+    display: str  # ``canonical`` with the same blanks, for quoting in reasons
     rest: str  # ``text`` with numbers of known meaning removed
     poor: list[str] = field(default_factory=list)
     acceptable: list[str] = field(default_factory=list)
@@ -584,6 +642,10 @@ class _Parsed:
     lines: set[str] = field(default_factory=set)
     brands: set[str] = field(default_factory=set)
     tokens: dict[str, float] = field(default_factory=dict)
+
+    def show(self, match: re.Match[str], group: int = 0) -> str:
+        """The seller's own words for a span found in :attr:`text`."""
+        return self.display[match.start(group):match.end(group)].strip()
 
 
 def _blank(text: str, match: re.Match[str]) -> str:
@@ -612,9 +674,10 @@ def _parse(title: str) -> _Parsed:
     canonical = _canonical(title)
     folded_all = fold_kana(canonical)
     text = _strip_promo(folded_all)
-    parsed = _Parsed(canonical=canonical, text=text, rest=text)
-    parsed.poor = [m.group() for m in _POOR.finditer(folded_all)]
-    parsed.acceptable = [m.group() for m in _ACCEPTABLE.finditer(folded_all)]
+    display = "".join(" " if t == " " else c for t, c in zip(text, canonical, strict=True))
+    parsed = _Parsed(canonical=canonical, text=text, display=display, rest=text)
+    parsed.poor = [canonical[m.start():m.end()] for m in _POOR.finditer(folded_all)]
+    parsed.acceptable = [canonical[m.start():m.end()] for m in _ACCEPTABLE.finditer(folded_all)]
     parsed.colours = _colours(canonical)
     parsed.lines = _lines(canonical)
     parsed.brands = _brands(canonical)
@@ -643,7 +706,7 @@ def _parse(title: str) -> _Parsed:
         value = _ints(m)
         if 2 <= value <= 100:
             quantity *= value
-            parsed.quantity_words.append(m.group().strip())
+            parsed.quantity_words.append(parsed.show(m))
         rest = _blank(rest, m)
     parsed.quantity = min(quantity, 1000)
     for m in _IGNORED_NUMBERS.finditer(rest):
@@ -751,6 +814,7 @@ class _Reference:
     token_string: str
     quantity: int
     lots: set[str]
+    accessories: set[str]  # accessory words the reference itself names
 
 
 def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[str, float]:
@@ -794,6 +858,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         identity=identity, core_words=core, full_words=full,
         word_list=list(dict.fromkeys([*core, *full])),
         token_string=" ".join(parsed.tokens), quantity=parsed.quantity, lots=lots,
+        accessories=_ACCESSORY_VOCABULARY.find(parsed.text),
     )
 
 
@@ -811,55 +876,56 @@ class _Verdict:
 
 
 def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
-                     extra_words: Sequence[tuple[str, re.Pattern[str]]]) -> None:
+                     extra: _Vocabulary | None) -> None:
+    vocabularies = [v for v in (_ACCESSORY_VOCABULARY, extra) if v is not None]
     text = lst.text
     box = _BOX_ONLY.search(text)
     if box:
-        verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({box.group()})")
+        verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(box)})")
     bonus = _BONUS_ONLY.search(text)
     if bonus and not _BONUS_ONLY.search(ref.parsed.text):
-        verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item or code only ({bonus.group()})")
+        verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item or code only ({lst.show(bonus)})")
     for m in _ONLY.finditer(text):
         what = m.group(1)
         if _BOX_WORDS.search(what):
-            verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({m.group().strip()})")
+            verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
         elif _BONUS_WORDS.search(what):
-            verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item only ({m.group().strip()})")
+            verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item only ({lst.show(m)})")
         elif _MAIN_WORDS.search(what):
             continue
-        elif any(p.search(what) for _, p in (*_ACCESSORY_RES, *extra_words)):
-            verdict.reject(MatchKind.ACCESSORY, f"a part or accessory only ({m.group().strip()})")
-    for word, pattern in (*_ACCESSORY_RES, *extra_words):
-        for m in pattern.finditer(text):
+        elif any(v.regex.search(what) for v in vocabularies):
+            verdict.reject(MatchKind.ACCESSORY, f"a part or accessory only ({lst.show(m)})")
+    for vocabulary in vocabularies:
+        for word, m in vocabulary.matches(text):
             after = text[m.end():].lstrip()
             before = text[max(0, m.start() - 12):m.start()]
             if _WITH.match(after) or _EXTRA.search(before):
                 continue  # ケース付き, 箱あり, おまけ: the product with it
-            if pattern.search(ref.parsed.text):
+            if word in ref.accessories:
                 continue  # the reference names it too (the product is such a thing)
-            verdict.reject(MatchKind.ACCESSORY, f"an accessory or part ({word})")
+            verdict.reject(MatchKind.ACCESSORY, f"an accessory or part ({lst.show(m)})")
             break
     compatible = _COMPATIBLE.search(text)
     if compatible:
         verdict.reject(MatchKind.COMPATIBLE, f"a compatible or third-party item "
-                                             f"({compatible.group().strip()})")
+                                             f"({lst.show(compatible)})")
     for m in _FOR_USE.finditer(text):
         before = _compact(m.group(1))
         named = [w for w in ref.identity if len(w) >= 2 and w in before]
         if named and not _FOR_USE.search(ref.parsed.text):
             verdict.reject(MatchKind.COMPATIBLE, f"made for the product, not the product "
-                                                 f"({m.group().strip()})")
+                                                 f"({lst.show(m)})")
             break
-    maker = _MAKERS_RE.search(text)
-    if maker and not _MAKERS_RE.search(ref.parsed.text):
-        verdict.reject(MatchKind.COMPATIBLE, f"an accessory maker's item ({maker.group()})")
+    maker = _MAKER_LEXICON.regex.search(text)
+    if maker and not _MAKER_LEXICON.regex.search(ref.parsed.text):
+        verdict.reject(MatchKind.COMPATIBLE, f"an accessory maker's item ({lst.show(maker)})")
 
 
 def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     for m in _LOT.finditer(lst.text):
         if m.group() in ref.lots:
             continue
-        verdict.reject(MatchKind.LOT, f"a lot or bundle of different things ({m.group().strip()})")
+        verdict.reject(MatchKind.LOT, f"a lot or bundle of different things ({lst.show(m)})")
         return
 
 
@@ -960,8 +1026,8 @@ class Matcher:
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
         self.threshold = threshold
-        self._extra = tuple((w, _k(re.escape(normalize(w).casefold())))
-                            for w in accessory_words)
+        words = [normalize(w).casefold() for w in accessory_words]
+        self._extra = _Vocabulary(((w, re.escape(w)) for w in words), fold=True) if words else None
 
     def __repr__(self) -> str:
         return f"Matcher(threshold={self.threshold})"
