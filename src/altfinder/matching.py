@@ -163,6 +163,22 @@ class Match(BaseModel):
         """
         return self.condition_cap is Condition.POOR
 
+    def capped(self, condition: Condition) -> Condition:
+        """``condition``, made no better than :attr:`condition_cap`.
+
+        Example:
+            >>> from altfinder import Product, match_title
+            >>> m = match_title(Product(title="Nintendo Switch Lite ターコイズ"),
+            ...                 "Switch Lite ターコイズ 動作未確認")
+            >>> m.capped(Condition.LIKE_NEW).value, m.capped(Condition.NEW).value
+            ('poor', 'poor')
+        """
+        if self.condition_cap is None:
+            return condition
+        if _CONDITION_ORDER.index(condition) >= _CONDITION_ORDER.index(self.condition_cap):
+            return condition
+        return self.condition_cap
+
     @property
     def detail(self) -> str:
         """The reasons joined into one line (what ``Results.excluded`` shows).
@@ -174,6 +190,12 @@ class Match(BaseModel):
             model number cfi1200a01 is not cfi2000a01; ...
         """
         return "; ".join(self.reasons)
+
+
+#: Conditions from best to worst (``used`` is a used item of unknown grade).
+_CONDITION_ORDER = (Condition.NEW, Condition.REFURBISHED, Condition.LIKE_NEW,
+                    Condition.VERY_GOOD, Condition.GOOD, Condition.USED, Condition.ACCEPTABLE,
+                    Condition.POOR)
 
 
 # --------------------------------------------------------------------------------------
