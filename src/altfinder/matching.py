@@ -380,6 +380,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"デュアル\s*センス|dual\s*sense", " dualsense "),
         (r"ジョイコン|joy\s*-?\s*con", " joycon "),
         (r"ナノケア|nano\s*care", " nanocare "),
+        (rf"(?<![{_KATA}])プロコン(?![{_KATA}])|pro\s*コン(?![{_KATA}])", " pro コントローラー "),
         (r"有機\s*el|oled", " 有機el "),
         (r"ティアキン|totk|ティアーズ\s*オブ\s*ザ\s*キングダム|tears\s*of\s*the\s*kingdom",
          " ティアーズオブザキングダム "),
@@ -389,6 +390,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"詰め?替え?用?|つめかえ用?|refill", " 詰め替え "),
         (r"レゴ\s*マリオ", " レゴマリオ "),
         (r"アタック\s*ゼロ", " アタックzero "),
+        (r"(?<=\d)\s*dx(?![a-z])", " デラックス "),
+        (r"(?<=[a-z0-9])\+", " plus "),
     )
 )
 
@@ -403,7 +406,9 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "pink": ("ピンク", "pink"),
     "green": ("グリーン", "green", "緑"),
     "yellow": ("イエロー", "yellow", "黄"),
-    "purple": ("パープル", "purple", "紫", "バイオレット"),
+    "purple": ("パープル", "purple", "紫"),
+    "violet": ("バイオレット", "violet"),
+    "scarlet": ("スカーレット", "scarlet"),
     "gray": ("グレー", "グレイ", "gray", "grey"),
     "silver": ("シルバー", "silver"),
     "gold": ("ゴールド", "gold"),
@@ -421,9 +426,6 @@ _COLOURS: dict[str, tuple[str, ...]] = {
 _COLOUR_LEXICON = _Lexicon(
     {name: (*words, *(f"{w}色" for w in words if re.fullmatch("[一-鿿]+", w)))
      for name, words in _COLOURS.items()}, prefix_ok=True)
-# Game titles name colours (ポケットモンスター スカーレット・バイオレット): a colour right
-# after these words is part of a title, not the item's colour.
-_NOT_COLOUR_CONTEXT = re.compile(r"ポケットモンスター\s*\S*|スーパーマリオ\s*\S*")
 
 # Product-line words: a listing naming one the reference does not name is a sibling
 # product (iPhone 15 Pro for an iPhone 15). For the words in _LINE_REQUIRED the converse
@@ -446,7 +448,8 @@ _LINES: dict[str, str] = {
     "complete": r"コンプリート\s*エディション",
     "fluffy": r"フラッフィ",
     "refill": r"詰め替え",
-    "special": r"特装版|限定版|特別版|豪華版|初回限定|アニメ[dｄ]vd付き?|コレクターズ|collector",
+    "special": r"特装版|限定版|特別版|豪華版|初回限定|アニメ[dｄ]vd付き?|コレクターズ|collector|"
+               r"エディション|(?<!st )(?<!nd )(?<!rd )(?<!th )(?<!digital)edition",
     "translation": r"英語版|洋書|english\s*edition|翻訳版|原書",
     "trial": r"トライアル|お試し|ミニサイズ|サンプル|試供品|ミニボトル|携帯用",
 }
@@ -457,6 +460,12 @@ _LINES.update({f"variety:{w}": w for w in (
 _LINE_REQUIRED = frozenset({"pro", "max", "mini", "lite", "plus", "ultra", "有機el", "edge",
                             "paperwhite", "digitaledition", "air"})
 _LINE_VOCABULARY = _Vocabulary(_LINES.items())
+# Game platforms: a game for the Wii U is not the Switch game.
+_PLATFORM_LEXICON = _Lexicon({
+    "switch": ("switch",), "switch2": ("switch2",), "ps5": ("ps5",), "ps4": ("ps4",),
+    "ps3": ("ps3", "playstation3"), "wii u": ("wii u", "wiiu"), "wii": ("wii",),
+    "3ds": ("3ds",), "ds": ("ds",), "xbox": ("xbox",),
+})
 _LINE_LEXICON = _Lexicon(_LINE_WORDS)
 
 _PROMO = (
@@ -464,7 +473,7 @@ _PROMO = (
     "未使用", "未開封", "新品未開封", "中古", "中古品", "即決", "即日発送", "即発送", "即購入可",
     "匿名配送", "匿名", "値下げ", "最安値", "激安", "人気", "限定価格", "翌日発送", "特価",
     "24時間以内発送", "土日祝発送", "早い者勝ち", "良品", "動作品", "動作確認済み", "動作確認済",
-    "正規品", "国内正規品", "純正", "本物", "週末限定", "セール", "sale", "お値下げ", "値下げ中",
+    "正規品", "国内正規品", "本物", "週末限定", "セール", "sale", "お値下げ", "値下げ中",
     "在庫限り", "ラスト1点", "送料無料でお届け", "クーポン", "ポイント", "公式",
     "あんしん", "らくらくメルカリ便", "ゆうパック", "ネコポス", "追跡あり", "スピード発送",
     "状態良好", "新品同様", "未使用に近い", "目立った傷や汚れなし", "プレゼント", "ギフト",
@@ -476,7 +485,8 @@ _BRACKETS = re.compile(r"【([^】]*)】|\[([^\]]*)\]|《([^》]*)》|≪([^≫]
 _DECOR = re.compile(r"[★☆◆◇■□●○◎♪♡♥!?！？※＊*。、,「」『』]+")
 
 # Junk and damage: the listing can be no better than this condition.
-_POOR = _k(r"ジャンク(?!\s*(?:では|じゃ)な)|動作未確認|未確認|部品取り|パーツ取り|故障|破損|"
+_POOR = _k(r"ジャンク(?!品?\s*(?:では|じゃ)(?:な|あり))|裁断済み?|自炊用|動作未確認|未確認|"
+           r"部品取り|パーツ取り|故障|破損|"
            r"通電のみ|通電確認のみ|画面割れ|液晶割れ|水没|起動不可|電源入らず|ロック品|"
            r"赤ロム|as\s*is|for\s*parts|junk")
 _ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|付属品なし|付属品無し|現状品|"
@@ -495,23 +505,31 @@ _ACCESSORY_WORDS = (
     "攻略本", "攻略ガイド", "ガイドブック", "設定資料集", "サウンドトラック", "サントラ",
     "amiibo", "アミーボ", "フィギュア", "ぬいぐるみ", "キーホルダー", "アクスタ",
     "アクリルスタンド", "ポスター", "ブックカバー", "しおり", "トレカ", "ポケモンカード",
-    "ポケカ", "カードゲーム", "シリコン", "スキン", "デカール", "トートバッグ", "空容器",
+    "ポケカ", "カードゲーム", "シリコン", "スキンシール", "デカール", "トートバッグ",
+    "替刃", "網刃", "内刃", "外刃", "洗浄液", "カートリッジ",
     "ボトルのみ", "ラベル", "ヘッドバンド", "イヤーパッド", "コントローラー", "スピーカー",
 )
-_ACCESSORY_VOCABULARY = _Vocabulary(((w, re.escape(w)) for w in sorted(
-    _ACCESSORY_WORDS, key=len, reverse=True)), fold=True)
+_ACCESSORY_VOCABULARY = _Vocabulary((
+    (w, re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else ""))  # 部品取り is junk
+    for w in sorted(_ACCESSORY_WORDS, key=len, reverse=True)), fold=True)
 # "with X" / "without X": the product itself, with or without its case, box, cover…
 _WITH = _k(r"(?:\([^)]*\)\s*)?(?:付き|付属|付|つき|あり|有り|有|入り|同梱|込み|なし|無し|無|"
+           r"傷|キズ|汚れ|破れ|ヤケ|日焼け|折れ|スレ|擦れ|難|\d+\s*%|劣化|最大容量|良好|交換済|"
+           r"新品に交換|持ち|残量|"
            r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|装着済み?|セット済み?)")
 _EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$")
 
 _ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])")
-_MAIN_WORDS = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|"
-                 r"試用|展示|出品|発送|送料|欠品|ヘッドホン|ヘッドフォン|掃除機|ドライヤー|"
-                 r"炊飯|ケトル|マグ|サーキュレーター|コミック|書籍|漫画|単行本")
+# What may precede のみ without making the listing a part: the product itself (本体のみ,
+# ソフトのみ) or how it was used or is sold (開封のみ, 数回使用のみ, 平日のみ発送).
+_ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|"
+              r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
+              r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|"
+              r"お一人|おひとり|様|現金|支払")
 _BOX_WORDS = _k(r"空箱|外箱|化粧箱|箱|説明書|取扱説明書|取説|マニュアル|保証書")
 _BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|dl版")
-_BOX_ONLY = _k(r"空箱|箱のみ|箱だけ|外箱のみ|化粧箱のみ|説明書のみ|取説のみ|取扱説明書のみ|"
+_BOX_ONLY = _k(r"空箱|箱のみ|箱だけ|空瓶|空き瓶|空きビン|空ボトル|空容器|容器のみ|空ケース|"
+               r"外箱のみ|化粧箱のみ|説明書のみ|取説のみ|取扱説明書のみ|"
                r"マニュアルのみ|保証書のみ|箱と説明書のみ|ケースと説明書のみ")
 _BONUS_ONLY = _k(r"特典のみ|特典だけ|特典コード|特典(?!\s*(?:付|つき|あり|有|封入|同梱|入|込))|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
@@ -525,12 +543,13 @@ _LOT = _k(
     r"他\s*\d+\s*(?:点|個|本|冊|種|つ|枚|台)|ほか\s*\d+\s*点|"
     r"(?<![\d.])(?:[2-9]|[1-9]\d)\s*(?:点|種類?|冊|タイトル)\s*(?:セット|まとめ)?|"
     r"コンプリート(?!\s*エディション)|コンプ(?![a-zレ])|同梱版|ソフト\s*\d+\s*本|"
+    r"ダブルパック|ツインパック|ダブルセット|"
     r"\d+\s*[~-]\s*\d+\s*巻|本体\s*(?:\+|&|＆|と)\s*ソフト|ソフト\s*(?:付き|セット)"
 )
 
 # Units of a number that make it a specification, not a volume number.
 _SPEC = _k(
-    r"(\d+(?:\.\d+)?)\s*(gb|tb|mb|ml|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|w|v|mm|cm|m|hz|"
+    r"(?<![a-z0-9.\-/])(\d+(?:\.\d+)?)\s*(gb|tb|mb|ml|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|w|v|mm|cm|m|hz|"
     r"khz|ghz|k|p|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?![a-z])"
 )
 _SPEC_CLASS: dict[str, tuple[str, float]] = {
@@ -556,9 +575,9 @@ _VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)")
 _QUANTITY = _k(
     r"(?:[×✕✖]|(?<![a-z])[x*])\s*(\d+)\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|パック|pcs|"
     r"セット|set|p)?(?![\d.a-z合gml])|"
-    r"(?<![\d.])(\d+)\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
-    r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月)|"
-    r"(?<![\d.])(\d+)\s*(?:セット|set)(?![a-z])"
+    r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
+    r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月|\s*(?:付|つき))|"
+    r"(?<![a-z\d.\-/])(\d+)\s*(?:セット|set)(?![a-z])"
 )
 _CODE = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:[-/][a-z0-9]+)*(?![a-z0-9])")
 _APPLE_PART = re.compile(r"^m[a-z0-9]{3,5}(?:j|ll|zp|ch|x|b|f|d|t|kh|pa|za)/a$")
@@ -623,8 +642,7 @@ def _brand_of(brand: str | None) -> set[str]:
 
 
 def _colours(canonical: str) -> set[str]:
-    text = _NOT_COLOUR_CONTEXT.sub(" ", canonical)
-    found = _COLOUR_LEXICON.find(text)
+    found = _COLOUR_LEXICON.find(canonical)
     if "sumi" in found:
         found.add("black")  # 濃墨 is a black
     return found
@@ -662,6 +680,7 @@ class _Parsed:
     compact: str = ""
     colours: set[str] = field(default_factory=set)
     lines: set[str] = field(default_factory=set)
+    platforms: set[str] = field(default_factory=set)
     brands: set[str] = field(default_factory=set)
     tokens: dict[str, float] = field(default_factory=dict)
 
@@ -702,6 +721,7 @@ def _parse(title: str) -> _Parsed:
     parsed.acceptable = [canonical[m.start():m.end()] for m in _ACCEPTABLE.finditer(folded_all)]
     parsed.colours = _colours(canonical)
     parsed.lines = _lines(canonical)
+    parsed.platforms = _PLATFORM_LEXICON.find(canonical)
     parsed.brands = _brands(canonical)
 
     rest = text
@@ -803,22 +823,34 @@ _GENERIC = _k(
     r"ヘアー?ドライヤー|ドライヤー|洗濯|洗剤|日焼け止め|水筒|圧力|炊飯|ジャー|炊飯器|ih|"
     r"ヘッドホン|ヘッドフォン|イヤホン|ジャンプ|コミックス|コミック|文庫|新書|単行本|電動|"
     r"歯ブラシ|サーキュレーター|スターター|セット|ソフト|ゲーム|joycon|sim|フリー|広告|なし|つき|"
-    r"switch|nintendo|ps5|超特大|特大|大容量|詰め替え|と|の|は|を|に|より|ための|"
-    r"ケース|充電|usb|magsafe|lightning|type|c|付き|付属|付|ー"
+    r"switch|nintendo|ps5|超特大|特大|大容量|詰め替え|より|ための|真空|断熱|ステンレス|"
+    r"ケース|充電|usb|magsafe|lightning|type|c|付き|付属|付"
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 _PRESENT = 85.0  # rapidfuzz partial_ratio at which a reference word counts as present
 
 
 def _words(text: str, extra: Iterable[str] = ()) -> dict[str, float]:
-    """The reference's words with their weights: names by length, generic nouns 1."""
+    """The reference's words with their weights: names by length, generic nouns 1.
+
+    A run of Japanese is cut at the generic nouns inside it: 真空断熱ケータイマグ is the
+    descriptor 真空断熱 and the name ケータイマグ.
+    """
     words: dict[str, float] = {}
     for word in (*_WORD.findall(_STOPWORDS.sub(" ", text)), *extra):
         word = word.strip("'+")
         if not word.strip("ー") or word.isdigit() or (len(word) == 1 and word.isascii()):
             continue
-        generic = not _GENERIC.sub("", word)
-        words.setdefault(word, 1.0 if generic else float(min(len(word), 8)))
+        if word.isascii():
+            words.setdefault(word, 1.0 if _GENERIC.fullmatch(word) else float(min(len(word), 8)))
+            continue
+        for generic in _GENERIC.findall(word):
+            if len(generic) > 1:
+                words.setdefault(generic, 1.0)
+        for piece in _GENERIC.split(word):
+            piece = piece.strip("ー")
+            if len(piece) > 1:
+                words.setdefault(piece, float(min(len(piece), 8)))
     return words
 
 
@@ -836,7 +868,11 @@ class _Reference:
     token_string: str
     quantity: int
     lots: set[str]
-    accessories: set[str]  # accessory words the reference itself names
+    accessories: set[str]  # accessory words the reference names (maybe as "with X")
+    is_accessory: bool  # the reference itself is an accessory (a case, a stand…)
+    brand_text: str  # the reference's brand field, folded like listing text
+    is_game: bool  # a game: the platform is only a suffix (… -Switch)
+    plain_words: list[str]  # reference words that are not accessory words
 
 
 def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[str, float]:
@@ -881,6 +917,13 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         word_list=list(dict.fromkeys([*core, *full])),
         token_string=" ".join(parsed.tokens), quantity=parsed.quantity, lots=lots,
         accessories=_ACCESSORY_VOCABULARY.find(parsed.text),
+        brand_text=fold_kana(_canonical(brand)) if brand else "",
+        is_game=bool(parsed.platforms) and not _PLATFORM_LEXICON.find(
+            _SPLIT_SUBTITLE.split(parsed.text, maxsplit=1)[0]),
+        plain_words=[w for w in dict.fromkeys([*core, *full])
+                     if len(w) > 1 and not _ACCESSORY_VOCABULARY.regex.search(w)],
+        is_accessory=any(not _WITH.match(parsed.text[m.end():].lstrip())
+                         for _, m in _ACCESSORY_VOCABULARY.matches(parsed.text)),
     )
 
 
@@ -913,9 +956,10 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
         elif _BONUS_WORDS.search(what):
             verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item only ({lst.show(m)})")
-        elif _MAIN_WORDS.search(what):
-            continue
         elif any(v.regex.search(what) for v in vocabularies):
+            verdict.reject(MatchKind.ACCESSORY, f"a part or accessory only ({lst.show(m)})")
+        elif not (_ONLY_OK.search(what) or any(w in what for w in ref.plain_words)):
+            # 本体のみ, 開封のみ and ヘッドホンのみ (for headphones) are fine; 片耳のみ is not
             verdict.reject(MatchKind.ACCESSORY, f"a part or accessory only ({lst.show(m)})")
     for vocabulary in vocabularies:
         for word, m in vocabulary.matches(text):
@@ -934,16 +978,30 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
     for m in _FOR_USE.finditer(text):
         before = _compact(m.group(1))
         named = [w for w in ref.identity if len(w) >= 2 and w in before]
-        if named and not _FOR_USE.search(ref.parsed.text):
+        if named and not ref.is_accessory and not _FOR_USE.search(ref.parsed.text):
             verdict.reject(MatchKind.COMPATIBLE, f"made for the product, not the product "
                                                  f"({lst.show(m)})")
             break
     maker = _MAKER_LEXICON.regex.search(text)
-    if maker and not _MAKER_LEXICON.regex.search(ref.parsed.text):
+    if maker and not _MAKER_LEXICON.regex.search(f"{ref.parsed.text} {ref.brand_text}"):
         verdict.reject(MatchKind.COMPATIBLE, f"an accessory maker's item ({lst.show(maker)})")
 
 
+_MAIN_UNIT = _k(r"本体(?!\s*(?:なし|無し|無|のみ|だけ|単品|別売|は付属しません))")
+
+
 def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    if ref.is_game and "本体" not in ref.parsed.display:
+        console = _MAIN_UNIT.search(lst.text)
+        if console:
+            verdict.reject(MatchKind.LOT, f"a console sold with the game ({lst.show(console)})")
+            return
+    if ref.is_accessory and "本体" in lst.display and "本体" not in ref.parsed.display:
+        for word, m in _ACCESSORY_VOCABULARY.matches(lst.text):
+            if word in ref.accessories and _WITH.match(lst.text[m.end():].lstrip()):
+                verdict.reject(MatchKind.LOT, f"a main unit sold with the product "
+                                              f"({lst.show(m)}付き)")
+                return
     for m in _LOT.finditer(lst.text):
         if m.group() in ref.lots:
             continue
@@ -981,6 +1039,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colour {'/'.join(sorted(lp.colours))} is not "
                        f"{'/'.join(sorted(rp.colours))}")
+    if rp.platforms and lp.platforms and not (rp.platforms & lp.platforms):
+        verdict.reject(MatchKind.LINE_CONFLICT,
+                       f"for {', '.join(sorted(lp.platforms))}, not "
+                       f"{', '.join(sorted(rp.platforms))}")
     extra = lp.lines - rp.lines
     if extra:
         verdict.reject(MatchKind.LINE_CONFLICT,
