@@ -258,7 +258,7 @@ class _Lexicon:
     """
 
     def __init__(self, entries: dict[str, tuple[str, ...]], *, kana: str = "ァ-ヺー",
-                 prefix_ok: bool = False) -> None:
+                 prefix_ok: bool = False, suffixes: str = "") -> None:
         self.names: dict[str, str] = {}
         groups: dict[str, list[str]] = {"latin": [], "kana": [], "kanji": []}
         for name, spellings in entries.items():
@@ -277,7 +277,8 @@ class _Lexicon:
         before = "" if prefix_ok else f"(?<![{kana}])"
         parts = {
             "latin": r"(?<![a-z])(?:{})(?![a-z])",
-            "kana": before + "(?:{})" + f"(?![{kana}])",
+            "kana": before + "(?:{})" + (f"(?:(?![{kana}])|(?={suffixes}))" if suffixes
+                                         else f"(?![{kana}])"),
             "kanji": "(?<![一-鿿])(?:{})(?![一-鿿])",
         }
         self.regex = re.compile("|".join(parts[k].format(alternation(words))
@@ -367,8 +368,10 @@ _ALIASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:nintendo\s*|ニンテンドー\s*)?(?:switch|スイッチ)\s*(?:lite|ライト)", " switch lite "),
         (r"ニンテンドー\s*スイッチ|任天堂\s*スイッチ", " nintendo switch "),
         (rf"(?<![{_KATA}])スイッチ(?![{_KATA}])", " switch "),
-        (r"(?:playstation|プレイステーション|プレステ|ps)\s*5", " ps5 "),
-        (r"(?:playstation|プレイステーション|プレステ|ps)\s*4", " ps4 "),
+        (r"(?:playstation|プレイステーション|プレステ|(?<![a-z])ps)\s*5(?![\d.])", " ps5 "),
+        (r"(?:playstation|プレイステーション|プレステ|(?<![a-z])ps)\s*4(?![\d.])", " ps4 "),
+        (r"アップル\s*ウォッチ", " apple watch "),
+        (rf"(?<![{_KATA}])シリーズ(?=\s*\d)", " series "),
         (r"デジタル\s*・?\s*エディション|digital\s*edition", " digitaledition "),
         (r"ダウンロード版|デジタル版|dl版|ダウンロードコード|download版", " dl版 "),
         (r"エアー?ポッズ|air\s*pods", " airpods "),
@@ -391,7 +394,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"レゴ\s*マリオ", " レゴマリオ "),
         (r"アタック\s*ゼロ", " アタックzero "),
         (r"(?<=\d)\s*dx(?![a-z])", " デラックス "),
-        (r"(?<=[a-z0-9])\+", " plus "),
+        (r"(?<=[a-z])\+", " plus "),  # Pro+, Fluffy+ (not SPF50+)
     )
 )
 
@@ -425,7 +428,8 @@ _COLOURS: dict[str, tuple[str, ...]] = {
 
 _COLOUR_LEXICON = _Lexicon(
     {name: (*words, *(f"{w}色" for w in words if re.fullmatch("[一-鿿]+", w)))
-     for name, words in _COLOURS.items()}, prefix_ok=True)
+     for name, words in _COLOURS.items()}, prefix_ok=True,
+    suffixes="アルミ|チタ|ステンレス|レザー|メタリック|パール|マット")  # ミッドナイトアルミニウム
 
 # Product-line words: a listing naming one the reference does not name is a sibling
 # product (iPhone 15 Pro for an iPhone 15). For the words in _LINE_REQUIRED the converse
@@ -448,6 +452,7 @@ _LINES: dict[str, str] = {
     "complete": r"コンプリート\s*エディション",
     "fluffy": r"フラッフィ",
     "refill": r"詰め替え",
+    "premium": r"プレミアム|premium",
     "special": r"特装版|限定版|特別版|豪華版|初回限定|アニメ[dｄ]vd付き?|コレクターズ|collector|"
                r"エディション|(?<!st )(?<!nd )(?<!rd )(?<!th )(?<!digital)edition",
     "translation": r"英語版|洋書|english\s*edition|翻訳版|原書",
@@ -531,7 +536,8 @@ _BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|d
 _BOX_ONLY = _k(r"空箱|箱のみ|箱だけ|空瓶|空き瓶|空きビン|空ボトル|空容器|容器のみ|空ケース|"
                r"外箱のみ|化粧箱のみ|説明書のみ|取説のみ|取扱説明書のみ|"
                r"マニュアルのみ|保証書のみ|箱と説明書のみ|ケースと説明書のみ")
-_BONUS_ONLY = _k(r"特典のみ|特典だけ|特典コード|特典(?!\s*(?:付|つき|あり|有|封入|同梱|入|込))|"
+_BONUS_ONLY = _k(r"特典のみ|特典だけ|特典コード|"
+                 r"特典(?!\s*\S{0,10}?(?:付|つき|あり|有|封入|同梱|入|込))|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
 _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|"
                  r"(?<![a-z])for\s+[a-z]")
@@ -558,6 +564,7 @@ _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "g": ("weight", 1.0), "kg": ("weight", 1000.0), "mg": ("weight", 0.001),
     "合": ("rice", 1.0), "インチ": ("inch", 1.0), "inch": ("inch", 1.0), "型": ("inch", 1.0),
     "畳": ("room", 1.0), "mah": ("battery", 1.0), "w": ("power", 1.0),
+    "mm": ("length", 1.0), "cm": ("length", 10.0),
     "項目": ("items", 1.0), "枚入り": ("pieces", 1.0), "枚入": ("pieces", 1.0),
     "個入り": ("pieces", 1.0), "個入": ("pieces", 1.0), "本入り": ("pieces", 1.0),
     "本入": ("pieces", 1.0), "錠": ("pieces", 1.0), "粒": ("pieces", 1.0),
@@ -649,7 +656,12 @@ def _colours(canonical: str) -> set[str]:
 
 
 def _lines(canonical: str) -> set[str]:
-    return _LINE_LEXICON.find(canonical) | _LINE_VOCABULARY.find(canonical)
+    folded = fold_kana(canonical)
+    found = _LINE_LEXICON.find(canonical)
+    for name, m in _LINE_VOCABULARY.matches(canonical):
+        if not _WITH.match(folded[m.end():].lstrip()):  # ミニサイズ付き: a bonus, not the line
+            found.add(name)
+    return found
 
 
 def _ints(match: re.Match[str]) -> int:
@@ -824,6 +836,7 @@ _GENERIC = _k(
     r"ヘッドホン|ヘッドフォン|イヤホン|ジャンプ|コミックス|コミック|文庫|新書|単行本|電動|"
     r"歯ブラシ|サーキュレーター|スターター|セット|ソフト|ゲーム|joycon|sim|フリー|広告|なし|つき|"
     r"switch|nintendo|ps5|超特大|特大|大容量|詰め替え|より|ための|真空|断熱|ステンレス|"
+    r"薬用|美白|保湿|集中|対策|しみ|エイジングケア|"
     r"ケース|充電|usb|magsafe|lightning|type|c|付き|付属|付"
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
