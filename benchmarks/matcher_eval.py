@@ -31,6 +31,7 @@ from altfinder.matching import Match, Matcher
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "matching_eval.jsonl"
 PAGE = 120  # a Mercari search page
+SPLITS = ("tune", "holdout", "blind", "blind2")
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def _line(name: str, s: Scores) -> str:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every wrong verdict")
-    parser.add_argument("--split", choices=("tune", "holdout", "blind", "all"), default="all",
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all",
                         help="which split --errors lists (default all)")
     args = parser.parse_args(list(argv) if argv is not None else None)
 
@@ -158,7 +159,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     found = verdicts(products, rows)
     print(f"{len(rows)} listing titles, {len(products)} reference products")
     print("split     rows   tp   fp   fn   tn   precision  recall   quantity junk")
-    for name in ("tune", "holdout", "blind"):
+    for name in SPLITS:
         pairs = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == name]
         print(_line(name, score([r for r, _ in pairs], [m for _, m in pairs])))
     print(_line("all", score(rows, found)))

@@ -390,7 +390,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ポケモン(?!カード)|pokemon(?![a-z])", " ポケットモンスター "),
         (r"リーダブル\s*コード|readable\s*code", " リーダブルコード "),
         (r"ps\s*portal", " psportal "),
-        (r"詰め?替え?用?|つめかえ用?|refill", " 詰め替え "),
+        (r"詰め?替え?用?|つめかえ用?|付け?替え?用|つけかえ用?|refill", " 詰め替え "),
         (r"レゴ\s*マリオ", " レゴマリオ "),
         (r"アタック\s*ゼロ", " アタックzero "),
         (r"(?<=\d)\s*dx(?![a-z])", " デラックス "),
@@ -575,6 +575,7 @@ _IGNORED_NUMBERS = _k(
     r"週|h|cm|mm|km|ポイント|pt|コ口|個口|番|号機|点灯|段階|速|枚組|ステージ|弾|"
     r"[~-]\d+)|no\.?\s*\d+|#\s*\d+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )
+_RANGE = _k(r"\d+\s*[~-]\s*\d+\s*巻")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
                  r"gen\s*(\d+)|(\d+)\s*世代")
 _EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版")
@@ -743,9 +744,8 @@ def _parse(title: str) -> _Parsed:
     for m in _EDITION.finditer(rest):
         parsed.editions.add(_ints(m))
         rest = _blank(rest, m)
-    for m in _LOT.finditer(rest):  # ranges (1~12巻) are lots, not volumes
-        if re.search(r"\d", m.group()):
-            rest = _blank(rest, m)
+    for m in _RANGE.finditer(rest):  # ranges (1~12巻) are lots, not volumes
+        rest = _blank(rest, m)
     for m in _VOLUME.finditer(rest):
         parsed.volumes.add(_ints(m))
         rest = _blank(rest, m)
@@ -795,6 +795,11 @@ def _lead(code: str) -> str:
     return match.group() if match else ""
 
 
+def _first_digits(code: str) -> str:
+    match = re.search(r"\d+", code)
+    return match.group() if match else ""
+
+
 def _shape(code: str) -> str:
     return re.sub(r"\d", "9", re.sub(r"[a-z]", "a", code))
 
@@ -808,7 +813,8 @@ def _same_family(a: str, b: str) -> bool:
         return len(ca) == len(cb)
     lead_a, lead_b = _lead(a), _lead(b)
     if lead_a and lead_a == lead_b:
-        return True
+        # AX5400 (a speed class) is not a sibling of AX73: the numbers must be comparable
+        return len(_first_digits(ca)) == len(_first_digits(cb))
     if len(ca) == len(cb) >= 4 and _shape(ca) == _shape(cb):
         return sum(x != y for x, y in zip(ca, cb, strict=True)) <= 2
     return False
@@ -886,6 +892,12 @@ class _Reference:
     brand_text: str  # the reference's brand field, folded like listing text
     is_game: bool  # a game: the platform is only a suffix (… -Switch)
     plain_words: list[str]  # reference words that are not accessory words
+
+
+def _shown(parsed: _Parsed, word: str) -> str:
+    """A reference word in the reference's own script (ふぇいすくりーむ → フェイスクリーム)."""
+    at = parsed.text.find(word)
+    return parsed.display[at:at + len(word)] if at >= 0 else word
 
 
 def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[str, float]:
@@ -1018,6 +1030,8 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     for m in _LOT.finditer(lst.text):
         if m.group() in ref.lots:
             continue
+        if ref.is_game and m.group().startswith(fold_kana("ソフト")) and m.group().endswith("本"):
+            continue  # ソフト 2本セット of a game: two copies of it (the quantity)
         verdict.reject(MatchKind.LOT, f"a lot or bundle of different things ({lst.show(m)})")
         return
 
@@ -1187,11 +1201,17 @@ class Matcher:
             verdict.reasons.append(f"model number {ref.models[0]} named")
         if branded:
             score += 0.05
+        lost = [w for w, weight in ref.core_words.items() if weight >= 5 and not present[w]]
+        if lost and not named:
+            score -= 0.1  # a name word is missing: maybe a sibling (スカーレット/バイオレット)
+            verdict.reasons.append(
+                f"name word {_shown(ref.parsed, lost[0])} not in the listing (-0.10)")
         score = round(max(0.0, min(1.0, score)), 3)
         missing = [w for w in ref.core_words if not present[w]]
         verdict.reasons.append(
             f"similarity {score:.2f} (reference words {coverage:.0%}"
-            + (f", missing {' '.join(missing[:4])}" if missing else "")
+            + (f", missing {' '.join(_shown(ref.parsed, w) for w in missing[:4])}"
+               if missing else "")
             + f"; token set {set_ratio:.0%})")
         if verdict.kind is MatchKind.MATCH and score < self.threshold:
             verdict.reject(MatchKind.LOW_SCORE,
