@@ -155,11 +155,10 @@ def _identity(product: Product, offer: Offer, match: Match | None,
     capped = match.capped(offer.condition)
     if capped is not offer.condition:
         update["condition"] = capped
-        why = next(r for r in match.reasons if "condition" in r and "at best" in r)
         if capped in policy.excluded_conditions:
-            return ExcludedOffer(offer=offer.model_copy(update=update),
-                                 reason=ExclusionReason.CONDITION,
-                                 detail=f"title matcher: {why}, which the policy excludes")
+            return ExcludedOffer(
+                offer=offer.model_copy(update=update), reason=ExclusionReason.CONDITION,
+                detail=f"title matcher: {match.condition_reason}, which the policy excludes")
     return offer.model_copy(update=update)
 
 

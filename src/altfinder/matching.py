@@ -131,6 +131,8 @@ class Match(BaseModel):
             relative to the reference, so a reference 2-pack sold as a 2-pack is 1.
         condition_cap: the best condition the listing can be (``poor`` for ジャンク,
             部品取り, 動作未確認; ``acceptable`` for 訳あり, 欠品), or ``None``.
+        condition_reason: why, in words (``"junk or damaged (ジャンク): condition poor at
+            best"``), or ``None``.
         reasons: why it matched or not, readable, most decisive first.
 
     Example:
@@ -149,6 +151,7 @@ class Match(BaseModel):
     score: float = Field(ge=0.0, le=1.0)
     quantity: int = Field(default=1, ge=1)
     condition_cap: Condition | None = None
+    condition_reason: str | None = None
     reasons: tuple[str, ...] = ()
 
     @property
@@ -1231,18 +1234,21 @@ class Matcher:
             verdict.reasons.append(f"{quantity} units ({', '.join(lst.quantity_words)})")
 
         cap: Condition | None = None
+        cap_reason: str | None = None
         if lst.poor:
             cap = Condition.POOR
-            verdict.reasons.append(f"junk or damaged ({lst.poor[0]}): condition poor at best")
+            cap_reason = f"junk or damaged ({lst.poor[0]}): condition poor at best"
         elif lst.acceptable:
             cap = Condition.ACCEPTABLE
-            verdict.reasons.append(f"flawed or incomplete ({lst.acceptable[0]}): "
-                                   f"condition acceptable at best")
+            cap_reason = (f"flawed or incomplete ({lst.acceptable[0]}): "
+                          f"condition acceptable at best")
+        if cap_reason:
+            verdict.reasons.append(cap_reason)
         if verdict.kind is MatchKind.MATCH:
             verdict.reasons.insert(0, "same product")
         return Match(title=title, is_match=verdict.kind is MatchKind.MATCH, kind=verdict.kind,
                      score=score, quantity=quantity, condition_cap=cap,
-                     reasons=tuple(verdict.reasons))
+                     condition_reason=cap_reason, reasons=tuple(verdict.reasons))
 
 
 _DEFAULT = Matcher()
