@@ -11,6 +11,12 @@ Example:
     'jan'
 """
 
+from altfinder.batch import (
+    BatchProgress,
+    find_alternatives_many,
+    find_alternatives_many_sync,
+)
+from altfinder.cache import HttpCache
 from altfinder.codes import ProductCode, parse_code
 from altfinder.errors import (
     AltfinderError,
@@ -53,12 +59,14 @@ __all__ = [
     "AltfinderError",
     "AuctionInfo",
     "AuthenticationError",
+    "BatchProgress",
     "BlockedError",
     "Condition",
     "ConfigurationError",
     "ExcludedOffer",
     "ExclusionReason",
     "Flag",
+    "HttpCache",
     "Identity",
     "InvalidCodeError",
     "Match",
@@ -85,6 +93,8 @@ __all__ = [
     "__version__",
     "afind_alternatives",
     "find_alternatives",
+    "find_alternatives_many",
+    "find_alternatives_many_sync",
     "match_title",
     "match_titles",
     "parse_code",

@@ -26,7 +26,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from aiolimiter import AsyncLimiter
@@ -47,6 +47,9 @@ from altfinder.errors import (
     SourceTimeoutError,
     SourceUnavailableError,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from altfinder.cache import HttpCache
 
 __all__ = [
     "USER_AGENT",
@@ -310,6 +313,8 @@ class SourceHttp:
         request_timeout: float = 15.0,
         max_attempts: int = 3,
         headers: Mapping[str, str] | None = None,
+        cache: HttpCache | None = None,
+        cache_ttl: float = 0.0,
     ) -> None:
         self.client = client
         self.source = source
@@ -321,6 +326,12 @@ class SourceHttp:
         self.max_attempts = max_attempts
         self.headers = dict(headers or {})
         self.requests_sent = 0
+        self.cache = cache
+        self.cache_ttl = cache_ttl
+        #: Answers served from the cache (no request sent, no quota spent).
+        self.cache_hits = 0
+        #: HTTP 429 answers received (each one retried or reported).
+        self.throttled = 0
         #: The last failure of a request, kept for reporting when the deadline cuts retries.
         self.last_error: SourceError | None = None
 
@@ -331,14 +342,15 @@ class SourceHttp:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         extensions: Mapping[str, Any] | None = None,
+        cache: bool | None = None,
     ) -> httpx.Response:
-        """Send a GET through the limiter, retries and checks.
+        """Send a GET through the cache, limiter, retries and checks.
 
         Example:
             >>> # response = await http.get("https://shopping.yahooapis.jp/...", params={...})
         """
         return await self.request("GET", url, params=params, headers=headers,
-                                  extensions=extensions)
+                                  extensions=extensions, cache=cache)
 
     async def request(
         self,
@@ -350,8 +362,13 @@ class SourceHttp:
         data: Mapping[str, Any] | None = None,
         json: Any = None,
         extensions: Mapping[str, Any] | None = None,
+        cache: bool | None = None,
     ) -> httpx.Response:
-        """Send a request through the limiter, retries and checks; return the checked response.
+        """Send a request through the cache, limiter, retries and checks; return the response.
+
+        ``cache``: whether the answer may be cached (default: GET requests only). Pass
+        ``False`` for anything carrying or returning a secret (token endpoints); a source
+        may pass ``True`` for a POST search whose body names no secret.
 
         Raises:
             SourceError: a typed error once retries are exhausted or not allowed.
@@ -361,6 +378,16 @@ class SourceHttp:
         """
         merged = {**self.headers, **(headers or {})}
         clean_params = {k: v for k, v in (params or {}).items() if v is not None}
+        cacheable = self.cache is not None and (method == "GET" if cache is None else cache)
+        probe: httpx.Request | None = None
+        if cacheable and self.cache is not None:
+            probe = self.client.build_request(method, url, params=clean_params or None,
+                                              headers=merged, data=data, json=json)
+            hit = await self.cache.get(self.source, probe)
+            if hit is not None:
+                self.cache_hits += 1
+                logger.debug("%s: cache hit %s", self.source, redact_url(probe.url))
+                return hit
 
         def stop(state: RetryCallState) -> bool:
             if state.attempt_number >= self.max_attempts:
@@ -394,6 +421,8 @@ class SourceHttp:
                     self.last_error = exc
                     raise
                 self.last_error = None
+                if probe is not None and self.cache is not None and response.status_code < 500:
+                    await self.cache.put(self.source, probe, response, self.cache_ttl)
                 return response
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -438,6 +467,8 @@ class SourceHttp:
                 f"{redact(str(exc)) or 'connection failed'}", source=self.source) from None
         logger.debug("%s: %s %s -> %d in %.0f ms", self.source, method, shown,
                      response.status_code, (time.monotonic() - started) * 1000)
+        if response.status_code == 429:
+            self.throttled += 1
         self.check(response)
         return response
 

@@ -25,12 +25,16 @@ from importlib.metadata import entry_points
 
 from altfinder.errors import ConfigurationError, UnknownSourceError
 from altfinder.sources.base import SearchContext, Source
+from altfinder.sources.bookoff import Bookoff
+from altfinder.sources.surugaya import Surugaya
 from altfinder.sources.yahoo_shopping import YahooShopping
 
 __all__ = [
     "BUILTIN",
+    "Bookoff",
     "SearchContext",
     "Source",
+    "Surugaya",
     "YahooShopping",
     "default_sources",
     "get_source_class",
@@ -43,6 +47,8 @@ logger = logging.getLogger("altfinder.sources")
 #: The sources that ship with altfinder, by registered name.
 BUILTIN: dict[str, type[Source]] = {
     YahooShopping.name: YahooShopping,
+    Surugaya.name: Surugaya,
+    Bookoff.name: Bookoff,
 }
 
 
@@ -68,7 +74,7 @@ def registered_sources() -> dict[str, type[Source]]:
     """Every registered source class by name: built-in first, then plugins.
 
     Example:
-        >>> sorted(registered_sources())[:1]
+        >>> list(registered_sources())[:1]
         ['yahoo_shopping']
     """
     return {**BUILTIN, **_plugins()}

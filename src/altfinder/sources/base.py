@@ -32,7 +32,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import httpx
 
@@ -42,6 +42,9 @@ from altfinder.http import Deadline, RateLimit, SourceHttp, default_check, regis
 from altfinder.models import ExcludedOffer, ExclusionReason, Offer, Product
 from altfinder.ranking import PointsProfile, RankingPolicy
 
+if TYPE_CHECKING:  # pragma: no cover
+    from altfinder.cache import HttpCache
+
 __all__ = ["ProductBoard", "SearchContext", "Source"]
 
 
@@ -50,8 +53,10 @@ class ProductBoard:
 
     Sources that need more than the code (a JAN for an ASIN input, a title for a flea
     market) wait with :meth:`wait_for` until another source has described the product
-    that far, or until no *other* describing source is still running. A source never
-    waits on itself, so a describer may also wait (Rakuten widens its search by title).
+    that far, or until no *other* describing source is still running and not itself
+    waiting. A source never waits on itself, and describers waiting on each other (two
+    JAN-searching sources given an ASIN) are all released: none of them can answer the
+    others.
 
     Example:
         >>> board = ProductBoard(Product(jan="4902370548495"), describers={"yahoo_shopping"})
@@ -62,12 +67,14 @@ class ProductBoard:
     def __init__(self, product: Product, *, describers: set[str] | frozenset[str]) -> None:
         self.product = product
         self._pending = set(describers)
+        self._waiting: dict[str, int] = {}
         self._waiters: list[tuple[tuple[str, ...], str | None, asyncio.Future[Product]]] = []
 
     def _satisfied(self, fields: tuple[str, ...], waiter: str | None) -> bool:
         if all(getattr(self.product, name) for name in fields):
             return True
-        return not (self._pending - {waiter})
+        able = self._pending - {name for name, count in self._waiting.items() if count}
+        return not (able - {waiter})
 
     def _wake(self) -> None:
         still: list[tuple[tuple[str, ...], str | None, asyncio.Future[Product]]] = []
@@ -114,7 +121,14 @@ class ProductBoard:
             return self.product
         future: asyncio.Future[Product] = asyncio.get_running_loop().create_future()
         self._waiters.append((fields, waiter, future))
-        return await future
+        if waiter is not None:
+            self._waiting[waiter] = self._waiting.get(waiter, 0) + 1
+            self._wake()  # a describer starting to wait may release the others
+        try:
+            return await future
+        finally:
+            if waiter is not None:
+                self._waiting[waiter] -= 1
 
 
 @dataclass
@@ -238,6 +252,11 @@ class Source(ABC):
     describes_product: ClassVar[bool] = False
     hosts: ClassVar[tuple[str, ...]] = ()
     request_timeout: ClassVar[float] = 15.0
+    #: Attempts per request for retryable failures (1 = never retry).
+    max_attempts: ClassVar[int] = 3
+    #: Seconds a cached answer stays fresh, and the most the marketplace's terms allow.
+    cache_ttl: ClassVar[float] = 3600.0
+    cache_ttl_max: ClassVar[float | None] = None
 
     def __init__(self, *, rate_limit: RateLimit | None = None,
                  request_timeout: float | None = None) -> None:
@@ -348,12 +367,14 @@ class Source(ABC):
         """
         default_check(response, self.name)
 
-    def http(self, client: httpx.AsyncClient, deadline: Deadline) -> SourceHttp:
-        """This source's view of the shared client.
+    def http(self, client: httpx.AsyncClient, deadline: Deadline,
+             cache: HttpCache | None = None) -> SourceHttp:
+        """This source's view of the shared client (and the cache, when there is one).
 
         Example:
-            >>> # http = source.http(client, Deadline(10))
+            >>> # http = source.http(client, Deadline(10), cache)
         """
+        ttl = cache.ttl_for(self.name, self.cache_ttl, self.cache_ttl_max) if cache else 0.0
         return SourceHttp(
             client,
             source=self.name,
@@ -362,7 +383,10 @@ class Source(ABC):
             check=self.check_response,
             deadline=deadline,
             request_timeout=self.request_timeout,
+            max_attempts=self.max_attempts,
             headers=self.default_headers(),
+            cache=cache,
+            cache_ttl=ttl,
         )
 
     def default_headers(self) -> dict[str, str]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from altfinder.sandbox.app import Service
+from altfinder.sandbox.services.bookoff import BookoffService
+from altfinder.sandbox.services.surugaya import SurugayaService
 from altfinder.sandbox.services.yahoo_shopping import YahooShoppingService
 
 __all__ = ["SERVICES"]
 
 #: Every service class the sandbox runs.
-SERVICES: tuple[type[Service], ...] = (YahooShoppingService,)
+SERVICES: tuple[type[Service], ...] = (YahooShoppingService, SurugayaService, BookoffService)
