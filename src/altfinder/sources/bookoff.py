@@ -282,6 +282,7 @@ class Bookoff(Source):
     describes_product: ClassVar[bool] = True
     describe_priority: ClassVar[int] = 40  # a shop's own listing titles
     hosts: ClassVar[tuple[str, ...]] = ("shopping.bookoff.co.jp",)
+    cache_ttl: ClassVar[float] = 3600.0  # 1 h: a shop's stock page
 
     def __init__(
         self,

@@ -708,6 +708,7 @@ class Mercari(Source):
     label: ClassVar[str] = "メルカリ"
     rate_limit: ClassVar[RateLimit] = RateLimit(requests=1, per_seconds=1.0)
     hosts: ClassVar[tuple[str, ...]] = ("api.mercari.jp",)
+    cache_ttl: ClassVar[float] = 900.0  # 15 min: flea-market listings sell within hours
 
     def __init__(
         self,

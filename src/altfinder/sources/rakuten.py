@@ -729,6 +729,9 @@ class RakutenIchiba(Source):
     describes_product: ClassVar[bool] = True
     describe_priority: ClassVar[int] = 25  # Rakuten Books' catalogue title when it has one
     hosts: ClassVar[tuple[str, ...]] = ("openapi.rakuten.co.jp",)
+    # The API terms allow prices and stock to be kept at most 24 h.
+    cache_ttl: ClassVar[float] = 3 * 3600.0
+    cache_ttl_max: ClassVar[float | None] = 24 * 3600.0
     #: Rakuten's terms require this credit wherever results from its API are shown.
     credit: ClassVar[str] = "Supported by Rakuten Developers"
 

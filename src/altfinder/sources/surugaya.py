@@ -412,6 +412,7 @@ class Surugaya(Source):
     describes_product: ClassVar[bool] = True
     describe_priority: ClassVar[int] = 40  # a shop's own listing titles
     hosts: ClassVar[tuple[str, ...]] = ("www.suruga-ya.jp",)
+    cache_ttl: ClassVar[float] = 3600.0  # 1 h: a shop's stock page
 
     def __init__(
         self,

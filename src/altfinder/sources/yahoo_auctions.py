@@ -328,6 +328,7 @@ class YahooAuctions(Source):
     label: ClassVar[str] = "Yahoo!オークション"
     rate_limit: ClassVar[RateLimit] = RateLimit(requests=1, per_seconds=2.0)
     hosts: ClassVar[tuple[str, ...]] = ("auctions.yahoo.co.jp",)
+    cache_ttl: ClassVar[float] = 600.0  # 10 min: bids and end times move
 
     def __init__(
         self,

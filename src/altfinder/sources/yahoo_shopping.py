@@ -319,6 +319,7 @@ class YahooShopping(Source):
     describes_product: ClassVar[bool] = True
     describe_priority: ClassVar[int] = 30
     hosts: ClassVar[tuple[str, ...]] = ("shopping.yahooapis.jp",)
+    cache_ttl: ClassVar[float] = 3600.0  # the API terms discourage keeping data
 
     def __init__(
         self,
