@@ -115,7 +115,7 @@ async def test_sandbox_faults_become_typed_failures(sandbox: Sandbox, knobs: dic
                                                     error_type: str) -> None:
     sandbox.set_fault("yahoo_shopping", **knobs)  # type: ignore[arg-type]
     started = time.monotonic()
-    res = await afind_alternatives(JAN, sources=[*sandbox.sources(), Slow(0.0)],
+    res = await afind_alternatives(JAN, sources=[*sandbox.sources(["yahoo_shopping"]), Slow(0.0)],
                                    client=sandbox.client(), now=NOW, timeout=1.0)
     assert time.monotonic() - started < 2.5
     assert [(e.source, e.error_type) for e in res.errors] == [("yahoo_shopping", error_type)]
@@ -135,8 +135,8 @@ async def test_rate_limited_then_recovers_honouring_retry_after(sandbox: Sandbox
 
 async def test_empty_answer_is_no_offers_not_an_error(sandbox: Sandbox) -> None:
     sandbox.set_fault("yahoo_shopping", empty=True)
-    res = await afind_alternatives(JAN, sources=sandbox.sources(), client=sandbox.client(),
-                                   now=NOW)
+    res = await afind_alternatives(JAN, sources=sandbox.sources(["yahoo_shopping"]),
+                                   client=sandbox.client(), now=NOW)
     assert res.errors == []
     assert res.offers == []
     assert res.best is None

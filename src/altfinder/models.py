@@ -502,8 +502,8 @@ class Results(BaseModel):
         >>> sandbox = Sandbox(time_scale=50)
         >>> res = find_alternatives("9784873115658", sources=sandbox.sources(),
         ...                         client=sandbox.client())
-        >>> res.best.offer.source, len(res) == len(res.offers), res.code.kind
-        ('yahoo_shopping', True, 'isbn')
+        >>> res.best is not None, len(res) == len(res.offers), res.code.kind
+        (True, True, 'isbn')
     """
 
     code: ProductCode

@@ -12,8 +12,8 @@ Example:
     >>> sandbox = Sandbox()
     >>> res = find_alternatives("4902370548495", sources=sandbox.sources(),
     ...                         client=sandbox.client())
-    >>> sorted({r.offer.source for r in res})
-    ['yahoo_shopping']
+    >>> {"yahoo_shopping", "amazon"} <= {r.offer.source for r in res}
+    True
     >>> sandbox.set_fault("yahoo_shopping", status=503)
     >>> find_alternatives("4902370548495", sources=sandbox.sources(),
     ...                   client=sandbox.client()).errors[0].error_type
@@ -235,7 +235,7 @@ class Sandbox:
         ``overrides`` maps a source name to extra constructor arguments.
 
         Example:
-            >>> [s.name for s in Sandbox().sources()]
+            >>> [s.name for s in Sandbox().sources(["yahoo_shopping"])]
             ['yahoo_shopping']
         """
         from altfinder.sources import registered_sources

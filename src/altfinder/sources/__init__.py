@@ -24,11 +24,15 @@ from functools import cache
 from importlib.metadata import entry_points
 
 from altfinder.errors import ConfigurationError, UnknownSourceError
+from altfinder.sources.amazon import AmazonOffers
+from altfinder.sources.amazon_creators import AmazonCreators
 from altfinder.sources.base import SearchContext, Source
 from altfinder.sources.yahoo_shopping import YahooShopping
 
 __all__ = [
     "BUILTIN",
+    "AmazonCreators",
+    "AmazonOffers",
     "SearchContext",
     "Source",
     "YahooShopping",
@@ -43,6 +47,8 @@ logger = logging.getLogger("altfinder.sources")
 #: The sources that ship with altfinder, by registered name.
 BUILTIN: dict[str, type[Source]] = {
     YahooShopping.name: YahooShopping,
+    AmazonOffers.name: AmazonOffers,
+    AmazonCreators.name: AmazonCreators,
 }
 
 
@@ -68,8 +74,8 @@ def registered_sources() -> dict[str, type[Source]]:
     """Every registered source class by name: built-in first, then plugins.
 
     Example:
-        >>> sorted(registered_sources())[:1]
-        ['yahoo_shopping']
+        >>> "yahoo_shopping" in sorted(registered_sources())
+        True
     """
     return {**BUILTIN, **_plugins()}
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from altfinder.sandbox.app import Service
+from altfinder.sandbox.services.amazon import AmazonAodService
+from altfinder.sandbox.services.amazon_creators import AmazonCreatorsService
 from altfinder.sandbox.services.yahoo_shopping import YahooShoppingService
 
 __all__ = ["SERVICES"]
 
 #: Every service class the sandbox runs.
-SERVICES: tuple[type[Service], ...] = (YahooShoppingService,)
+SERVICES: tuple[type[Service], ...] = (YahooShoppingService, AmazonAodService,
+                                       AmazonCreatorsService)
