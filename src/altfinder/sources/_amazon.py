@@ -38,6 +38,7 @@ __all__ = [
     "is_outlet",
     "lead_time_days",
     "shared_listings",
+    "ships_from_amazon",
 ]
 
 #: The merchant id of Amazon.co.jp itself (``smid=`` / ``p_6:`` refinements).
@@ -53,6 +54,9 @@ OVERSEAS_MARKERS: tuple[str, ...] = (
 _OUTLET_NAMES = ("amazonアウトレット", "amazon アウトレット", "amazon outlet",
                  "amazon warehouse")
 _AMAZON_NAMES = {"amazon.co.jp", "amazon", "amazon.co.jp株式会社", "amazon japan"}
+#: What 出荷元 says when Amazon's warehouses ship (FBA, Amazon itself, the outlet).
+_AMAZON_WAREHOUSES = _AMAZON_NAMES | {"amazon.com", "amazon.com services llc",
+                                      "amazonアウトレット"}
 
 
 def _fold(text: str) -> str:
@@ -68,6 +72,16 @@ def is_outlet(seller_name: str | None) -> bool:
     """
     folded = _fold(seller_name or "")
     return any(name in folded for name in _OUTLET_NAMES)
+
+
+def ships_from_amazon(ships_from: str | None) -> bool:
+    """Whether 出荷元 names Amazon's own warehouses (Amazon.co.jp, or "Amazon" for FBA).
+
+    Example:
+        >>> ships_from_amazon("Amazon"), ships_from_amazon("家電のミライ Amazon店")
+        (True, False)
+    """
+    return _fold(ships_from or "") in _AMAZON_WAREHOUSES
 
 
 def is_amazon_itself(seller_name: str | None, seller_id: str | None = None) -> bool:

@@ -51,6 +51,7 @@ from altfinder.sources._amazon import (
     is_outlet,
     lead_time_days,
     shared_listings,
+    ships_from_amazon,
     ships_from_overseas,
 )
 from altfinder.sources.base import SearchContext, Source
@@ -166,6 +167,22 @@ def _strip_label(text: str) -> str:
         if folded.lower().startswith(label):
             folded = folded[len(label):]
     return folded.strip(" :：")
+
+
+def _row_value(row: LexborNode | None) -> str:
+    """The value of a 出荷元 / 販売元 row: its right column's link or text, label stripped.
+
+    (A ``.a-col-right x`` selector would also match through the pinned offer's own
+    ``.a-col-right`` ancestor, so the right column is found first, then searched.)
+    """
+    if row is None:
+        return ""
+    right = next(iter(row.css(".a-col-right")), None)
+    if right is not None:
+        shown = right.css_first("a") or right.css_first("span") or right
+        return _strip_label(_text(shown))
+    link = row.css_first("a")
+    return _strip_label(_text(link if link is not None else row))
 
 
 def _blocks(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[LexborNode]]:
@@ -348,20 +365,12 @@ def _offer(block: LexborNode, *, asin: str, title: str, now: datetime, base_url:
     if condition is None:
         raise _UnreadableError(f"unknown condition {heading!r}")
     sold_by = block.css_first("#aod-offer-soldBy")
-    seller_node = None
-    if sold_by is not None:
-        seller_node = (sold_by.css_first(".a-col-right a") or sold_by.css_first(".a-col-right span")
-                       or sold_by.css_first("a"))
-    seller_name = _strip_label(_text(seller_node)) if seller_node is not None else ""
+    seller_name = _row_value(sold_by)
     price, reference = _price(block)
     if price is None:
         who = f" from {seller_name}" if seller_name else ""
         raise _UnreadableError(f"{heading}{who}: no price (shown only in the cart?)")
-    ships_node = block.css_first("#aod-offer-shipsFrom")
-    ships_from = None
-    if ships_node is not None:
-        shown = ships_node.css_first(".a-col-right span") or ships_node.css_first(".a-col-right")
-        ships_from = _strip_label(_text(shown)) or None
+    ships_from = _row_value(block.css_first("#aod-offer-shipsFrom")) or None
     seller_id = _seller_id(sold_by, block)
     amazon_itself = is_amazon_itself(seller_name, seller_id)
     if amazon_itself:
@@ -382,7 +391,7 @@ def _offer(block: LexborNode, *, asin: str, title: str, now: datetime, base_url:
         )
     fulfilled = None
     if ships_from is not None:
-        fulfilled = "amazon" in ships_from.lower()
+        fulfilled = ships_from_amazon(ships_from)
     elif amazon_itself or outlet:
         fulfilled = True
     delivery = _delivery(block, price)
