@@ -430,3 +430,29 @@ def test_conformance_paapi5_samples() -> None:
             parse_get_items(body)
         [item] = parse_get_items(_lower_camel(body)).items
         assert item.codes and item.title and not item.has_offers
+
+
+async def test_concurrent_lookups_fetch_one_token() -> None:
+    import asyncio
+
+    api = FakeApi({GET_ITEMS_PATH: answer("get_items_switch.json")})
+    src = source()
+    async with httpx.AsyncClient(transport=httpx.MockTransport(api)) as client:
+        results = await asyncio.gather(*(
+            afind_alternatives(ASIN, sources=[src], client=client, now=NOW) for _ in range(5)))
+    assert all(r.errors == [] for r in results)
+    assert api.tokens == 1 and len(api.api_requests()) == 5
+
+
+@pytest.mark.parametrize("code", [JAN, ASIN])
+def test_demo_shows_amazon_offers_for_both_kinds_of_input(
+        code: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from altfinder.cli import main
+
+    assert main(["demo", code, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    sources = {ranked["offer"]["source"] for ranked in data["offers"]}
+    assert {"amazon", "yahoo_shopping"} <= sources
+    assert data["product"]["jan"] == JAN
+    assert ASIN in (data["product"]["asins"] or [data["product"]["asin"]])
+    assert data["errors"] == []

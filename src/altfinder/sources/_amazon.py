@@ -47,9 +47,13 @@ AMAZON_JP_NAME = "Amazon.co.jp"
 
 #: Words on an offer that say it ships from abroad (Japanese and English UI).
 OVERSEAS_MARKERS: tuple[str, ...] = (
-    "海外から発送", "海外発送", "海外からのお届け", "海外からお届け", "国外から発送",
+    "海外から", "国外から", "海外発送", "海外配送品", "海外の倉庫",
     "ships from outside japan", "ships from abroad", "international shipment",
 )
+#: 出荷元 values that are a place abroad rather than a seller.
+_ABROAD = {"中国", "中華人民共和国", "香港", "台湾", "韓国", "アメリカ", "アメリカ合衆国", "米国",
+           "シンガポール", "タイ", "ベトナム", "マレーシア", "イギリス", "ドイツ", "フランス",
+           "china", "hong kong", "taiwan", "korea", "united states", "usa", "singapore"}
 
 _OUTLET_NAMES = ("amazonアウトレット", "amazon アウトレット", "amazon outlet",
                  "amazon warehouse")
@@ -67,11 +71,15 @@ def is_outlet(seller_name: str | None) -> bool:
     """Whether a seller is Amazonアウトレット (Amazon's own returned and open-box stock).
 
     Example:
-        >>> is_outlet("Amazonアウトレット"), is_outlet("Amazon.co.jp")
-        (True, False)
+        >>> is_outlet("Amazonアウトレット"), is_outlet("Amazon.co.jp アウトレット")
+        (True, True)
+        >>> is_outlet("Amazon.co.jp"), is_outlet("アウトレット家電のミライ")
+        (False, False)
     """
     folded = _fold(seller_name or "")
-    return any(name in folded for name in _OUTLET_NAMES)
+    if any(name in folded for name in _OUTLET_NAMES):
+        return True
+    return folded.startswith("amazon") and "アウトレット" in folded
 
 
 def ships_from_amazon(ships_from: str | None) -> bool:
@@ -144,6 +152,7 @@ def condition_from_label(label: str | None) -> Condition | None:
 
 # -- delivery promises --------------------------------------------------------------------
 _DATE = re.compile(r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日")
+_FULL_DATE = re.compile(r"(20\d{2})\s*[/年.-]\s*(\d{1,2})\s*[/月.-]\s*(\d{1,2})")
 _WEEKS = re.compile(r"(\d+)\s*(?:(?:~|-|から)\s*(\d+)\s*)?週間")
 _MONTHS = re.compile(r"(\d+)\s*(?:(?:~|-|から)\s*(\d+)\s*)?[かヶカケ箇]\s*月")
 _DAYS = re.compile(r"(\d+)\s*(?:(?:~|-|から)\s*(\d+)\s*)?(?:営業)?日(?:以内|ほど|程度|前後|で)")
@@ -196,12 +205,20 @@ def lead_time_days(text: str | None, now: datetime) -> int | None:
         1
         >>> lead_time_days("通常2～3週間以内に発送します。", now)
         21
+        >>> lead_time_days("この商品は2026/12/10に発売予定です。", now)
+        14
     """
     if not text:
         return None
     folded = normalize(text)
     today = now.date()
-    dates = _dates(folded, today)
+    dates: list[date] = []
+    for year, month, day in _FULL_DATE.findall(folded):
+        try:
+            dates.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    dates = dates or _dates(folded, today)
     if dates:
         return max(0, (max(dates) - today).days)
     if "明後日" in folded:
@@ -218,13 +235,18 @@ def lead_time_days(text: str | None, now: datetime) -> int | None:
     return None
 
 
-def ships_from_overseas(text: str, markers: tuple[str, ...] = OVERSEAS_MARKERS) -> bool:
-    """Whether an offer's words say it ships from abroad.
+def ships_from_overseas(text: str, markers: tuple[str, ...] = OVERSEAS_MARKERS,
+                        ships_from: str | None = None) -> bool:
+    """Whether an offer's words (or its 出荷元 being a country) say it ships from abroad.
 
     Example:
-        >>> ships_from_overseas("この商品は海外から発送されます。")
+        >>> ships_from_overseas("この出品者は海外から商品を発送します。")
         True
+        >>> ships_from_overseas("", ships_from="中国"), ships_from_overseas("在庫あり。")
+        (True, False)
     """
+    if ships_from and _fold(ships_from) in _ABROAD:
+        return True
     folded = _fold(text)
     return any(marker in folded for marker in markers)
 

@@ -91,11 +91,14 @@ NO_JAN_ROUTE_NOTE = (
 )
 
 _FREE_WORDS = ("無料", "free", "gratis", "送料込")
-_NEW_SELLER_WORDS = ("just launched", "新規出品者", "新しい出品者", "まだ評価", "評価はありません",
-                     "recién lanzado", "nuevo vendedor")
+_NEW_SELLER_WORDS = ("just launched", "新規出品者", "新着出品者", "新しい出品者", "まだ評価",
+                     "評価はありません", "評価なし", "ジャストローンチ", "recién lanzado",
+                     "nuevo vendedor")
 _OUT_OF_STOCK_WORDS = ("在庫切れ", "現在お取り扱いできません", "out of stock",
                        "currently unavailable", "no disponible")
 _LABELS = ("出荷元", "発送元", "販売元", "販売者", "ships from", "sold by", "envío por", "vendedor")
+_HEADINGS = ("#aod-offer-heading", "#aod-condition-heading", '[id^="aod-offer-heading"]',
+             ".aod-offer-heading")
 _POINTS = re.compile(r"(\d[\d,]*)\s*(?:pt|ポイント)(?![a-z])", re.IGNORECASE)
 _THRESHOLD = re.compile(r"[¥￥]\s*([\d,]+)\s*以上|([\d,]+)\s*円以上|over\s*\D{0,3}([\d,]+)",
                         re.IGNORECASE)
@@ -357,8 +360,11 @@ def _offer_id(block: LexborNode) -> str | None:
 def _offer(block: LexborNode, *, asin: str, title: str, now: datetime, base_url: str,
            identity: Identity, image_url: str | None, skip_text: str,
            overseas_markers: tuple[str, ...]) -> Offer:
-    heading = _text(block.css_first("#aod-offer-heading") or block.css_first(
-        "#aod-condition-heading"))
+    heading = ""
+    for selector in _HEADINGS:
+        heading = _text(block.css_first(selector))
+        if heading:
+            break
     if not heading:
         raise _UnreadableError("no condition heading")
     condition = condition_from_label(heading)
@@ -428,7 +434,7 @@ def _offer(block: LexborNode, *, asin: str, title: str, now: datetime, base_url:
         lead_time_days=lead,
         delivery_estimate=delivery.message or availability or None,
         ships_from=ships_from,
-        ships_from_overseas=ships_from_overseas(whole, overseas_markers),
+        ships_from_overseas=ships_from_overseas(whole, overseas_markers, ships_from),
         fulfilled_by_marketplace=fulfilled,
         outlet=outlet,
         list_price=reference if reference and reference > price else None,
@@ -504,7 +510,7 @@ def parse_aod_page(
     header_text = _text(header)
     for position, block in enumerate(([pinned] if pinned is not None else []) + listed):
         is_pinned = block is pinned
-        if is_pinned and block.css_first("#aod-offer-heading") is None and \
+        if is_pinned and not any(block.css_first(h) is not None for h in _HEADINGS) and \
                 _price(block)[0] is None:
             continue  # the product header with "no featured offer": not an offer
         try:
