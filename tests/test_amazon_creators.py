@@ -362,6 +362,22 @@ async def test_sandbox_rate_limit_is_a_typed_failure(sandbox: Sandbox) -> None:
     assert [e.error_type for e in res.errors] == ["RateLimitedError"]
 
 
+@pytest.mark.parametrize(("knobs", "error_type"), [
+    ({"status": 500}, "SourceUnavailableError"),
+    ({"status": 403}, "AuthenticationError"),
+    ({"malformed": True}, "ParseError"),
+    ({"unexpected_schema": True}, "ParseError"),
+    ({"refuse": True}, "SourceUnavailableError"),
+])
+async def test_sandbox_faults_are_typed(sandbox: Sandbox, knobs: dict[str, object],
+                                        error_type: str) -> None:
+    sandbox.set_fault("amazon_creators", **knobs)  # type: ignore[arg-type]
+    res = await afind_alternatives(JAN, sources=sandbox.sources(), client=sandbox.client(),
+                                   now=NOW, timeout=2)
+    assert [(e.source, e.error_type) for e in res.errors] == [("amazon_creators", error_type)]
+    assert any(r.offer.source == "yahoo_shopping" for r in res)  # the others still answer
+
+
 # -- conformance ---------------------------------------------------------------------------------
 @pytest.mark.samples
 def test_conformance_creators_jp_samples() -> None:

@@ -177,7 +177,7 @@ class _Merchant(_Wire):
 class _Availability(_Wire):
     type: str | None = None
     message: str | None = None
-    maxOrderQuantity: int | None = None
+    maxOrderQuantity: int | str | None = None
 
 
 class _Points(_Wire):
@@ -187,8 +187,8 @@ class _Points(_Wire):
 class _Deal(_Wire):
     accessType: str | None = None
     badge: str | None = None
-    startTime: datetime | None = None
-    endTime: datetime | None = None
+    startTime: str | None = None
+    endTime: str | None = None
 
 
 class _Listing(_Wire):
@@ -968,7 +968,7 @@ class AmazonCreators(Source):
         self._notes_for(ctx, page)
         item = next((i for i in page.items if i.asin == asin), None)
         if item is None:
-            if not page.errors:
+            if all(code == "NoResults" for code, _ in page.errors):
                 ctx.note(f"{self.name}: getItems returned nothing for {asin} (not exposed to "
                          "the API, or discontinued)")
             return

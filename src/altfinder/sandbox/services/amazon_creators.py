@@ -159,6 +159,15 @@ class AmazonCreatorsService(Service):
              "message": f"The ItemId {asin} is not accessible through the Creators API."}
             for asin in body.get("itemIds", [])]})
 
+    def malformed(self) -> SandboxResponse:
+        """A JSON body cut off in the middle.
+
+        Example:
+            >>> # service.malformed().status == 200
+        """
+        return SandboxResponse.text('{"itemsResult": {"items": [{"asin": "B0',
+                                    content_type="application/json;charset=UTF-8")
+
     def unexpected_schema(self) -> SandboxResponse:
         """A JSON body in a shape the contract does not describe.
 
