@@ -406,7 +406,8 @@ def _offer(block: LexborNode, *, asin: str, title: str, now: datetime, base_url:
         whole = whole.replace(skip_text, " ")
     points_match = _POINTS.search(whole)
     availability = _text(block.css_first("#aod-offer-availability"))
-    in_stock = not any(w in availability.lower() for w in _OUT_OF_STOCK_WORDS)
+    stock_words = f"{availability} {delivery.message or ''}".lower()
+    in_stock = not any(w in stock_words for w in _OUT_OF_STOCK_WORDS)
     lead = lead_time_days(delivery.when, now)
     if lead is None:
         lead = lead_time_days(delivery.message, now)
