@@ -106,7 +106,7 @@ async def test_a_bug_or_a_block_in_one_source_never_breaks_the_others(sandbox: S
         ({"status": 403}, "AuthenticationError"),
         ({"malformed": True}, "ParseError"),
         ({"unexpected_schema": True}, "ParseError"),
-        ({"antibot": True}, "AuthenticationError"),
+        ({"antibot": True}, "BlockedError"),
         ({"refuse": True}, "SourceUnavailableError"),
         ({"hang": True}, "SourceTimeoutError"),
     ],
@@ -115,7 +115,9 @@ async def test_sandbox_faults_become_typed_failures(sandbox: Sandbox, knobs: dic
                                                     error_type: str) -> None:
     sandbox.set_fault("yahoo_shopping", **knobs)  # type: ignore[arg-type]
     started = time.monotonic()
-    res = await afind_alternatives(JAN, sources=[*sandbox.sources(["yahoo_shopping"]), Slow(0.0)],
+    # Only Yahoo: title-searching sources wait for its description and would time out too.
+    res = await afind_alternatives(JAN, sources=[*sandbox.sources(names=["yahoo_shopping"]),
+                                                 Slow(0.0)],
                                    client=sandbox.client(), now=NOW, timeout=1.0)
     assert time.monotonic() - started < 2.5
     assert [(e.source, e.error_type) for e in res.errors] == [("yahoo_shopping", error_type)]
@@ -135,7 +137,7 @@ async def test_rate_limited_then_recovers_honouring_retry_after(sandbox: Sandbox
 
 async def test_empty_answer_is_no_offers_not_an_error(sandbox: Sandbox) -> None:
     sandbox.set_fault("yahoo_shopping", empty=True)
-    res = await afind_alternatives(JAN, sources=sandbox.sources(["yahoo_shopping"]),
+    res = await afind_alternatives(JAN, sources=sandbox.sources(names=["yahoo_shopping"]),
                                    client=sandbox.client(), now=NOW)
     assert res.errors == []
     assert res.offers == []
@@ -274,3 +276,24 @@ def test_find_alternatives_creates_its_own_client_when_none_given() -> None:
 
 def test_httpx_client_type_is_respected() -> None:
     assert isinstance(Sandbox().client(), httpx.AsyncClient)
+
+
+async def test_describers_waiting_on_each_other_are_released(sandbox: Sandbox) -> None:
+    class NeedsJan(Source):
+        label = "needs a JAN"
+        describes_product = True
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name  # type: ignore[misc]
+
+        async def search(self, ctx: SearchContext) -> None:
+            product = await ctx.described_product(needs=("jan",))
+            ctx.note(f"{self.name} released with jan={product.jan}")
+
+    started = time.monotonic()
+    res = await afind_alternatives("B0C1234567", sources=[NeedsJan("a"), NeedsJan("b")],
+                                   client=sandbox.client(), now=NOW, timeout=5)
+    assert time.monotonic() - started < 1
+    assert res.errors == []
+    assert sorted(res.notes) == ["a released with jan=None", "b released with jan=None"]

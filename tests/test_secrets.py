@@ -59,3 +59,42 @@ def test_redact_scrubs_known_parameters_and_registered_values() -> None:
         "https://x/?applicationId=***&accessKey=***&keyword=a")
     YahooShopping(client_id=SENTINEL)
     assert SENTINEL not in redact(f"error near {SENTINEL} here")
+
+
+# -- every registered source that takes credentials ---------------------------------
+def _credentialed() -> list[str]:
+    from altfinder.sources import registered_sources
+
+    served = set(Sandbox().names)
+    return [name for name, cls in registered_sources().items()
+            if cls.credentials and name in served]
+
+
+@pytest.mark.parametrize("fault", [None, {"status": 403}, {"status": 500}, {"malformed": True},
+                                   {"status": 429, "retry_after": 0}])
+@pytest.mark.parametrize("name", _credentialed())
+def test_registry_sentinels_never_leak(name: str, fault: dict[str, object] | None,
+                                       caplog: pytest.LogCaptureFixture, tmp_path) -> None:
+    from altfinder.sources import registered_sources
+
+    cls = registered_sources()[name]
+    sentinels = {arg: f"SENTINEL{abs(hash((name, arg))) % 10**8:08d}-{arg}"
+                 for arg in cls.credentials}
+    sandbox = Sandbox(time_scale=50, clock=lambda: NOW.timestamp())
+    sandbox.allow_credential(name, *sentinels.values())
+    sources = sandbox.sources(**{name: sentinels})
+    if fault:
+        sandbox.set_fault(name, **fault)  # type: ignore[arg-type]
+    caplog.set_level(logging.DEBUG)
+    cache_path = tmp_path / "cache.sqlite"
+    results = [find_alternatives("4902370548495", sources=sources, client=sandbox.client(),
+                                 now=NOW, timeout=5, cache=cache_path) for _ in range(2)]
+    shown = [caplog.text, *(r.model_dump_json() for r in results), *(repr(r) for r in results),
+             *(r._repr_html_() for r in results), *(repr(s) for s in sources),
+             *(e.message for r in results for e in r.errors)]
+    stored = [p.read_bytes() for p in tmp_path.iterdir()]
+    for sentinel in sentinels.values():
+        assert all(sentinel not in text for text in shown)
+        assert all(sentinel.encode() not in data for data in stored)
+    if fault is None:
+        assert all(not [e for e in r.errors if e.source == name] for r in results)

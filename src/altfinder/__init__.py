@@ -11,6 +11,12 @@ Example:
     'jan'
 """
 
+from altfinder.batch import (
+    BatchProgress,
+    find_alternatives_many,
+    find_alternatives_many_sync,
+)
+from altfinder.cache import HttpCache
 from altfinder.codes import ProductCode, parse_code
 from altfinder.errors import (
     AltfinderError,
@@ -52,12 +58,14 @@ __all__ = [
     "AltfinderError",
     "AuctionInfo",
     "AuthenticationError",
+    "BatchProgress",
     "BlockedError",
     "Condition",
     "ConfigurationError",
     "ExcludedOffer",
     "ExclusionReason",
     "Flag",
+    "HttpCache",
     "Identity",
     "InvalidCodeError",
     "Offer",
@@ -82,6 +90,8 @@ __all__ = [
     "__version__",
     "afind_alternatives",
     "find_alternatives",
+    "find_alternatives_many",
+    "find_alternatives_many_sync",
     "parse_code",
     "rank_offers",
 ]

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Coroutine
+from collections.abc import AsyncIterator, Coroutine, Iterator
 from typing import Any, TypeVar
 
-__all__ = ["run_sync"]
+__all__ = ["iterate_sync", "run_sync"]
 
 T = TypeVar("T")
 
@@ -59,3 +59,41 @@ def run_sync(coro: Coroutine[Any, Any, T]) -> T:
     except BaseException:
         future.cancel()
         raise
+
+
+def iterate_sync(agen: AsyncIterator[T]) -> Iterator[T]:
+    """Iterate an async generator from synchronous code, on altfinder's background loop.
+
+    Closing the iterator (``break``, an exception, garbage collection) closes the async
+    generator on its loop, so its ``finally`` blocks run.
+
+    Example:
+        >>> async def count():
+        ...     for n in range(3):
+        ...         yield n
+        >>> list(iterate_sync(count()))
+        [0, 1, 2]
+    """
+    loop = _background_loop()
+
+    async def step() -> tuple[bool, T | None]:
+        try:
+            return True, await agen.__anext__()
+        except StopAsyncIteration:
+            return False, None
+
+    try:
+        while True:
+            future = asyncio.run_coroutine_threadsafe(step(), loop)
+            try:
+                more, value = future.result()
+            except BaseException:
+                future.cancel()
+                raise
+            if not more:
+                return
+            yield value  # type: ignore[misc]
+    finally:
+        closer = getattr(agen, "aclose", None)
+        if closer is not None:
+            asyncio.run_coroutine_threadsafe(closer(), loop).result()

@@ -4,10 +4,12 @@
 
     altfinder find CODE [--source NAME ...] [--json] [--timeout S] [--sandbox]
     altfinder demo [CODE] [--json]
+    altfinder batch CODES.txt|CODES.csv -o OUT.jsonl|OUT.csv [--concurrency N] [--no-cache]
     altfinder sandbox serve [--host H] [--port P]
     altfinder sources
 
-Exit codes: 0 offers found, 1 none found, 2 bad input (the reason is printed).
+Exit codes: 0 offers found, 1 none found, 2 bad input (the reason is printed); ``batch``
+returns 0 once every code is done, 2 for bad input, 130 when interrupted (re-run to resume).
 
 Example:
     >>> main(["find", "not-a-code"])
@@ -21,6 +23,7 @@ import contextlib
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -167,6 +170,36 @@ def _run_sources(console: Console) -> int:
     return 0
 
 
+def _run_batch_command(args: argparse.Namespace, console: Console, err: Console) -> int:
+    from altfinder._batch_cli import run_batch
+    from altfinder.cache import HttpCache
+
+    if not args.codes.exists():
+        err.print(f"altfinder: no such file: {args.codes}")
+        return EXIT_BAD_INPUT
+    sources = args.source or None
+    client = None
+    if args.sandbox:
+        from altfinder.sandbox import Sandbox
+
+        sandbox = Sandbox(time_scale=args.sandbox_speed)
+        client = sandbox.client()
+        sources = sandbox.sources(names=args.source or None)
+    cache: HttpCache | bool = False
+    if not args.no_cache:
+        cache = HttpCache(path=args.cache, mode="refresh" if args.refresh else "use")
+    try:
+        run_batch(args.codes, args.output, console=console, sources=sources,
+                  client=client, policy=_policy(args), concurrency=args.concurrency,
+                  cache=cache, restart=args.restart, full=args.full)
+    except ConfigurationError as exc:
+        err.print(f"altfinder: {exc}")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="altfinder",
@@ -205,6 +238,29 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
 
+    batch = sub.add_parser("batch", help="many codes from a .txt/.csv file to .jsonl/.csv")
+    batch.add_argument("codes", type=Path, help="one code per line, or a CSV with a code column")
+    batch.add_argument("-o", "--output", type=Path, required=True,
+                       help="results: .jsonl (one record per code) or .csv; resumable")
+    batch.add_argument("--source", action="append", metavar="NAME",
+                       help="search only this source (repeatable)")
+    batch.add_argument("--concurrency", type=int, default=8, help="codes in flight (default 8)")
+    batch.add_argument("--cache", type=Path, default=None, metavar="PATH",
+                       help="cache file (default: the user cache directory)")
+    batch.add_argument("--no-cache", action="store_true", help="do not use the HTTP cache")
+    batch.add_argument("--refresh", action="store_true",
+                       help="ask the marketplaces again and refresh the cache")
+    batch.add_argument("--restart", action="store_true",
+                       help="start over instead of resuming an existing output file")
+    batch.add_argument("--full", action="store_true",
+                       help="write every offer of every code (JSON lines only)")
+    batch.add_argument("--sandbox", action="store_true",
+                       help="ask the local sandbox instead of the marketplaces")
+    batch.add_argument("--sandbox-speed", type=float, default=1.0, metavar="N",
+                       help="with --sandbox: run time N times faster (rate limits shrink)")
+    batch.add_argument("--yahoo-premium", action="store_true")
+    batch.add_argument("--rakuten-bonus", type=float, default=0.0, metavar="PERCENT")
+
     sub.add_parser("sources", help="list the registered sources and their credentials")
     return parser
 
@@ -236,6 +292,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_sandbox(args, console)
     if args.command == "sources":
         return _run_sources(console)
+    if args.command == "batch":
+        return _run_batch_command(args, console, err)
     parser.error(f"unknown command {args.command}")  # pragma: no cover
     return EXIT_BAD_INPUT  # pragma: no cover
 

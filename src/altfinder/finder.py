@@ -25,10 +25,12 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import httpx
 
 from altfinder._runner import run_sync
+from altfinder.cache import HttpCache, resolve_cache
 from altfinder.codes import ProductCode, parse_code
 from altfinder.errors import ConfigurationError, SourceError
 from altfinder.http import USER_AGENT, Deadline, redact
@@ -47,7 +49,7 @@ from altfinder.ranking import RankingPolicy, rank_offers
 from altfinder.sources import resolve_sources
 from altfinder.sources.base import ProductBoard, SearchContext, Source
 
-__all__ = ["DEFAULT_TIMEOUT", "afind_alternatives", "find_alternatives"]
+__all__ = ["DEFAULT_TIMEOUT", "afind_alternatives", "find_alternatives", "search_once"]
 
 logger = logging.getLogger("altfinder.finder")
 
@@ -131,16 +133,17 @@ def _identity_exclusion(product: Product, offer: Offer) -> ExcludedOffer | None:
 
 class _Search:
     def __init__(self, code: ProductCode, sources: list[Source], policy: RankingPolicy,
-                 now: datetime, deadline: Deadline, client: httpx.AsyncClient) -> None:
+                 now: datetime, deadline: Deadline, client: httpx.AsyncClient,
+                 cache: HttpCache | None = None) -> None:
         self.code = code
         self.policy = policy
         self.now = now
         self.deadline = deadline
-        describers = {s.name for s in sources if s.describes_product}
+        describers = {s.name: s.describe_priority for s in sources if s.describes_product}
         self.board = ProductBoard(Product.from_code(code), describers=describers)
         self.runs = [
             _Run(source=s, ctx=SearchContext(
-                code=code, now=now, policy=policy, http=s.http(client, deadline),
+                code=code, now=now, policy=policy, http=s.http(client, deadline, cache),
                 board=self.board, source=s.name))
             for s in sources
         ]
@@ -200,6 +203,8 @@ class _Search:
                 offers=sum(1 for r in ranked if r.offer.source == run.source.name),
                 excluded=sum(1 for e in excluded if e.offer.source == run.source.name),
                 requests=run.ctx.http.requests_sent,
+                cache_hits=run.ctx.http.cache_hits,
+                throttled=run.ctx.http.throttled,
                 elapsed_ms=run.elapsed_ms,
                 error_type=run.failure.error_type if run.failure else None,
             )
@@ -225,6 +230,7 @@ async def afind_alternatives(
     client: httpx.AsyncClient | None = None,
     timeout: float | None = None,
     now: datetime | None = None,
+    cache: HttpCache | bool | str | Path | None = None,
 ) -> Results:
     """Find every offer for the product behind ``code``, ranked by what it really costs.
 
@@ -239,6 +245,9 @@ async def afind_alternatives(
             reported as timeouts; everything else is returned.
         now: the instant at which campaigns, sale windows and lead times are judged
             (default: now, in JST; a naive datetime is read as JST).
+        cache: the persistent HTTP cache (see :mod:`altfinder.cache`): an
+            :class:`~altfinder.cache.HttpCache`, ``True`` (the default location), a path,
+            ``False``; ``None`` follows ``ALTFINDER_CACHE`` (unset: no cache).
 
     Raises:
         InvalidCodeError: ``code`` is not a usable code (the message says why).
@@ -259,10 +268,32 @@ async def afind_alternatives(
         raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout}")
     chosen = resolve_sources(sources)
     deadline = Deadline(DEFAULT_TIMEOUT if timeout is None else float(timeout))
-    async with _client(client) as http_client:
-        search = _Search(product_code, chosen, policy or RankingPolicy(), _moment(now),
-                         deadline, http_client)
-        return await search.run()
+    http_cache, owned = resolve_cache(cache)
+    try:
+        async with _client(client) as http_client:
+            return await search_once(product_code, chosen, policy or RankingPolicy(),
+                                     http_client, deadline=deadline, now=now, cache=http_cache)
+    finally:
+        if owned and http_cache is not None:
+            await http_cache.aclose()
+
+
+async def search_once(
+    code: ProductCode,
+    sources: list[Source],
+    policy: RankingPolicy,
+    client: httpx.AsyncClient,
+    *,
+    deadline: Deadline,
+    now: datetime | None = None,
+    cache: HttpCache | None = None,
+) -> Results:
+    """One search with everything already resolved (the batch runner calls this).
+
+    Example:
+        >>> # results = await search_once(code, sources, policy, client, deadline=Deadline(30))
+    """
+    return await _Search(code, sources, policy, _moment(now), deadline, client, cache).run()
 
 
 def find_alternatives(
@@ -273,6 +304,7 @@ def find_alternatives(
     client: httpx.AsyncClient | None = None,
     timeout: float | None = None,
     now: datetime | None = None,
+    cache: HttpCache | bool | str | Path | None = None,
 ) -> Results:
     """The synchronous twin of :func:`afind_alternatives`; works inside Jupyter too.
 
@@ -287,4 +319,4 @@ def find_alternatives(
     """
     product_code = code if isinstance(code, ProductCode) else parse_code(code)
     return run_sync(afind_alternatives(product_code, sources=sources, policy=policy,
-                                       client=client, timeout=timeout, now=now))
+                                       client=client, timeout=timeout, now=now, cache=cache))

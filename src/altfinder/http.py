@@ -26,7 +26,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from aiolimiter import AsyncLimiter
@@ -47,6 +47,9 @@ from altfinder.errors import (
     SourceTimeoutError,
     SourceUnavailableError,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from altfinder.cache import HttpCache
 
 __all__ = [
     "USER_AGENT",
@@ -250,6 +253,8 @@ def parse_retry_after(value: str | None) -> float | None:
 
 #: Checks a response; raises a typed SourceError or returns normally.
 ResponseCheck = Callable[[httpx.Response], None]
+#: Adjusts a request just before each attempt is sent (a per-request signature, e.g. DPoP).
+RequestHook = Callable[[httpx.Request], None]
 
 
 def default_check(response: httpx.Response, source: str) -> None:
@@ -310,6 +315,9 @@ class SourceHttp:
         request_timeout: float = 15.0,
         max_attempts: int = 3,
         headers: Mapping[str, str] | None = None,
+        cache: HttpCache | None = None,
+        cache_ttl: float = 0.0,
+        prepare: RequestHook | None = None,
     ) -> None:
         self.client = client
         self.source = source
@@ -320,7 +328,15 @@ class SourceHttp:
         self.request_timeout = request_timeout
         self.max_attempts = max_attempts
         self.headers = dict(headers or {})
+        #: Called with every attempt's request before it is sent (fresh signatures on retries).
+        self.prepare = prepare
         self.requests_sent = 0
+        self.cache = cache
+        self.cache_ttl = cache_ttl
+        #: Answers served from the cache (no request sent, no quota spent).
+        self.cache_hits = 0
+        #: HTTP 429 answers received (each one retried or reported).
+        self.throttled = 0
         #: The last failure of a request, kept for reporting when the deadline cuts retries.
         self.last_error: SourceError | None = None
 
@@ -331,14 +347,17 @@ class SourceHttp:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         extensions: Mapping[str, Any] | None = None,
+        cache: bool | None = None,
+        cache_identity: str | None = None,
     ) -> httpx.Response:
-        """Send a GET through the limiter, retries and checks.
+        """Send a GET through the cache, limiter, retries and checks.
 
         Example:
             >>> # response = await http.get("https://shopping.yahooapis.jp/...", params={...})
         """
         return await self.request("GET", url, params=params, headers=headers,
-                                  extensions=extensions)
+                                  extensions=extensions, cache=cache,
+                                  cache_identity=cache_identity)
 
     async def request(
         self,
@@ -350,8 +369,16 @@ class SourceHttp:
         data: Mapping[str, Any] | None = None,
         json: Any = None,
         extensions: Mapping[str, Any] | None = None,
+        cache: bool | None = None,
+        cache_identity: str | None = None,
     ) -> httpx.Response:
-        """Send a request through the limiter, retries and checks; return the checked response.
+        """Send a request through the cache, limiter, retries and checks; return the response.
+
+        ``cache``: whether the answer may be cached (default: GET requests only). Pass
+        ``False`` for anything carrying or returning a secret (token endpoints); a source
+        may pass ``True`` for a POST search whose body names no secret.
+        ``cache_identity``: what makes two requests the same, when the body carries
+        per-request noise (a session id); by default the redacted URL and body.
 
         Raises:
             SourceError: a typed error once retries are exhausted or not allowed.
@@ -361,6 +388,18 @@ class SourceHttp:
         """
         merged = {**self.headers, **(headers or {})}
         clean_params = {k: v for k, v in (params or {}).items() if v is not None}
+        cacheable = self.cache is not None and (method == "GET" if cache is None else cache)
+        probe: httpx.Request | None = None
+        cache_key = ""
+        if cacheable and self.cache is not None:
+            probe = self.client.build_request(method, url, params=clean_params or None,
+                                              headers=merged, data=data, json=json)
+            cache_key = self.cache.key(self.source, probe, cache_identity)
+            hit = await self.cache.get(cache_key, probe)
+            if hit is not None:
+                self.cache_hits += 1
+                logger.debug("%s: cache hit %s", self.source, redact_url(probe.url))
+                return hit
 
         def stop(state: RetryCallState) -> bool:
             if state.attempt_number >= self.max_attempts:
@@ -394,6 +433,8 @@ class SourceHttp:
                     self.last_error = exc
                     raise
                 self.last_error = None
+                if probe is not None and self.cache is not None and response.status_code < 500:
+                    await self.cache.put(cache_key, probe, response, self.cache_ttl)
                 return response
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -421,6 +462,8 @@ class SourceHttp:
             method, url, params=params or None, headers=headers, data=data, json=json,
             timeout=timeout, extensions=dict(extensions or {}),
         )
+        if self.prepare is not None:
+            self.prepare(request)
         shown = redact_url(request.url)
         started = time.monotonic()
         self.requests_sent += 1
@@ -438,6 +481,8 @@ class SourceHttp:
                 f"{redact(str(exc)) or 'connection failed'}", source=self.source) from None
         logger.debug("%s: %s %s -> %d in %.0f ms", self.source, method, shown,
                      response.status_code, (time.monotonic() - started) * 1000)
+        if response.status_code == 429:
+            self.throttled += 1
         self.check(response)
         return response
 

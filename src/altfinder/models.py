@@ -487,6 +487,8 @@ class SourceStatus(BaseModel):
     offers: int = 0
     excluded: int = 0
     requests: int = 0
+    cache_hits: int = 0
+    throttled: int = 0
     elapsed_ms: int = 0
     error_type: str | None = None
 

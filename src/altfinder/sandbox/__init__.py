@@ -12,7 +12,7 @@ Example:
     >>> sandbox = Sandbox()
     >>> res = find_alternatives("4902370548495", sources=sandbox.sources(),
     ...                         client=sandbox.client())
-    >>> {"yahoo_shopping", "amazon"} <= {r.offer.source for r in res}
+    >>> {"yahoo_shopping", "surugaya", "bookoff", "amazon"} <= {r.offer.source for r in res}
     True
     >>> sandbox.set_fault("yahoo_shopping", status=503)
     >>> find_alternatives("4902370548495", sources=sandbox.sources(),
@@ -53,6 +53,8 @@ __all__ = [
     "SandboxResponse",
     "SandboxTransport",
     "Service",
+    "demo_sources",
+    "loopback_client",
 ]
 
 logger = logging.getLogger("altfinder.sandbox")
@@ -235,7 +237,7 @@ class Sandbox:
         ``overrides`` maps a source name to extra constructor arguments.
 
         Example:
-            >>> [s.name for s in Sandbox().sources(["yahoo_shopping"])]
+            >>> [s.name for s in Sandbox().sources(names=["yahoo_shopping"])]
             ['yahoo_shopping']
         """
         from altfinder.sources import registered_sources
@@ -487,3 +489,22 @@ class LoopbackServer:
             do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _handle  # noqa: N815
 
         return Handler
+
+
+def demo_sources(time_scale: float = 1.0, names: Iterable[str] | None = None) -> list[Source]:
+    """Sources with the sandbox's demo credentials, as a picklable factory for workers.
+
+    Example:
+        >>> [s.name for s in demo_sources(names=["yahoo_shopping"])]
+        ['yahoo_shopping']
+    """
+    return Sandbox(time_scale=time_scale).sources(names=names)
+
+
+def loopback_client(url: str) -> httpx.AsyncClient:
+    """An ``httpx.AsyncClient`` for a sandbox served at ``url`` (a picklable factory).
+
+    Example:
+        >>> client = loopback_client("http://127.0.0.1:8765")
+    """
+    return httpx.AsyncClient(transport=LoopbackTransport(url))

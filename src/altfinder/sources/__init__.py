@@ -27,14 +27,22 @@ from altfinder.errors import ConfigurationError, UnknownSourceError
 from altfinder.sources.amazon import AmazonOffers
 from altfinder.sources.amazon_creators import AmazonCreators
 from altfinder.sources.base import SearchContext, Source
+from altfinder.sources.bookoff import Bookoff
+from altfinder.sources.mercari import Mercari
+from altfinder.sources.surugaya import Surugaya
+from altfinder.sources.yahoo_auctions import YahooAuctions
 from altfinder.sources.yahoo_shopping import YahooShopping
 
 __all__ = [
     "BUILTIN",
     "AmazonCreators",
     "AmazonOffers",
+    "Bookoff",
+    "Mercari",
     "SearchContext",
     "Source",
+    "Surugaya",
+    "YahooAuctions",
     "YahooShopping",
     "default_sources",
     "get_source_class",
@@ -47,6 +55,10 @@ logger = logging.getLogger("altfinder.sources")
 #: The sources that ship with altfinder, by registered name.
 BUILTIN: dict[str, type[Source]] = {
     YahooShopping.name: YahooShopping,
+    Surugaya.name: Surugaya,
+    Bookoff.name: Bookoff,
+    Mercari.name: Mercari,
+    YahooAuctions.name: YahooAuctions,
     AmazonOffers.name: AmazonOffers,
     AmazonCreators.name: AmazonCreators,
 }
@@ -74,7 +86,7 @@ def registered_sources() -> dict[str, type[Source]]:
     """Every registered source class by name: built-in first, then plugins.
 
     Example:
-        >>> "yahoo_shopping" in sorted(registered_sources())
+        >>> "yahoo_shopping" in registered_sources()
         True
     """
     return {**BUILTIN, **_plugins()}

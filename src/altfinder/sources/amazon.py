@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -37,6 +38,7 @@ from altfinder._text import normalize, to_int_yen
 from altfinder.errors import (
     BlockedError,
     ConfigurationError,
+    ParseError,
     RateLimitedError,
     SourceUnavailableError,
 )
@@ -83,6 +85,9 @@ OFFER_MARKUP = (
     "#aod-offer-list", ".aod-information-block", ".aod-other-offer-block",
     "#aod-total-offer-count", "#aod-asin-block-asin",
 )
+#: The same, as text: checked on the raw answer so that a block is never cached.
+_MARKUP_WORDS = ("aod-offer", "aod-pinned-offer", "aod-container", "all-offers-display",
+                 "aod-total-offer-count", "aod-other-offer-block", "aod-asin-block")
 NO_JAN_ROUTE_NOTE = (
     "amazon: a JAN cannot reach Amazon offers reliably without an ASIN, and only the "
     "Creators API (source amazon_creators, with credentials) tells which ASINs carry a "
@@ -464,8 +469,10 @@ def parse_aod_page(
 
     Raises:
         BlockedError: a robot check, or a page with no offer markup at all (a sign-in
-            page, a captcha, or a layout this parser does not know) — never read as
-            "no offers". An empty later page (``page > 1``) just ends the list.
+            page, a captcha) — never read as "no offers". An empty later page
+            (``page > 1``) just ends the list.
+        ParseError: the page has offer blocks, but not one could be read (a changed
+            layout). Some unreadable blocks among readable ones are ``problems``.
 
     Example:
         >>> from altfinder.models import JST
@@ -522,6 +529,11 @@ def parse_aod_page(
         except _UnreadableError as exc:
             where = "pinned offer" if is_pinned else f"offer {position}"
             result.problems.append(f"{where}: {exc}")
+    if result.problems and not result.offers:
+        raise ParseError(
+            f"amazon: the offers page of {asin} has offer blocks but none could be read "
+            f"({'; '.join(result.problems[:3])}): the layout may have changed",
+            source=AmazonOffers.name)
     if result.has_more is None:
         result.has_more = result.listed >= PAGE_SIZE
     return result
@@ -567,7 +579,9 @@ class AmazonOffers(Source):
     credentials: ClassVar[dict[str, str]] = {}
     optional_env: ClassVar[dict[str, str]] = {"cookies": "ALTFINDER_AMAZON_COOKIES"}
     describes_product: ClassVar[bool] = True
+    describe_priority: ClassVar[int] = 15  # Amazon's catalogue title, after the API's
     hosts: ClassVar[tuple[str, ...]] = ("www.amazon.co.jp",)
+    cache_ttl: ClassVar[float] = 3600.0  # offers and prices move within the day
 
     def __init__(
         self,
@@ -675,6 +689,12 @@ class AmazonOffers(Source):
         if status == 404:
             return
         default_check(response, self.name)
+        text = response.text
+        if text.strip() and not any(mark in text for mark in _MARKUP_WORDS):
+            raise BlockedError(
+                f"amazon: the answer (HTTP {status}) has no offer markup: Amazon served a "
+                "robot check, a sign-in page or another page instead of the offers; not "
+                "retried", source=self.name)
 
     # -- search ------------------------------------------------------------------------
     async def search(self, ctx: SearchContext) -> None:
@@ -692,7 +712,9 @@ class AmazonOffers(Source):
             asins = [ctx.code.asin]
             identity = Identity.CODE
         else:
-            product = await ctx.described_product(needs=("asins",))
+            product = await self._wait_for_asins(ctx)
+            if product is None:
+                return
             asins = list(dict.fromkeys((*product.asins, *((product.asin,) if product.asin
                                                            else ()))))
             identity = Identity.CODE_SEARCH
@@ -705,6 +727,18 @@ class AmazonOffers(Source):
                      f"offers of the first {self.max_asins} (max_asins)")
         for asin in asins[:self.max_asins]:
             await self._offers_for(ctx, asin, identity, describe=identity is Identity.CODE)
+
+    async def _wait_for_asins(self, ctx: SearchContext) -> Product | None:
+        """The product once ``amazon_creators`` named its ASINs — but not to the deadline:
+        a hanging API must not make this source time out too."""
+        remaining = ctx.http.deadline.remaining()
+        limit = None if remaining is None else max(remaining - min(2.0, remaining / 4), 0.0)
+        try:
+            return await asyncio.wait_for(ctx.described_product(needs=("asins",)), limit)
+        except TimeoutError:
+            ctx.note(f"amazon: amazon_creators had not named the ASINs of JAN "
+                     f"{ctx.code.value} when the deadline neared; no Amazon offers listed")
+            return None
 
     async def _offers_for(self, ctx: SearchContext, asin: str, identity: Identity, *,
                           describe: bool) -> None:

@@ -48,6 +48,7 @@ from stdnum import ean, isbn
 
 from altfinder.errors import (
     AuthenticationError,
+    BlockedError,
     ConfigurationError,
     ParseError,
     RateLimitedError,
@@ -691,7 +692,11 @@ class AmazonCreators(Source):
         "credential_version": "ALTFINDER_AMAZON_CREDENTIAL_VERSION",
     }
     describes_product: ClassVar[bool] = True
+    describe_priority: ClassVar[int] = 10  # Amazon's catalogue: title, brand, model, JAN
     hosts: ClassVar[tuple[str, ...]] = ("creatorsapi.amazon", "api.amazon.co.jp")
+    cache_ttl: ClassVar[float] = 3600.0
+    #: The Associates terms let API data be kept at most 24 hours [uncertain for Creators].
+    cache_ttl_max: ClassVar[float | None] = 86400.0
 
     def __init__(
         self,
@@ -778,6 +783,9 @@ class AmazonCreators(Source):
             body = None
         if not isinstance(body, dict):
             body = {}
+            if status == 403 and "html" in response.headers.get("content-type", "").lower():
+                raise BlockedError(f"{self.name}: HTTP 403 with an HTML page, not the API's "
+                                   "answer: an edge or firewall block", source=self.name)
         if self._is_token_endpoint(response.request.url):
             self._check_token_answer(status, body, retry_after)
             return
@@ -886,6 +894,15 @@ class AmazonCreators(Source):
 
     async def _call(self, ctx: SearchContext, path: str, body: dict[str, Any]
                     ) -> httpx.Response:
+        url = f"{self.api_host}{path}"
+        cache = ctx.http.cache
+        if cache is not None and _cached(self._token_key) is None:
+            # A warm cache answers without a token: do not fetch one just to read it.
+            probe = ctx.http.client.build_request("POST", url, json=body)
+            hit = await cache.get(cache.key(self.name, probe), probe)
+            if hit is not None:
+                ctx.http.cache_hits += 1
+                return hit
         for attempt in (1, 2):
             token = await self._token(ctx)
             headers = {
@@ -895,8 +912,9 @@ class AmazonCreators(Source):
                 "Accept": "application/json",
             }
             try:
-                return await ctx.http.request("POST", f"{self.api_host}{path}", json=body,
-                                              headers=headers)
+                # The body names no secret (the partner tag is redacted in the cache key).
+                return await ctx.http.request("POST", url, json=body, headers=headers,
+                                              cache=True)
             except _TokenRefusedError as exc:
                 _forget(self._token_key, token)
                 if attempt == 2:

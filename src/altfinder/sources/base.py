@@ -32,7 +32,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import httpx
 
@@ -42,6 +42,9 @@ from altfinder.http import Deadline, RateLimit, SourceHttp, default_check, regis
 from altfinder.models import ExcludedOffer, ExclusionReason, Offer, Product
 from altfinder.ranking import PointsProfile, RankingPolicy
 
+if TYPE_CHECKING:  # pragma: no cover
+    from altfinder.cache import HttpCache
+
 __all__ = ["ProductBoard", "SearchContext", "Source"]
 
 
@@ -49,25 +52,52 @@ class ProductBoard:
     """What every source has learned about the product, shared during one search.
 
     Sources that need more than the code (a JAN for an ASIN input, a title for a flea
-    market) wait with :meth:`wait_for` until another source has described the product
-    that far, or until no *other* describing source is still running. A source never
-    waits on itself, so a describer may also wait (Rakuten widens its search by title).
+    market) wait with :meth:`wait_for`. They are released when the fields they need are
+    known and have *settled* (``settle`` seconds passed since they became known, so that
+    a better description arriving just after the first one is not missed), or as soon as
+    no other describing source is still running and not itself waiting.
+
+    Descriptions are merged by priority, not by arrival: a catalogue title (Amazon's,
+    Rakuten Books') beats a shop's listing title, whichever came first. So the product —
+    and the queries title-searching sources build from it — do not depend on which
+    marketplace happened to answer first, and a warm re-run hits the cache.
+
+    A source never waits on itself, and describers waiting on each other (two
+    JAN-searching sources given an ASIN) are all released: none of them can answer.
 
     Example:
-        >>> board = ProductBoard(Product(jan="4902370548495"), describers={"yahoo_shopping"})
+        >>> board = ProductBoard(Product(jan="4902370548495"), describers={"yahoo_shopping": 30})
         >>> board.product.jan
         '4902370548495'
     """
 
-    def __init__(self, product: Product, *, describers: set[str] | frozenset[str]) -> None:
+    #: Seconds a newly known field settles before waiters are released (see above).
+    settle: float = 0.3
+
+    def __init__(self, product: Product, *,
+                 describers: Mapping[str, int] | set[str] | frozenset[str],
+                 settle: float | None = None) -> None:
+        self._base = product
         self.product = product
-        self._pending = set(describers)
+        self._priority = (dict(describers) if isinstance(describers, Mapping)
+                          else dict.fromkeys(describers, 50))
+        self._pending = set(self._priority)
+        self._descriptions: dict[str, Product] = {}
+        self._known_at = {name: float("-inf") for name in Product.model_fields
+                          if getattr(product, name)}
+        self._waiting: dict[str, int] = {}
         self._waiters: list[tuple[tuple[str, ...], str | None, asyncio.Future[Product]]] = []
+        if settle is not None:
+            self.settle = settle
 
     def _satisfied(self, fields: tuple[str, ...], waiter: str | None) -> bool:
-        if all(getattr(self.product, name) for name in fields):
+        able = self._pending - {name for name, count in self._waiting.items() if count}
+        if not (able - {waiter}):
             return True
-        return not (self._pending - {waiter})
+        if not all(getattr(self.product, name) for name in fields):
+            return False
+        known = max(self._known_at.get(name, float("-inf")) for name in fields)
+        return asyncio.get_running_loop().time() >= known + self.settle - 1e-3
 
     def _wake(self) -> None:
         still: list[tuple[tuple[str, ...], str | None, asyncio.Future[Product]]] = []
@@ -80,16 +110,35 @@ class ProductBoard:
                 still.append((fields, waiter, future))
         self._waiters = still
 
-    def describe(self, product: Product) -> None:
-        """Merge what a source learned (known fields win) and wake satisfied waiters.
+    def describe(self, product: Product, source: str = "") -> None:
+        """Record what ``source`` learned and merge every description by priority.
 
         Example:
-            >>> board = ProductBoard(Product(), describers={"a"})
-            >>> board.describe(Product(title="Switch")); board.product.title
-            'Switch'
+            >>> board = ProductBoard(Product(), describers={"shop": 40, "catalogue": 10})
+            >>> board.describe(Product(title="【送料無料】Switch 本体"), "shop")
+            >>> board.describe(Product(title="Nintendo Switch"), "catalogue")
+            >>> board.product.title
+            'Nintendo Switch'
         """
-        self.product = self.product.merged(product)
+        own = self._descriptions.get(source)
+        self._descriptions[source] = product if own is None else own.merged(product)
+        order = sorted(self._descriptions,
+                       key=lambda name: (self._priority.get(name, 50), name))
+        merged = self._base
+        for name in order:
+            merged = merged.merged(self._descriptions[name])
+        self.product = merged
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # described outside a search (tests, doctests)
+            return
+        now = loop.time()
+        for name in Product.model_fields:
+            if getattr(merged, name) and name not in self._known_at:
+                self._known_at[name] = now
         self._wake()
+        if self._waiters:
+            loop.call_later(self.settle, self._wake)
 
     def describer_done(self, name: str) -> None:
         """A describing source finished (or failed): it will tell nothing more.
@@ -98,11 +147,12 @@ class ProductBoard:
             >>> board = ProductBoard(Product(), describers={"a"}); board.describer_done("a")
         """
         self._pending.discard(name)
-        self._wake()
+        if self._waiters:
+            self._wake()
 
     async def wait_for(self, fields: tuple[str, ...] = ("title",),
                        waiter: str | None = None) -> Product:
-        """The product once ``fields`` are known, or once no other describer is running.
+        """The product once ``fields`` are known and settled, or once nobody can tell more.
 
         Example:
             >>> import asyncio
@@ -112,9 +162,23 @@ class ProductBoard:
         """
         if self._satisfied(fields, waiter):
             return self.product
-        future: asyncio.Future[Product] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Product] = loop.create_future()
         self._waiters.append((fields, waiter, future))
-        return await future
+        if waiter is not None:
+            self._waiting[waiter] = self._waiting.get(waiter, 0) + 1
+            self._wake()  # a describer starting to wait may release the others
+        if all(getattr(self.product, name) for name in fields):
+            # Known but not yet settled: look again once it has.
+            known = max(self._known_at.get(name, float("-inf")) for name in fields)
+            loop.call_later(max(known + self.settle - loop.time(), 0.0), self._wake)
+        try:
+            return await future
+        finally:
+            if waiter is not None:
+                self._waiting[waiter] -= 1
+                if self._waiters:
+                    self._wake()
 
 
 @dataclass
@@ -182,7 +246,7 @@ class SearchContext:
         Example:
             >>> # ctx.describe(Product(title=item["name"], brand=item["brand"]["name"]))
         """
-        self.board.describe(product)
+        self.board.describe(product, self.source)
 
     def add(self, offer: Offer) -> None:
         """Add an offer found for the product.
@@ -236,8 +300,16 @@ class Source(ABC):
     credentials: ClassVar[Mapping[str, str]] = {}
     optional_env: ClassVar[Mapping[str, str]] = {}
     describes_product: ClassVar[bool] = False
+    #: When several sources describe the product, lower wins (10: a catalogue such as
+    #: Amazon's or Rakuten Books'; 30: a mall's listings; 50: the default).
+    describe_priority: ClassVar[int] = 50
     hosts: ClassVar[tuple[str, ...]] = ()
     request_timeout: ClassVar[float] = 15.0
+    #: Attempts per request for retryable failures (1 = never retry).
+    max_attempts: ClassVar[int] = 3
+    #: Seconds a cached answer stays fresh, and the most the marketplace's terms allow.
+    cache_ttl: ClassVar[float] = 3600.0
+    cache_ttl_max: ClassVar[float | None] = None
 
     def __init__(self, *, rate_limit: RateLimit | None = None,
                  request_timeout: float | None = None) -> None:
@@ -348,12 +420,14 @@ class Source(ABC):
         """
         default_check(response, self.name)
 
-    def http(self, client: httpx.AsyncClient, deadline: Deadline) -> SourceHttp:
-        """This source's view of the shared client.
+    def http(self, client: httpx.AsyncClient, deadline: Deadline,
+             cache: HttpCache | None = None) -> SourceHttp:
+        """This source's view of the shared client (and the cache, when there is one).
 
         Example:
-            >>> # http = source.http(client, Deadline(10))
+            >>> # http = source.http(client, Deadline(10), cache)
         """
+        ttl = cache.ttl_for(self.name, self.cache_ttl, self.cache_ttl_max) if cache else 0.0
         return SourceHttp(
             client,
             source=self.name,
@@ -362,8 +436,22 @@ class Source(ABC):
             check=self.check_response,
             deadline=deadline,
             request_timeout=self.request_timeout,
+            max_attempts=self.max_attempts,
             headers=self.default_headers(),
+            cache=cache,
+            cache_ttl=ttl,
+            prepare=self.prepare_request,
         )
+
+    def prepare_request(self, request: httpx.Request) -> None:  # noqa: B027 - optional hook
+        """Adjust each outgoing request just before it is sent, on every attempt.
+
+        The default does nothing; a source whose marketplace wants a fresh per-request
+        proof (Mercari's DPoP header) signs the request here, so a retry is signed anew.
+
+        Example:
+            >>> # def prepare_request(self, request): request.headers["DPoP"] = self._proof(request)
+        """
 
     def default_headers(self) -> dict[str, str]:
         """Headers sent with every request of this source.

@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from altfinder.errors import (
     AuthenticationError,
+    BlockedError,
     ConfigurationError,
     ParseError,
     RateLimitedError,
@@ -316,6 +317,7 @@ class YahooShopping(Source):
     credentials: ClassVar[dict[str, str]] = {"client_id": "ALTFINDER_YAHOO_CLIENT_ID"}
     optional_env: ClassVar[dict[str, str]] = {"affiliate_id": "ALTFINDER_YAHOO_AFFILIATE_ID"}
     describes_product: ClassVar[bool] = True
+    describe_priority: ClassVar[int] = 30
     hosts: ClassVar[tuple[str, ...]] = ("shopping.yahooapis.jp",)
 
     def __init__(
@@ -363,6 +365,11 @@ class YahooShopping(Source):
             return
         message = redact(_error_message(response))
         said = f": {message}" if message else ""
+        if status in (403, 429, 503) and not message and "html" in content_type:
+            # Not Yahoo's API answering but an edge in front of it: a block page.
+            raise BlockedError(f"{self.name}: HTTP {status} block page instead of an API answer "
+                               "(too many requests from this address, or blocked)",
+                               source=self.name)
         if "MAINTENANCE" in message.upper():
             raise SourceUnavailableError(f"{self.name}: the API is in maintenance ({message})",
                                          source=self.name)

@@ -9,16 +9,19 @@ value in the accessibility label and whole-number spans, as the real markup has 
 delivery promise (``data-csa-c-delivery-*``), 出荷元 and 販売元 (a seller link with
 ``seller=<id>``), the seller rating, and points. An unknown ASIN is a 404 page.
 
-Clients that come too fast get Amazon's robot answer: HTTP 503 with "To discuss
-automated access to Amazon data"; the ``antibot`` fault answers the captcha page
-(``/errors/validateCaptcha``) with HTTP 200.
+Clients that keep coming too fast (three pages closer than a second apart within ten
+seconds) get Amazon's robot answer: HTTP 503 with "To discuss automated access to Amazon
+data"; the ``antibot`` fault answers the captcha page (``/errors/validateCaptcha``) with
+HTTP 200.
 """
 
 from __future__ import annotations
 
 import html
+import time
+from collections import deque
 from datetime import datetime, timedelta, timezone
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from altfinder.sandbox.app import SandboxRequest, SandboxResponse, Service
 from altfinder.sandbox.listings.amazon import (
@@ -32,6 +35,7 @@ __all__ = ["AmazonAodService", "captcha_page", "robot_page"]
 
 PATHS = ("/gp/aod/ajax/", "/gp/aod/ajax", "/gp/product/ajax/aodAjaxMain/")
 PAGE_SIZE = 10
+STRIKE_WINDOW = 10.0  # seconds (scaled by the sandbox's time_scale)
 _WEEKDAYS = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
 _JST = timezone(timedelta(hours=9), "JST")
 
@@ -110,8 +114,25 @@ class AmazonAodService(Service):
 
     name = "amazon"
     hosts = ("www.amazon.co.jp",)
-    interval = 1.0  # faster than one page a second per client earns the robot page
+    interval = 1.0  # pages closer than this are "too fast"...
+    strikes = 3  # ...and this many too-fast pages within STRIKE_WINDOW earn the robot page
     demo_credentials: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, sandbox: Any) -> None:
+        super().__init__(sandbox)
+        self._too_fast: dict[str, deque[float]] = {}
+
+    def _robot_check(self, client: str) -> bool:
+        """Whether ``client`` has come too fast too often (an occasional burst is let by)."""
+        if self.rate.admit(client):
+            return False
+        now = time.monotonic()
+        window = STRIKE_WINDOW / self.sandbox.time_scale
+        recent = self._too_fast.setdefault(client, deque())
+        recent.append(now)
+        while recent and recent[0] < now - window:
+            recent.popleft()
+        return len(recent) >= self.strikes
 
     # -- answers in Amazon's shapes ------------------------------------------------------
     def error(self, status: int, retry_after: float | None = None) -> SandboxResponse:
@@ -153,16 +174,17 @@ class AmazonAodService(Service):
             '<div id="aod-offer" class="a-section aod-information-block"><div id="aod-offer-he')
 
     def unexpected_schema(self) -> SandboxResponse:
-        """An offer page in a layout the contract does not describe (the old 出品一覧).
+        """The offers panel in a layout the contract does not describe (a redesign).
 
         Example:
             >>> # service.unexpected_schema().status == 200
         """
         return SandboxResponse.text(
-            '<!DOCTYPE html><html lang="ja"><head><title>Amazon.co.jp: 出品一覧</title></head>'
-            '<body><div id="olpOfferList"><div class="a-row olpOffer"><span '
-            'class="olpOfferPrice">￥37,980</span><span class="olpCondition">新品</span>'
-            '<h3 class="olpSellerName">Amazon.co.jp</h3></div></div></body></html>')
+            '<div id="aod-container" class="aod-v2"><div id="aod-offer-list">'
+            '<div id="aod-offer" class="offer-card-v2" data-offer="o1">'
+            '<div class="offer-card-v2__state">新品</div><div class="offer-card-v2__amount">'
+            '37980</div><div class="offer-card-v2__merchant">Amazon.co.jp</div></div>'
+            '</div></div>')
 
     def empty(self, request: SandboxRequest) -> SandboxResponse:
         """A product with no offers at all ("おすすめ出品はありません").
@@ -186,7 +208,7 @@ class AmazonAodService(Service):
         if request.path not in PATHS:
             return SandboxResponse.text(_not_found_page(), status=404)
         client = request.headers.get("cookie") or "anonymous"
-        if not self.rate.admit(client):
+        if self._robot_check(client):
             return SandboxResponse.text(robot_page(), status=503)
         asin = request.query.get("asin", "")
         item = amazon_item(asin) if asin else None
