@@ -345,3 +345,16 @@ def test_conformance_no_featured_offer_is_empty_not_blocked() -> None:
     assert result.offers == [] and result.problems == []
     assert result.title is not None and "MacBook Pro" in result.title
 
+
+
+async def test_asin_without_creators_feeds_title_searching_sources(sandbox: Sandbox) -> None:
+    res = await afind_alternatives(ASIN, sources=sandbox.sources(["amazon", "yahoo_shopping"]),
+                                   client=sandbox.client(), now=NOW)
+    assert res.errors == []
+    assert res.product.jan is None and res.product.title is not None
+    yahoo = [req for name, req in sandbox.requests if name == "yahoo_shopping"]
+    assert yahoo and all("jan_code" not in req.query for req in yahoo)
+    assert all("Nintendo Switch" in req.query.get("query", "") for req in yahoo)
+    found_by_title = [r.offer for r in res if r.offer.source == "yahoo_shopping"] + [
+        e.offer for e in res.excluded if e.offer.source == "yahoo_shopping"]
+    assert found_by_title and all(Flag.TITLE_MATCH in o.flags for o in found_by_title)
