@@ -311,15 +311,17 @@ def test_wrong_shapes_are_parse_errors() -> None:
 
 
 # -- both Amazon sources together ------------------------------------------------------------
-async def test_sandbox_asin_reaches_yahoo_through_its_jan(sandbox: Sandbox) -> None:
+async def test_sandbox_asin_reaches_yahoo_and_rakuten_through_its_jan(sandbox: Sandbox) -> None:
     res = await afind_alternatives(ASIN, sources=sandbox.sources(), client=sandbox.client(),
                                    now=NOW)
     assert res.errors == []
     assert (res.product.jan, res.product.asin) == (JAN, ASIN)
     yahoo = [req for name, req in sandbox.requests if name == "yahoo_shopping"]
     assert yahoo and all(req.query.get("jan_code") == JAN for req in yahoo)
+    rakuten = [req for name, req in sandbox.requests if name == "rakuten"]
+    assert any(req.query.get("keyword") == JAN for req in rakuten)  # its JAN search
     sources = {r.offer.source for r in res}
-    assert {"yahoo_shopping", "amazon"} <= sources
+    assert {"yahoo_shopping", "rakuten", "amazon"} <= sources
     # One listing, one offer: the API's copies of what the offers page lists are excluded.
     duplicates = [e for e in res.excluded if e.reason is ExclusionReason.DUPLICATE]
     assert {e.offer.source for e in duplicates} == {"amazon_creators"}

@@ -337,16 +337,22 @@ async def test_sandbox_demo_finds_mercari_listings_with_look_alikes(sandbox: San
     res = await afind_alternatives(JAN, sources=sandbox.sources(), client=sandbox.client(),
                                    now=NOW)
     assert res.errors == []
-    mercari = [e.offer for e in res.excluded if e.offer.source == "mercari"]
-    titles = " ".join(o.title for o in mercari)
+    ranked = [r for r in res.offers if r.offer.source == "mercari"]
+    excluded = [e for e in res.excluded if e.offer.source == "mercari"]
+    assert ranked, "the matcher ranks the real consoles"
+    assert all(Flag.TITLE_MATCH in r.flags for r in ranked)
+    rejected = " ".join(e.offer.title for e in excluded)
     for trap in ("ケース", "フィルム", "空箱", "まとめ売り", "ジャンク", "Lite"):
-        assert trap in titles, trap
+        assert trap in rejected, trap
+    assert all(trap not in r.offer.title for r in ranked
+               for trap in ("ケース", "フィルム", "空箱", "まとめ売り", "ジャンク"))
+    mercari = [r.offer for r in ranked] + [e.offer for e in excluded]
     assert {o.condition for o in mercari} >= {Condition.NEW, Condition.VERY_GOOD}
     assert any(o.auction is not None for o in mercari)
     assert any(o.seller and "メルカリShops" in o.seller.badges for o in mercari)
     rated = [o for o in mercari if o.seller and o.seller.rating is not None]
     assert 1 <= len(rated) <= Mercari().detail_limit  # details only for a few
-    statuses = {e.detail for e in res.excluded if e.offer.source == "mercari"}
+    statuses = {e.detail for e in excluded}
     assert not any("SOLD_OUT" in s for s in statuses)  # the search asks on-sale only
     status = next(s for s in res.sources if s.source == "mercari")
     assert status.ok and status.requests <= 1 + Mercari().detail_limit

@@ -138,3 +138,20 @@ def test_terms_always_sum_to_the_score(count: int) -> None:
 def test_policy_is_validated() -> None:
     with pytest.raises(ValueError, match="suspicious_price_ratio"):
         RankingPolicy(suspicious_price_ratio=2)
+
+
+def test_bid_only_auction_is_scored_at_an_expected_final_price() -> None:
+    ranked, _ = rank_offers([
+        offer(30000, title="a"), offer(31000, title="b"), offer(32000, title="c"),
+        offer(1000, title="bid", auction=AuctionInfo(current_bid=1000),
+              condition=Condition.GOOD),
+        offer(25000, title="buy-now", auction=AuctionInfo(current_bid=9000, buy_now_price=25000),
+              condition=Condition.GOOD),
+    ])
+    bid = next(r for r in ranked if r.offer.title == "bid")
+    buy_now = next(r for r in ranked if r.offer.title == "buy-now")
+    assert Flag.AUCTION in bid.flags and Flag.AUCTION not in buy_now.flags
+    assert bid.score > 30000 * 0.85  # never ranked on its opening bid
+    assert "bids end near the market" in bid.explanation
+    assert sum(t.yen for t in bid.terms) == bid.score
+    assert buy_now.rank < bid.rank

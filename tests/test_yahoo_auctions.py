@@ -211,10 +211,13 @@ async def test_sandbox_demo_shows_auctions_and_look_alikes(sandbox: Sandbox) -> 
     res = await afind_alternatives(JAN, sources=sandbox.sources(), client=sandbox.client(),
                                    now=NOW)
     assert res.errors == []
-    offers = [e.offer for e in res.excluded if e.offer.source == "yahoo_auctions"]
-    titles = " ".join(o.title for o in offers)
+    excluded = [e.offer for e in res.excluded if e.offer.source == "yahoo_auctions"]
+    ranked = [r.offer for r in res.offers if r.offer.source == "yahoo_auctions"]
+    titles = " ".join(o.title for o in excluded)
     for trap in ("ケース", "フィルム", "空箱", "まとめ売り", "ジャンク", "Lite"):
         assert trap in titles, trap
+    assert ranked, "the matcher ranks the real consoles"
+    offers = excluded + ranked
     by_id = {o.item_id: o for o in offers}
     assert Flag.AUCTION in by_id["x1000000001"].flags
     assert by_id["x1000000002"].price == 31500 and Flag.AUCTION not in by_id["x1000000002"].flags

@@ -178,9 +178,13 @@ async def test_title_search_for_an_asin_with_a_described_product() -> None:
     params = dict(seen[0].url.params)
     assert "jan_code" not in params
     assert params["query"].startswith("HEG-S-KAAAA Nintendo")
-    # Title-only identity: not ranked until a matcher vouches for it, and never silently.
-    assert res.offers == []
-    assert {e.reason for e in res.excluded} >= {ExclusionReason.UNVERIFIED}
+    # Title-only identity: ranked only when the title matcher vouches for it (and flagged);
+    # the film filed under the console's name is a look-alike, excluded with its reason.
+    assert res.offers
+    assert all(Flag.TITLE_MATCH in r.flags for r in res.offers)
+    [film] = [e for e in res.excluded if "フィルム" in e.offer.title]
+    assert film.reason is ExclusionReason.LOOK_ALIKE
+    assert "ガラスフィルム" in film.detail
 
 
 @pytest.mark.parametrize(

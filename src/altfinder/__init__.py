@@ -33,6 +33,7 @@ from altfinder.errors import (
     UnknownSourceError,
 )
 from altfinder.finder import afind_alternatives, find_alternatives
+from altfinder.matching import Match, MatchKind, match_title, match_titles
 from altfinder.models import (
     AuctionInfo,
     Condition,
@@ -68,6 +69,8 @@ __all__ = [
     "HttpCache",
     "Identity",
     "InvalidCodeError",
+    "Match",
+    "MatchKind",
     "Offer",
     "ParseError",
     "PointsProfile",
@@ -92,6 +95,8 @@ __all__ = [
     "find_alternatives",
     "find_alternatives_many",
     "find_alternatives_many_sync",
+    "match_title",
+    "match_titles",
     "parse_code",
     "rank_offers",
 ]

@@ -34,10 +34,12 @@ from altfinder.cache import HttpCache, resolve_cache
 from altfinder.codes import ProductCode, parse_code
 from altfinder.errors import ConfigurationError, SourceError
 from altfinder.http import USER_AGENT, Deadline, redact
+from altfinder.matching import Match, MatchKind, match_titles
 from altfinder.models import (
     JST,
     ExcludedOffer,
     ExclusionReason,
+    Flag,
     Identity,
     Offer,
     Product,
@@ -118,17 +120,48 @@ def _same_code(a: str, b: str) -> bool:
     return a.zfill(14) == b.zfill(14)
 
 
-def _identity_exclusion(product: Product, offer: Offer) -> ExcludedOffer | None:
-    """Offers for another product, or whose identity nothing vouches for."""
+def _title_exclusion(match: Match) -> ExclusionReason:
+    """A sibling product (another model, colour, volume) is ``other_product``; an
+    accessory, compatible, box, bonus or lot is ``look_alike``; a listing that does not
+    say which generation or volume it is stays ``unverified``."""
+    if match.kind.is_other_product:
+        return ExclusionReason.OTHER_PRODUCT
+    if match.kind in (MatchKind.AMBIGUOUS, MatchKind.NO_REFERENCE):
+        return ExclusionReason.UNVERIFIED
+    return ExclusionReason.LOOK_ALIKE
+
+
+def _identity(product: Product, offer: Offer, match: Match | None,
+              policy: RankingPolicy) -> Offer | ExcludedOffer:
+    """The offer ready to rank, or excluded: another product, or a title that fails the matcher.
+
+    A title-matched offer is flagged ``title_match``, takes the units the title states
+    (2個セット) and has its condition capped for junk (ジャンク → ``poor``).
+    """
     if offer.jan and product.jan and not _same_code(offer.jan, product.jan):
         return ExcludedOffer(
             offer=offer, reason=ExclusionReason.OTHER_PRODUCT,
             detail=f"the listing carries JAN {offer.jan}, not {product.jan}")
-    if offer.identity is Identity.TITLE:
+    if offer.identity is not Identity.TITLE:
+        return offer
+    if match is None or match.kind is MatchKind.NO_REFERENCE:
         return ExcludedOffer(
             offer=offer, reason=ExclusionReason.UNVERIFIED,
-            detail="found by title only and no code ties it to this product")
-    return None
+            detail="found by title only and no reference title was known to match it against")
+    if not match.is_match:
+        return ExcludedOffer(offer=offer, reason=_title_exclusion(match),
+                             detail=f"title matcher: {match.kind.value}: {match.detail}")
+    update: dict[str, object] = {"flags": offer.flags | {Flag.TITLE_MATCH}}
+    if match.quantity > 1 and offer.quantity == 1:
+        update["quantity"] = match.quantity
+    capped = match.capped(offer.condition)
+    if capped is not offer.condition:
+        update["condition"] = capped
+        if capped in policy.excluded_conditions:
+            return ExcludedOffer(
+                offer=offer.model_copy(update=update), reason=ExclusionReason.CONDITION,
+                detail=f"title matcher: {match.condition_reason}, which the policy excludes")
+    return offer.model_copy(update=update)
 
 
 class _Search:
@@ -140,7 +173,13 @@ class _Search:
         self.now = now
         self.deadline = deadline
         describers = {s.name: s.describe_priority for s in sources if s.describes_product}
-        self.board = ProductBoard(Product.from_code(code), describers=describers)
+        # Without a deadline (batches) every description is awaited, so the queries built
+        # from it are the same on every run; with one, a slow describer holds the
+        # title-searching sources back for at most a quarter of it.
+        settle = (float("inf") if deadline.seconds is None
+                  else max(0.3, deadline.seconds / 4))
+        self.board = ProductBoard(Product.from_code(code), describers=describers,
+                                  settle=settle)
         self.runs = [
             _Run(source=s, ctx=SearchContext(
                 code=code, now=now, policy=policy, http=s.http(client, deadline, cache),
@@ -185,15 +224,23 @@ class _Search:
         candidates: list[Offer] = []
         excluded: list[ExcludedOffer] = []
         notes: list[str] = []
+        by_title = [o for run in self.runs for o in run.ctx.offers
+                    if o.identity is Identity.TITLE]
+        matches: dict[int, Match] = {}
+        if by_title and product.title:
+            # One batch for the whole search: the reference is parsed once and the
+            # fuzzy scores come from one rapidfuzz cdist call.
+            found = match_titles(product, [o.title for o in by_title])
+            matches = {id(o): m for o, m in zip(by_title, found, strict=True)}
         for run in self.runs:
             excluded.extend(run.ctx.excluded)
             notes.extend(run.ctx.notes)
             for offer in run.ctx.offers:
-                verdict = _identity_exclusion(product, offer)
-                if verdict is None:
-                    candidates.append(offer)
-                else:
+                verdict = _identity(product, offer, matches.get(id(offer)), self.policy)
+                if isinstance(verdict, ExcludedOffer):
                     excluded.append(verdict)
+                else:
+                    candidates.append(verdict)
         ranked, rank_excluded = rank_offers(candidates, policy=self.policy)
         excluded.extend(rank_excluded)
         statuses = [

@@ -118,6 +118,10 @@ class RankingPolicy(BaseModel):
             stores average about 4.5; below 4 is the bottom tail).
         min_positive_ratio: a positive-feedback share below this is ``low_rated_seller``
             (0.95: the article's threshold for Amazon sellers).
+        auction_floor: a bid-only auction is scored as if it ended at no less than this share
+            of the reference price (0.85): the current bid is not a price anyone can buy
+            at, and auctions for a product in demand end near its market price. Without
+            this an early ¥1,000 bid would rank first.
         new_seller_max_ratings: fewer ratings than this is ``new_seller`` (10).
         suspicious_price_ratio: an offer below this share of the median unit price of the
             other offers in the same condition class (new/refurbished or used) is
@@ -142,6 +146,7 @@ class RankingPolicy(BaseModel):
     risk_premiums: dict[Flag, float] = Field(default_factory=_default_risk_premiums)
     min_rating_stars: float = Field(default=4.0, ge=0.0, le=5.0)
     min_positive_ratio: float = Field(default=0.95, ge=0.0, le=1.0)
+    auction_floor: float = Field(default=0.85, ge=0.0, le=2.0)
     new_seller_max_ratings: int = Field(default=10, ge=0)
     suspicious_price_ratio: float = Field(default=0.5, gt=0.0, lt=1.0)
     suspicious_min_offers: int = Field(default=3, ge=1)
@@ -320,6 +325,13 @@ def rank_offers(
             label = f"condition {offer.condition.value} ({percent:+.0f}% of ¥{reference:,})"
             terms.append(ScoreTerm(label=label, yen=adjust, kind="condition"))
             score += adjust
+        if Flag.AUCTION in flags:
+            floor = round(reference * policy.auction_floor)
+            if unit < floor:
+                label = (f"auction: bids end near the market "
+                         f"(scored as ≥{policy.auction_floor:.0%} of ¥{reference:,})")
+                terms.append(ScoreTerm(label=label, yen=floor - unit, kind="risk"))
+                score += floor - unit
         for flag in sorted(flags, key=_FLAG_ORDER.index):
             fraction = policy.premium(flag)
             premium = round(reference * fraction)

@@ -29,6 +29,7 @@ from altfinder.sources.amazon_creators import AmazonCreators
 from altfinder.sources.base import SearchContext, Source
 from altfinder.sources.bookoff import Bookoff
 from altfinder.sources.mercari import Mercari
+from altfinder.sources.rakuten import RakutenIchiba
 from altfinder.sources.surugaya import Surugaya
 from altfinder.sources.yahoo_auctions import YahooAuctions
 from altfinder.sources.yahoo_shopping import YahooShopping
@@ -39,6 +40,7 @@ __all__ = [
     "AmazonOffers",
     "Bookoff",
     "Mercari",
+    "RakutenIchiba",
     "SearchContext",
     "Source",
     "Surugaya",
@@ -59,6 +61,7 @@ BUILTIN: dict[str, type[Source]] = {
     Bookoff.name: Bookoff,
     Mercari.name: Mercari,
     YahooAuctions.name: YahooAuctions,
+    RakutenIchiba.name: RakutenIchiba,
     AmazonOffers.name: AmazonOffers,
     AmazonCreators.name: AmazonCreators,
 }
@@ -86,7 +89,7 @@ def registered_sources() -> dict[str, type[Source]]:
     """Every registered source class by name: built-in first, then plugins.
 
     Example:
-        >>> "yahoo_shopping" in registered_sources()
+        >>> {"rakuten", "yahoo_shopping"} <= set(registered_sources())
         True
     """
     return {**BUILTIN, **_plugins()}

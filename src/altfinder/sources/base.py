@@ -52,10 +52,12 @@ class ProductBoard:
     """What every source has learned about the product, shared during one search.
 
     Sources that need more than the code (a JAN for an ASIN input, a title for a flea
-    market) wait with :meth:`wait_for`. They are released when the fields they need are
-    known and have *settled* (``settle`` seconds passed since they became known, so that
-    a better description arriving just after the first one is not missed), or as soon as
-    no other describing source is still running and not itself waiting.
+    market) wait with :meth:`wait_for`. They are released as soon as no other describing
+    source is still running (and not itself waiting), or — so that one slow marketplace
+    cannot hold the others back — once the fields they need have been known for
+    ``settle`` seconds. The finder sets ``settle`` to a quarter of the search's deadline
+    (at least 0.3 s) and, for batches without a deadline, to infinity: there every
+    description is waited for, so the queries are the same on every run.
 
     Descriptions are merged by priority, not by arrival: a catalogue title (Amazon's,
     Rakuten Books') beats a shop's listing title, whichever came first. So the product —
@@ -71,7 +73,7 @@ class ProductBoard:
         '4902370548495'
     """
 
-    #: Seconds a newly known field settles before waiters are released (see above).
+    #: Seconds a known field settles before waiters are released regardless (see above).
     settle: float = 0.3
 
     def __init__(self, product: Product, *,
@@ -137,7 +139,7 @@ class ProductBoard:
             if getattr(merged, name) and name not in self._known_at:
                 self._known_at[name] = now
         self._wake()
-        if self._waiters:
+        if self._waiters and self.settle != float("inf"):
             loop.call_later(self.settle, self._wake)
 
     def describer_done(self, name: str) -> None:
@@ -168,7 +170,7 @@ class ProductBoard:
         if waiter is not None:
             self._waiting[waiter] = self._waiting.get(waiter, 0) + 1
             self._wake()  # a describer starting to wait may release the others
-        if all(getattr(self.product, name) for name in fields):
+        if all(getattr(self.product, name) for name in fields) and self.settle != float("inf"):
             # Known but not yet settled: look again once it has.
             known = max(self._known_at.get(name, float("-inf")) for name in fields)
             loop.call_later(max(known + self.settle - loop.time(), 0.0), self._wake)

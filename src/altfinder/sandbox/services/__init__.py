@@ -7,6 +7,7 @@ from altfinder.sandbox.services.amazon import AmazonAodService
 from altfinder.sandbox.services.amazon_creators import AmazonCreatorsService
 from altfinder.sandbox.services.bookoff import BookoffService
 from altfinder.sandbox.services.mercari import MercariService
+from altfinder.sandbox.services.rakuten import RakutenService
 from altfinder.sandbox.services.surugaya import SurugayaService
 from altfinder.sandbox.services.yahoo_auctions import YahooAuctionsService
 from altfinder.sandbox.services.yahoo_shopping import YahooShoppingService
@@ -20,6 +21,7 @@ SERVICES: tuple[type[Service], ...] = (
     BookoffService,
     MercariService,
     YahooAuctionsService,
+    RakutenService,
     AmazonAodService,
     AmazonCreatorsService,
 )

@@ -1,0 +1,526 @@
+"""The title matcher: every rule, the batch API, the finder integration and the quality bar."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from altfinder import (
+    Condition,
+    ExclusionReason,
+    Flag,
+    Identity,
+    Match,
+    MatchKind,
+    Offer,
+    Product,
+    RankingPolicy,
+    afind_alternatives,
+    match_title,
+    match_titles,
+)
+from altfinder.matching import Matcher, fold_kana
+from altfinder.sources.base import SearchContext, Source
+from tests.conftest import NOW
+
+SWITCH = Product(title="Nintendo Switch（有機ELモデル） Joy-Con(L)/(R) ホワイト", brand="任天堂",
+                 model_number="HEG-S-KAAAA")
+LITE = Product(title="Nintendo Switch Lite ターコイズ", brand="任天堂", model_number="HDH-S-BAZAA")
+PS5 = Product(title="PlayStation 5 (CFI-2000A01)",
+              brand="ソニー・インタラクティブエンタテインメント", model_number="CFI-2000A01")
+AIRPODS = Product(title="Apple AirPods Pro（第2世代）MagSafe充電ケース（USB-C）付き", brand="Apple",
+                  model_number="MTJV3J/A")
+IPHONE = Product(title="Apple iPhone 15 128GB ブルー SIMフリー", brand="Apple",
+                 model_number="MTML3J/A")
+DYSON = Product(title="Dyson V12 Detect Slim Fluffy コードレス掃除機", brand="Dyson",
+                model_number="SV46 FF")
+NANOCARE = Product(title="パナソニック ヘアードライヤー ナノケア ディープネイビー",
+                   brand="パナソニック", model_number="EH-NA0J-A")
+XM5 = Product(title="ソニー ワイヤレスノイズキャンセリングヘッドホン WH-1000XM5 ブラック",
+              brand="ソニー", model_number="WH-1000XM5/B")
+SPY = Product(title="SPY×FAMILY 12 (ジャンプコミックス)", brand="集英社")
+THERMOS = Product(title="サーモス 真空断熱ケータイマグ 500ml ブラック", brand="サーモス",
+                  model_number="JNL-506 BK")
+CUREL = Product(title="キュレル 潤浸保湿 フェイスクリーム 40g", brand="花王")
+SONICARE = Product(title="フィリップス ソニッケアー ダイヤモンドクリーン 9000 HX9911/69 ホワイト",
+                   brand="フィリップス", model_number="HX9911/69")
+ZELDA = Product(title="ゼルダの伝説 ティアーズ オブ ザ キングダム -Switch", brand="任天堂",
+                model_number="HAC-P-AXN7A")
+
+
+def kind(product: Product, title: str) -> str:
+    return match_title(product, title).kind.value
+
+
+# -- normalisation ------------------------------------------------------------------------
+
+def test_kana_folding() -> None:
+    assert fold_kana("ケースのみ") == "けーすのみ"
+    assert kind(LITE, "ﾆﾝﾃﾝﾄﾞｰｽｲｯﾁ ﾗｲﾄ ﾀｰｺｲｽﾞ") == "match"  # half-width katakana
+
+
+def test_width_case_and_dash_variants() -> None:
+    assert kind(PS5, "ＰＳ５ 本体 ＣＦＩ‐２０００Ａ０１") == "match"  # full width, U+2010 hyphen
+    assert kind(PS5, "ps5 cfi−2000a01") == "match"  # lower case, U+2212 minus
+    assert kind(PS5, "PS5 CFIー2000A01") == "match"  # a prolonged-sound mark typed as hyphen
+
+
+def test_promotional_brackets_are_stripped_but_meaningful_ones_kept() -> None:
+    plain = match_title(LITE, "Nintendo Switch Lite ターコイズ")
+    promoted = match_title(LITE, "【送料無料】【美品】★Nintendo Switch Lite ターコイズ★"
+                                 "【即日発送】")
+    assert promoted.is_match
+    assert promoted.score == plain.score
+    assert kind(LITE, "【ケースのみ】Nintendo Switch Lite ターコイズ") == "accessory"
+
+
+def test_reasons_quote_the_sellers_own_script() -> None:
+    m = match_title(LITE, "Switch Lite ターコイズ 空箱のみ")
+    assert not m.is_match
+    assert "空箱" in m.detail
+    assert m.reasons[0].startswith("box or manual only")
+
+
+# -- model numbers --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("product", "title"), [
+    (PS5, "PS5 本体 CFI-1200A01 ディスクドライブ搭載"),
+    (PS5, "PlayStation 5 CFI-2000B01"),  # the variant letter counts
+    (AIRPODS, "AirPods Pro 第2世代 MQD83J/A"),
+    (DYSON, "Dyson V12s Detect Slim SV49"),
+    (DYSON, "Dyson V15 Detect コードレス掃除機"),
+    (NANOCARE, "ナノケア EH-NA0J-P ピンク"),  # the colour code counts
+    (XM5, "SONY WF-1000XM5 ブラック"),  # one letter apart, same shape
+    (SWITCH, "Nintendo Switch 有機EL HEG-S-KABAA"),
+])
+def test_model_number_conflict_rejects(product: Product, title: str) -> None:
+    m = match_title(product, title)
+    assert m.kind is MatchKind.MODEL_CONFLICT, m.detail
+    assert m.kind.is_other_product
+
+
+@pytest.mark.parametrize(("product", "title"), [
+    (PS5, "PS5 CFI 2000 A01"),  # spaces and hyphens removed before comparing
+    (PS5, "PlayStation5 CFI-2000 slim"),  # less precise: CFI-2000 of CFI-2000A01
+    (DYSON, "ダイソン V12 Detect Slim Fluffy SV46"),
+    (XM5, "ソニー WH-1000XM5 ノイズキャンセリング"),
+    (AIRPODS, "AirPods Pro 第2世代 MTJV3J/A"),
+])
+def test_same_model_number_written_differently_matches(product: Product, title: str) -> None:
+    m = match_title(product, title)
+    assert m.is_match, m.detail
+
+
+def test_a_named_model_number_carries_a_terse_title() -> None:
+    m = match_title(THERMOS, "THERMOS 水筒 JNL-506 ブラック 0.5L")
+    assert m.is_match, m.detail
+    assert any("model number" in r for r in m.reasons)
+
+
+# -- variants: capacity, colour -------------------------------------------------------------
+
+def test_capacity_and_colour_count() -> None:
+    assert kind(IPHONE, "iPhone 15 256GB ブルー SIMフリー") == "variant_conflict"
+    assert kind(IPHONE, "iPhone 15 128GB ピンク SIMフリー") == "variant_conflict"
+    assert kind(IPHONE, "iPhone15 128GB ブルー SIMフリー") == "match"
+    assert kind(IPHONE, "iPhone 15 128GB SIMフリー") == "match"  # colour not stated: fine
+    assert kind(THERMOS, "サーモス ケータイマグ 0.5L ブラック") == "match"  # 0.5 L is 500 ml
+    assert kind(THERMOS, "サーモス ケータイマグ 600ml ブラック") == "variant_conflict"
+
+
+def test_colour_words_inside_other_words_are_not_colours() -> None:
+    # ホワイトニング is whitening, not white; the reference is black.
+    assert match_title(THERMOS, "サーモス ケータイマグ 500ml ブラック ホワイトニング").is_match
+
+
+# -- brands ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("product", "title"), [
+    (AIRPODS, "アップル エアーポッズ プロ 第2世代 MTJV3J/A"),
+    (DYSON, "ダイソン V12 detect slim fluffy"),
+    (LITE, "任天堂 スイッチライト ターコイズ"),
+    (LITE, "ニンテンドー Switch Lite ターコイズ"),
+    (XM5, "SONY WH-1000XM5 B"),
+    (NANOCARE, "Panasonic ナノケア EH-NA0J-A"),
+])
+def test_brand_aliases(product: Product, title: str) -> None:
+    m = match_title(product, title)
+    assert m.is_match, m.detail
+    plain = match_title(product, title.split(" ", 1)[1])
+    assert m.score >= plain.score  # naming the brand never lowers the score
+
+
+def test_another_brand_is_another_product() -> None:
+    assert kind(NANOCARE, "シャープ プラズマクラスター ドライヤー ネイビー") == "brand_conflict"
+
+
+# -- product lines, generations, volumes -----------------------------------------------------
+
+def test_product_lines() -> None:
+    assert kind(IPHONE, "iPhone 15 Pro 128GB ブルー") == "line_conflict"
+    assert kind(IPHONE, "iPhone 15 Plus 128GB ブルー") == "line_conflict"
+    assert kind(Product(title="iPhone 15 Pro 256GB"), "iPhone 15 Pro Max 256GB") == "line_conflict"
+    assert kind(Product(title="iPad mini 第6世代 64GB"), "iPad 第6世代 64GB") == "line_conflict"
+    assert kind(LITE, "Nintendo Switch 本体 ターコイズ") == "line_conflict"  # not the Lite
+    assert kind(SWITCH, "Nintendo Switch Lite ホワイト") == "line_conflict"
+    assert kind(SWITCH, "Nintendo Switch 2 本体") == "line_conflict"
+    assert kind(PS5, "PS5 Pro 2TB") == "line_conflict"
+    assert kind(PS5, "PS5 デジタル・エディション") == "line_conflict"
+
+
+def test_generations() -> None:
+    assert kind(AIRPODS, "AirPods Pro 第1世代 ワイヤレス") == "volume_conflict"
+    assert kind(AIRPODS, "AirPods Pro 第三世代") == "volume_conflict"  # kanji numerals
+    assert kind(AIRPODS, "AirPods 第2世代") == "line_conflict"  # not the Pro
+    assert kind(AIRPODS, "AirPods Pro2 USB-C") == "match"
+    ambiguous = match_title(AIRPODS, "AirPods Pro ワイヤレスイヤホン")
+    assert ambiguous.kind is MatchKind.AMBIGUOUS  # which generation? not vouched for
+
+
+def test_volume_numbers() -> None:
+    assert kind(SPY, "SPY×FAMILY 13巻") == "volume_conflict"
+    assert kind(SPY, "SPY×FAMILY 11") == "volume_conflict"
+    assert kind(SPY, "SPY×FAMILY 12巻 初版 帯付き") == "match"
+    assert kind(SPY, "スパイファミリー 12 遠藤達哉") == "match"
+    assert kind(SPY, "SPY×FAMILY vol.12") == "match"
+    assert kind(SPY, "SPY×FAMILY 最新刊") == "ambiguous"
+    edition = Product(title="Effective Python 第2版 ―Pythonプログラムを改良する90項目")
+    assert kind(edition, "Effective Python 第3版") == "volume_conflict"
+    assert kind(edition, "Effective Python 第2版 美品") == "match"
+
+
+# -- quantities and lots ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "quantity"), [
+    ("キュレル フェイスクリーム 40g 2個セット", 2),
+    ("キュレル 潤浸保湿 フェイスクリーム 40g ×3", 3),
+    ("キュレル フェイスクリーム 40g 3本", 3),
+    ("キュレル フェイスクリーム 40g x2個", 2),
+    ("キュレル フェイスクリーム 40g", 1),
+    ("キュレル フェイスクリーム 40g 2024年製造", 1),  # a year is not a quantity
+    ("キュレル フェイスクリーム 40g 2個口発送", 1),  # two parcels is shipping, not units
+])
+def test_sets_become_quantity(title: str, quantity: int) -> None:
+    m = match_title(CUREL, title)
+    assert m.is_match, m.detail
+    assert m.quantity == quantity
+
+
+def test_units_of_a_console() -> None:
+    assert match_title(LITE, "Nintendo Switch Lite ターコイズ 2台").quantity == 2
+
+
+def test_a_reference_set_is_not_divided_again() -> None:
+    pair = Product(title="キュレル 潤浸保湿 フェイスクリーム 40g 2個セット")
+    assert match_title(pair, "キュレル フェイスクリーム 40g 2個セット").quantity == 1
+    assert match_title(pair, "キュレル フェイスクリーム 40g").quantity == 1
+    assert kind(pair, "キュレル フェイスクリーム 40g 3個セット") == "quantity_conflict"
+
+
+@pytest.mark.parametrize("title", [
+    "キュレル フェイスクリーム 40g 他 スキンケア まとめ売り",
+    "キュレル フェイスクリーム 40g 他3点",
+    "キュレル 潤浸保湿 詰め合わせ 福袋",
+])
+def test_lots_are_rejected(title: str) -> None:
+    assert kind(CUREL, title) == "lot"
+
+
+def test_series_lots_are_rejected() -> None:
+    assert kind(SPY, "SPY×FAMILY 全巻セット") == "lot"
+    assert kind(SPY, "SPY×FAMILY 1-12巻") == "lot"
+    assert kind(SPY, "SPY×FAMILY 12巻 他5冊") == "lot"
+
+
+# -- look-alikes -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("product", "title"), [
+    (LITE, "Switch Lite ケース ターコイズ"),
+    (LITE, "Nintendo Switch Lite カバー ハード"),
+    (LITE, "Switch Lite 保護フィルム 2枚"),
+    (PS5, "PS5 縦置きスタンド CFI-2000"),
+    (SONICARE, "ソニッケアー ダイヤモンドクリーン 替えブラシ 4本"),
+    (LITE, "Switch Lite 充電ケーブル 1.5m"),
+    (LITE, "Switch Lite 純正 充電器のみ"),
+    (AIRPODS, "AirPods Pro 第2世代 充電ケースのみ"),
+    (AIRPODS, "AirPods Pro 第2世代 右耳のみ"),
+])
+def test_accessories_and_parts(product: Product, title: str) -> None:
+    m = match_title(product, title)
+    assert m.kind is MatchKind.ACCESSORY, m.detail
+    assert m.kind.is_look_alike
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Switch Lite 互換 ターコイズ", "compatible"),
+    ("Switch Lite 互換 コントローラー", "accessory"),  # both; the first rule that fired leads
+    ("Switch Lite用 ターコイズ", "compatible"),
+    ("Switch Lite対応 ターコイズ", "compatible"),
+    ("HORI Switch Lite ターコイズ", "compatible"),
+    ("Nintendo Switch Lite ターコイズ 非純正", "compatible"),
+])
+def test_compatibles(title: str, expected: str) -> None:
+    m = match_title(LITE, title)
+    assert m.kind.value == expected, m.detail
+    if expected == "accessory":
+        assert any("compatible" in r for r in m.reasons)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Nintendo Switch Lite ターコイズ 空箱", "box_only"),
+    ("Switch Lite ターコイズ 箱のみ", "box_only"),
+    ("Switch Lite 説明書のみ", "box_only"),
+])
+def test_box_or_manual_only(title: str, expected: str) -> None:
+    assert kind(LITE, title) == expected
+
+
+def test_bonus_items_only() -> None:
+    assert kind(ZELDA, "ゼルダの伝説 ティアーズ オブ ザ キングダム 特典のみ") == "bonus_only"
+    assert kind(ZELDA, "ゼルダの伝説 ティアーズ オブ ザ キングダム DL版") == "bonus_only"
+    assert kind(ZELDA, "ゼルダの伝説 ティアーズ オブ ザ キングダム 特典付き") == "match"
+
+
+@pytest.mark.parametrize("title", [
+    "Nintendo Switch Lite ターコイズ ケース付き",
+    "Nintendo Switch Lite ターコイズ 箱付き",
+    "Nintendo Switch Lite ターコイズ 箱あり 説明書あり",
+    "Nintendo Switch Lite ターコイズ 本体のみ 箱なし",
+    "Nintendo Switch Lite ターコイズ フィルム貼付済み",
+    "Nintendo Switch Lite ターコイズ おまけ カバー",
+])
+def test_the_product_with_its_case_or_box_is_the_product(title: str) -> None:
+    m = match_title(LITE, title)
+    assert m.is_match, m.detail
+
+
+def test_a_reference_that_is_an_accessory_accepts_its_own_kind() -> None:
+    case = Product(title="iPhone 15 クリアケース MagSafe対応", brand="Spigen")
+    assert kind(case, "Spigen iPhone 15用 クリアケース MagSafe対応") == "match"
+    assert not match_title(case, "iPhone 15 本体 128GB ブルー").is_match
+    # the AirPods come *with* a charging case: the case alone is still a part
+    assert kind(AIRPODS, "AirPods Pro 第2世代 MagSafe充電ケース付き MTJV3J/A") == "match"
+
+
+def test_a_game_for_the_platform_is_not_a_compatible() -> None:
+    assert kind(ZELDA, "ゼルダの伝説 ティアーズ オブ ザ キングダム Switch用ソフト") == "match"
+
+
+# -- junk -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "Nintendo Switch Lite ターコイズ ジャンク",
+    "【ジャンク品】Nintendo Switch Lite ターコイズ",
+    "Nintendo Switch Lite ターコイズ 動作未確認",
+    "Nintendo Switch Lite ターコイズ 部品取りに",
+])
+def test_junk_is_poor_at_best(title: str) -> None:
+    m = match_title(LITE, title)
+    assert m.is_match, m.detail  # it is the product, in poor condition
+    assert m.junk
+    assert m.condition_cap is Condition.POOR
+    assert m.capped(Condition.LIKE_NEW) is Condition.POOR
+
+
+def test_flaws_cap_at_acceptable_and_a_denial_is_not_junk() -> None:
+    flawed = match_title(LITE, "Nintendo Switch Lite ターコイズ 訳あり")
+    assert flawed.condition_cap is Condition.ACCEPTABLE
+    assert flawed.capped(Condition.POOR) is Condition.POOR  # a cap never improves
+    assert flawed.capped(Condition.GOOD) is Condition.ACCEPTABLE
+    denial = match_title(LITE, "Nintendo Switch Lite ターコイズ ジャンクではありません")
+    assert denial.condition_cap is None
+
+
+# -- scores and the API ------------------------------------------------------------------------
+
+def test_unrelated_titles_score_low() -> None:
+    m = match_title(ZELDA, "ゼルダの伝説 ブレス オブ ザ ワイルド Switch")
+    assert m.kind is MatchKind.LOW_SCORE
+    assert 0.0 <= m.score < 0.55
+    assert kind(CUREL, "キュレル 潤浸保湿 化粧水 II しっとり") != "match"
+
+
+def test_batch_equals_one_by_one() -> None:
+    titles = ["Nintendo Switch Lite ターコイズ", "Switch Lite ケース", "Switch Lite グレー",
+              "ジャンク スイッチライト ターコイズ", "SPY×FAMILY 12"]
+    assert match_titles(LITE, titles) == [match_title(LITE, t) for t in titles]
+    assert match_titles(LITE, []) == []
+
+
+def test_no_reference_title() -> None:
+    m = match_title(Product(jan="4902370547856"), "Nintendo Switch Lite ターコイズ")
+    assert m.kind is MatchKind.NO_REFERENCE
+    assert not m.is_match
+
+
+def test_matcher_options() -> None:
+    with pytest.raises(ValueError, match="threshold"):
+        Matcher(threshold=1.5)
+    strict = Matcher(threshold=0.99)
+    terse = "THERMOS 水筒 JNL-506 ブラック 0.5L"
+    assert match_title(THERMOS, terse).is_match
+    assert strict.match(THERMOS, terse).kind is MatchKind.LOW_SCORE
+    own = Matcher(accessory_words=["巾着"])
+    assert own.match(THERMOS, "サーモス ケータイマグ 500ml 巾着").kind is MatchKind.ACCESSORY
+    assert match_title(THERMOS, "サーモス ケータイマグ 500ml 巾着").is_match
+    assert repr(strict) == "Matcher(threshold=0.99)"
+
+
+def test_match_is_a_frozen_pydantic_model() -> None:
+    m = match_title(LITE, "Nintendo Switch Lite ターコイズ 2台")
+    assert isinstance(m, Match)
+    dumped = m.model_dump()
+    assert dumped["quantity"] == 2
+    assert dumped["kind"] == "match"
+    with pytest.raises(ValueError, match="frozen"):
+        m.quantity = 3  # type: ignore[misc]
+
+
+# -- the finder --------------------------------------------------------------------------------
+
+LITE_JAN = "4902370547856"
+
+
+class Describer(Source):
+    """Describes the product, as a catalogue source does."""
+
+    name = "describer_test"
+    label = "describer"
+    describes_product = True
+
+    def __init__(self, product: Product | None) -> None:
+        super().__init__()
+        self.product = product
+
+    async def search(self, ctx: SearchContext) -> None:
+        if self.product is not None:
+            ctx.describe(self.product)
+
+
+class FleaMarket(Source):
+    """A flea market: listings found by title only, each as the seller wrote it."""
+
+    name = "flea_test"
+    label = "flea market"
+
+    def __init__(self, listings: list[tuple[str, int, Condition]],
+                 identity: Identity = Identity.TITLE) -> None:
+        super().__init__()
+        self.listings, self.identity = listings, identity
+
+    async def search(self, ctx: SearchContext) -> None:
+        await ctx.described_product(needs=("title",))
+        for i, (title, price, condition) in enumerate(self.listings):
+            ctx.add(Offer(source=self.name, title=title, url=f"https://flea.test/{i}", price=price,
+                          shipping_fee=0, condition=condition, identity=self.identity))
+
+
+LISTINGS = [
+    ("Nintendo Switch Lite ターコイズ 本体 美品", 15000, Condition.VERY_GOOD),
+    ("Nintendo Switch Lite ターコイズ 2台セット", 30000, Condition.GOOD),
+    ("Switch Lite ケース ターコイズ", 1200, Condition.NEW),
+    ("Nintendo Switch Lite グレー", 14000, Condition.GOOD),
+    ("Nintendo Switch Lite ターコイズ ジャンク 充電できない", 5000, Condition.GOOD),
+    ("Switch Lite ターコイズ まとめ売り 他3点", 20000, Condition.GOOD),
+]
+
+
+async def test_finder_ranks_matches_and_excludes_look_alikes_with_reasons() -> None:
+    product = Product(title="Nintendo Switch Lite ターコイズ", brand="任天堂",
+                      model_number="HDH-S-BAZAA")
+    res = await afind_alternatives(LITE_JAN, sources=[Describer(product), FleaMarket(LISTINGS)],
+                                   now=NOW)
+    ranked = {r.offer.title: r for r in res.offers}
+    assert set(ranked) == {LISTINGS[0][0], LISTINGS[1][0]}
+    assert all(Flag.TITLE_MATCH in r.flags for r in res.offers)
+    pair = ranked[LISTINGS[1][0]]
+    assert pair.offer.quantity == 2
+    assert any(t.kind == "unit" for t in pair.terms)  # ranked on its unit price
+    assert pair.score < ranked[LISTINGS[0][0]].score + 1000
+
+    excluded = {e.offer.title: e for e in res.excluded}
+    case = excluded["Switch Lite ケース ターコイズ"]
+    assert case.reason is ExclusionReason.LOOK_ALIKE
+    assert "accessory" in case.detail
+    assert "ケース" in case.detail
+    assert excluded["Nintendo Switch Lite グレー"].reason is ExclusionReason.OTHER_PRODUCT
+    assert excluded["Switch Lite ターコイズ まとめ売り 他3点"].reason is ExclusionReason.LOOK_ALIKE
+    junk = excluded["Nintendo Switch Lite ターコイズ ジャンク 充電できない"]
+    assert junk.reason is ExclusionReason.CONDITION
+    assert junk.offer.condition is Condition.POOR
+    assert "ジャンク" in junk.detail
+    assert all(e.detail for e in res.excluded)
+
+
+async def test_finder_ranks_junk_as_poor_when_the_policy_allows_it() -> None:
+    product = Product(title="Nintendo Switch Lite ターコイズ")
+    policy = RankingPolicy(excluded_conditions=frozenset())
+    res = await afind_alternatives(LITE_JAN, sources=[Describer(product), FleaMarket(LISTINGS)],
+                                   now=NOW, policy=policy)
+    [junk] = [r for r in res.offers if "ジャンク" in r.offer.title]
+    assert junk.offer.condition is Condition.POOR
+    assert junk.offer.condition_label is None
+
+
+async def test_code_identified_offers_are_not_title_matched() -> None:
+    product = Product(title="Nintendo Switch Lite ターコイズ")
+    res = await afind_alternatives(
+        LITE_JAN, now=NOW,
+        sources=[Describer(product), FleaMarket(LISTINGS[2:3], identity=Identity.CODE_SEARCH)])
+    [ranked] = res.offers  # the marketplace's code index vouches for it, not the title
+    assert Flag.TITLE_MATCH not in ranked.flags
+
+
+async def test_title_offers_without_a_reference_title_stay_unverified() -> None:
+    res = await afind_alternatives(LITE_JAN, sources=[Describer(None), FleaMarket(LISTINGS[:1])],
+                                   now=NOW)
+    assert res.offers == []
+    [excluded] = res.excluded
+    assert excluded.reason is ExclusionReason.UNVERIFIED
+    assert "reference title" in excluded.detail
+
+
+async def test_an_ambiguous_title_stays_unverified() -> None:
+    res = await afind_alternatives(
+        "4549995433944", now=NOW,
+        sources=[Describer(AIRPODS),
+                 FleaMarket([("AirPods Pro ワイヤレスイヤホン", 9000, Condition.GOOD)])])
+    [excluded] = res.excluded
+    assert excluded.reason is ExclusionReason.UNVERIFIED
+    assert "generation" in excluded.detail
+
+
+# -- quality on the labelled set -----------------------------------------------------------------
+
+def _benchmark() -> ModuleType:
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "matcher_eval.py"
+    spec = importlib.util.spec_from_file_location("matcher_eval", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["matcher_eval"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_precision_and_recall_on_the_labelled_set() -> None:
+    bench = _benchmark()
+    products, rows = bench.load()
+    assert len(rows) >= 200
+    assert len(products) >= 15
+    categories = {line for line in (Path(bench.DATA).read_text(encoding="utf-8")).splitlines()
+                  if '"category"' in line}
+    for category in ("electronics", "games", "books", "cosmetics", "household"):
+        assert any(f'"category": "{category}"' in line for line in categories), category
+    found = bench.verdicts(products, rows)
+    scores = bench.score(rows, found)
+    assert scores.precision >= 0.98, scores
+    assert scores.recall >= 0.90, scores
+    # the units and the junk flag of the true matches are right too
+    assert scores.quantity_ok == scores.tp
+    assert scores.junk_ok == scores.tp
+    held_out = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == "holdout"]
+    assert len(held_out) >= 60
