@@ -19,7 +19,7 @@ from altfinder import (
 )
 from altfinder.sandbox import Sandbox
 
-sandbox = Sandbox()
+sandbox = Sandbox(time_scale=10)  # every marketplace's pacing, ten times shorter
 sources, client = sandbox.sources(), sandbox.client()
 
 # %% [markdown]

@@ -70,9 +70,9 @@ async def test_concurrency_bounds_what_is_in_flight() -> None:
 
 
 async def test_rate_limit_is_shared_and_never_exceeded() -> None:
-    sandbox = Sandbox(time_scale=25, clock=lambda: NOW.timestamp())
+    sandbox = Sandbox(time_scale=10, clock=lambda: NOW.timestamp())
     results = [r async for _, r in find_alternatives_many(
-        CODES, sources=sandbox.sources(), client=sandbox.client(), concurrency=8, now=NOW)]
+        CODES[:10], sources=sandbox.sources(), client=sandbox.client(), concurrency=8, now=NOW)]
     assert all(isinstance(r, Results) and r.errors == [] for r in results)
     for name in sandbox.names:  # no marketplace ever had to answer 429
         assert sandbox.service(name).rate.refused == 0, name
@@ -137,12 +137,14 @@ def test_cli_batch_csv_in_and_out_and_resume(tmp_path: Path,
     source.write_text("name,jan\nswitch,4902370548495\nbook,9784873115658\nbad,12\n",
                       encoding="utf-8")
     out = tmp_path / "out.csv"
-    assert main(["batch", str(source), "-o", str(out), "--sandbox", "--no-cache"]) == 0
+    args = ["batch", str(source), "-o", str(out), "--sandbox", "--sandbox-speed", "50",
+            "--no-cache"]
+    assert main(args) == 0
     text = capsys.readouterr().out
     assert "3 codes" in text and "2 found" in text and "1 invalid" in text
     rows = out.read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("input,code,status") and len(rows) == 4
-    assert main(["batch", str(source), "-o", str(out), "--sandbox", "--no-cache"]) == 0
+    assert main(args) == 0
     assert "3 already done" in capsys.readouterr().out
     assert len(out.read_text(encoding="utf-8").splitlines()) == 4
 
@@ -152,7 +154,8 @@ def test_cli_batch_jsonl_with_cache(tmp_path: Path, capsys: pytest.CaptureFixtur
     source.write_text("4902370548495\n# a comment\n9784873115658\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     cache = tmp_path / "cache.sqlite"
-    args = ["batch", str(source), "-o", str(out), "--sandbox", "--cache", str(cache)]
+    args = ["batch", str(source), "-o", str(out), "--sandbox", "--sandbox-speed", "50", "--cache",
+            str(cache)]
     assert main(args) == 0
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["status"] for r in records] == ["found", "found"]

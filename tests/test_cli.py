@@ -10,7 +10,7 @@ from altfinder.cli import main
 
 
 def test_demo_prints_ranked_explained_offers(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo"]) == 0
+    assert main(["demo", "--sandbox-speed", "50"]) == 0
     out = capsys.readouterr().out
     assert "Nintendo Switch" in out and "= effective price" in out and "yahoo_shopping" in out
     assert "✓ yahoo_shopping" in out
@@ -22,13 +22,13 @@ def test_bad_code_exits_2_with_the_reason(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["find", "--sandbox", "9784873115658", "--json"]) == 0
+    assert main(["find", "--sandbox", "--sandbox-speed", "50", "9784873115658", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["code"]["kind"] == "isbn" and data["offers"]
 
 
 def test_nothing_found_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["find", "--sandbox", "4901234567894"]) == 1
+    assert main(["find", "--sandbox", "--sandbox-speed", "50", "4901234567894"]) == 1
     assert "No offers found" in capsys.readouterr().out
 
 
@@ -45,6 +45,6 @@ def test_sources_lists_registered(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_show_excluded(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo", "--show-excluded"]) == 0
+    assert main(["demo", "--sandbox-speed", "50", "--show-excluded"]) == 0
     out = capsys.readouterr().out
     assert "out_of_stock" in out and "other_product" in out

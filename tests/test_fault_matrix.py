@@ -27,7 +27,7 @@ FAULTS: dict[str, tuple[Fault, set[str] | None]] = {
     "timeout": (Fault(hang=True), {"SourceTimeoutError"}),
     "http_500": (Fault(status=500), {"SourceUnavailableError"}),
     "http_503": (Fault(status=503), {"SourceUnavailableError", "BlockedError"}),
-    "http_429_retry_after": (Fault(status=429, retry_after=1.0), {"RateLimitedError"}),
+    "http_429_retry_after": (Fault(status=429, retry_after=0.3), {"RateLimitedError"}),
     "malformed_body": (Fault(malformed=True), {"ParseError"}),
     "anti_bot_page": (Fault(antibot=True), {"BlockedError"}),
     "empty_result": (Fault(empty=True), None),
@@ -37,7 +37,7 @@ SOURCE_ERRORS = {cls.__name__ for cls in (SourceError, *SourceError.__subclasses
 
 
 def _sandbox() -> Sandbox:
-    return Sandbox(time_scale=20, clock=lambda: NOW.timestamp())
+    return Sandbox(time_scale=100, clock=lambda: NOW.timestamp())
 
 
 def _offers(res: object, exclude: str) -> set[tuple[str, str]]:

@@ -207,16 +207,27 @@ def test_bad_input_is_a_clear_error() -> None:
 
 
 def test_no_configured_source_says_how_to_configure(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With only credentialed marketplaces registered and none configured, there is
+    # nothing to ask: the error names the variables to set.
+    import altfinder.sources as registry
+    from altfinder.sources import YahooShopping
+
     monkeypatch.delenv("ALTFINDER_YAHOO_CLIENT_ID", raising=False)
-    from altfinder.sources import registered_sources
+    monkeypatch.setattr(registry, "registered_sources", lambda: {"yahoo_shopping": YahooShopping})
+    with pytest.raises(ConfigurationError, match="ALTFINDER_YAHOO_CLIENT_ID"):
+        find_alternatives(JAN)
+
+
+def test_credential_free_sources_are_searched_by_default(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    from altfinder.sources import default_sources, registered_sources
 
     for cls in registered_sources().values():
         for var in cls.credentials.values():
             monkeypatch.delenv(var, raising=False)
-    if any(not cls.requires_credentials() for cls in registered_sources().values()):
-        pytest.skip("a credential-free source is registered, so there is always a source")
-    with pytest.raises(ConfigurationError, match="ALTFINDER_YAHOO_CLIENT_ID"):
-        find_alternatives(JAN)
+    chosen = {s.name for s in default_sources()}
+    free = {n for n, c in registered_sources().items() if not c.requires_credentials()}
+    assert chosen == free
 
 
 def test_sources_by_name_come_from_the_environment(monkeypatch: pytest.MonkeyPatch,

@@ -126,7 +126,7 @@ def _run(name: str, body: bytes, content_type: str) -> None:
 
 @pytest.mark.parametrize(("name", "path"), CASES,
                          ids=[f"{n}:{p.name}" for n, p in CASES])
-@settings(max_examples=60, deadline=None, derandomize=True,
+@settings(max_examples=30, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data())
 def test_mutated_fixtures_give_typed_errors_only(name: str, path: Path, data: st.DataObject

@@ -87,8 +87,9 @@ def test_registry_sentinels_never_leak(name: str, fault: dict[str, object] | Non
         sandbox.set_fault(name, **fault)  # type: ignore[arg-type]
     caplog.set_level(logging.DEBUG)
     cache_path = tmp_path / "cache.sqlite"
+    runs = 2 if fault is None else 1  # the second, cached run matters when the first worked
     results = [find_alternatives("4902370548495", sources=sources, client=sandbox.client(),
-                                 now=NOW, timeout=5, cache=cache_path) for _ in range(2)]
+                                 now=NOW, timeout=5, cache=cache_path) for _ in range(runs)]
     shown = [caplog.text, *(r.model_dump_json() for r in results), *(repr(r) for r in results),
              *(r._repr_html_() for r in results), *(repr(s) for s in sources),
              *(e.message for r in results for e in r.errors)]

@@ -124,7 +124,7 @@ def _run_find(args: argparse.Namespace, console: Console, err: Console) -> int:
     if args.sandbox:
         from altfinder.sandbox import Sandbox
 
-        sandbox = Sandbox()
+        sandbox = Sandbox(time_scale=args.sandbox_speed)
         client = sandbox.client()
         sources = sandbox.sources(names=args.source or None)
     try:
@@ -226,10 +226,15 @@ def _parser() -> argparse.ArgumentParser:
                       help="search only this source (repeatable)")
     find.add_argument("--sandbox", action="store_true",
                       help="ask the local sandbox instead of the marketplaces")
+    find.add_argument("--sandbox-speed", type=float, default=1.0, metavar="N",
+                      help="with --sandbox: run time N times faster (rate limits shrink)")
     add_search_options(find)
 
     demo = sub.add_parser("demo", help="ranked offers for a demo product, offline (sandbox)")
     demo.add_argument("code", nargs="?", default=None)
+    demo.add_argument("--sandbox-speed", type=float, default=10.0, metavar="N",
+                      help="run the sandbox's time N times faster (default 10: the demo "
+                           "keeps every marketplace's pacing, only shorter)")
     add_search_options(demo)
 
     sandbox = sub.add_parser("sandbox", help="the local marketplace sandbox")

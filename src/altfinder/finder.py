@@ -9,7 +9,7 @@ offers are still returned.
 Example:
     >>> from altfinder import find_alternatives
     >>> from altfinder.sandbox import Sandbox
-    >>> sandbox = Sandbox()
+    >>> sandbox = Sandbox(time_scale=50)
     >>> res = find_alternatives("4902370548495", sources=sandbox.sources(),
     ...                         client=sandbox.client())
     >>> res.best is not None and res.errors == []
@@ -304,7 +304,7 @@ async def afind_alternatives(
         >>> import asyncio
         >>> from altfinder import afind_alternatives
         >>> from altfinder.sandbox import Sandbox
-        >>> sandbox = Sandbox()
+        >>> sandbox = Sandbox(time_scale=50)
         >>> res = asyncio.run(afind_alternatives(
         ...     "4902370548495", sources=sandbox.sources(), client=sandbox.client()))
         >>> res.product.jan
@@ -358,7 +358,7 @@ def find_alternatives(
     Example:
         >>> from altfinder import find_alternatives
         >>> from altfinder.sandbox import Sandbox
-        >>> sandbox = Sandbox()
+        >>> sandbox = Sandbox(time_scale=50)
         >>> res = find_alternatives("4902370548495", sources=sandbox.sources(),
         ...                         client=sandbox.client())
         >>> res.best.score <= res.offers[-1].score

@@ -9,7 +9,7 @@ in-process (an httpx transport) or on a loopback port (``altfinder sandbox serve
 Example:
     >>> from altfinder import find_alternatives
     >>> from altfinder.sandbox import Sandbox
-    >>> sandbox = Sandbox()
+    >>> sandbox = Sandbox(time_scale=50)
     >>> res = find_alternatives("4902370548495", sources=sandbox.sources(),
     ...                         client=sandbox.client())
     >>> {"yahoo_shopping", "rakuten", "surugaya", "bookoff", "amazon"} <= {

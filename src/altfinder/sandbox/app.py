@@ -187,7 +187,9 @@ class RateWindow:
 
     def __init__(self, interval: float, tolerance: float | None = None) -> None:
         self.interval = interval
-        self.tolerance = tolerance if tolerance is not None else min(0.05 * interval, 0.05)
+        # Requests sent exactly one interval apart can arrive a little closer (scheduling
+        # and network jitter): a marketplace's limiter does not count milliseconds.
+        self.tolerance = tolerance if tolerance is not None else min(0.1 * interval, 0.05)
         self._last: dict[str, float] = {}
         self._lock = threading.Lock()
         self.refused = 0

@@ -36,6 +36,7 @@ from altfinder.sources.yahoo_shopping import YahooShopping
 
 __all__ = [
     "BUILTIN",
+    "SOURCES_ENV",
     "AmazonCreators",
     "AmazonOffers",
     "Bookoff",
@@ -114,14 +115,25 @@ def get_source_class(name: str) -> type[Source]:
         ) from None
 
 
+#: ``ALTFINDER_SOURCES``: the comma-separated source names to search by default.
+SOURCES_ENV = "ALTFINDER_SOURCES"
+
+
 def default_sources(environ: Mapping[str, str] | None = None) -> list[Source]:
-    """Every registered source whose credentials are configured, plus the credential-free ones.
+    """The sources searched when ``sources=`` is not given.
+
+    ``ALTFINDER_SOURCES`` (``rakuten,yahoo_shopping``) names them; otherwise every
+    registered source whose credentials are configured, plus the credential-free ones.
 
     Example:
-        >>> [s.name for s in default_sources({"ALTFINDER_YAHOO_CLIENT_ID": "dj00demo"})][:1]
+        >>> env = {"ALTFINDER_YAHOO_CLIENT_ID": "dj00demo", "ALTFINDER_SOURCES": "yahoo_shopping"}
+        >>> [s.name for s in default_sources(env)]
         ['yahoo_shopping']
     """
     env = os.environ if environ is None else environ
+    named = [n.strip() for n in env.get(SOURCES_ENV, "").split(",") if n.strip()]
+    if named:
+        return [get_source_class(name).from_env(env) for name in dict.fromkeys(named)]
     chosen: list[Source] = []
     for cls in registered_sources().values():
         if not cls.requires_credentials() or cls.is_configured(env):
