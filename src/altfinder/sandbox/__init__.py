@@ -12,7 +12,8 @@ Example:
     >>> sandbox = Sandbox(time_scale=50)
     >>> res = find_alternatives("4902370548495", sources=sandbox.sources(),
     ...                         client=sandbox.client())
-    >>> {"yahoo_shopping", "rakuten", "surugaya", "bookoff"} <= {r.offer.source for r in res}
+    >>> {"yahoo_shopping", "rakuten", "surugaya", "bookoff", "amazon"} <= {
+    ...     r.offer.source for r in res}
     True
     >>> sandbox.set_fault("yahoo_shopping", status=503)
     >>> find_alternatives("4902370548495", sources=sandbox.sources(),

@@ -24,6 +24,8 @@ from functools import cache
 from importlib.metadata import entry_points
 
 from altfinder.errors import ConfigurationError, UnknownSourceError
+from altfinder.sources.amazon import AmazonOffers
+from altfinder.sources.amazon_creators import AmazonCreators
 from altfinder.sources.base import SearchContext, Source
 from altfinder.sources.bookoff import Bookoff
 from altfinder.sources.mercari import Mercari
@@ -35,6 +37,8 @@ from altfinder.sources.yahoo_shopping import YahooShopping
 __all__ = [
     "BUILTIN",
     "SOURCES_ENV",
+    "AmazonCreators",
+    "AmazonOffers",
     "Bookoff",
     "Mercari",
     "RakutenIchiba",
@@ -59,6 +63,8 @@ BUILTIN: dict[str, type[Source]] = {
     Mercari.name: Mercari,
     YahooAuctions.name: YahooAuctions,
     RakutenIchiba.name: RakutenIchiba,
+    AmazonOffers.name: AmazonOffers,
+    AmazonCreators.name: AmazonCreators,
 }
 
 

@@ -621,7 +621,25 @@ def parse_books_search(
         words = BOOKS_AVAILABILITY.get(status)
         rb = re.search(r"/rb/(\d+)", item.itemUrl)
         title = " ".join(p for p in (item.title, item.subTitle) if p)
-        offer = Offer(
+        try:
+            offer = _books_offer(item, raw, title=title, carried=carried, identity=identity,
+                                 words=words, rb=rb, now=now, bonus_percent=bonus_percent)
+        except (ValidationError, ValueError) as exc:
+            detail = _first_error(exc) if isinstance(exc, ValidationError) else str(exc)
+            page.problems.append(f"Books item {index} skipped: {detail}")
+            continue
+        if offer.in_stock:
+            page.offers.append(offer)
+        else:
+            page.unavailable.append(
+                (offer, f"Rakuten Books availability {status or '(empty)'!r}: not orderable"))
+    return page
+
+
+def _books_offer(item: _BooksItem, raw: dict[str, Any], *, title: str, carried: str | None,
+                 identity: Identity, words: str | None, rb: re.Match[str] | None,
+                 now: datetime, bonus_percent: float) -> Offer:
+    return Offer(
             source=RakutenIchiba.name,
             title=title,
             url=strip_rafcid(item.affiliateUrl or item.itemUrl),
@@ -641,12 +659,6 @@ def parse_books_search(
             list_price=item.listPrice if item.listPrice else None,
             raw=_scrub(raw),
         )
-        if offer.in_stock:
-            page.offers.append(offer)
-        else:
-            page.unavailable.append(
-                (offer, f"Rakuten Books availability {status or '(empty)'!r}: not orderable"))
-    return page
 
 
 # -- errors -----------------------------------------------------------------------------

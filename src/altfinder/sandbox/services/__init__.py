@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from altfinder.sandbox.app import Service
+from altfinder.sandbox.services.amazon import AmazonAodService
+from altfinder.sandbox.services.amazon_creators import AmazonCreatorsService
 from altfinder.sandbox.services.bookoff import BookoffService
 from altfinder.sandbox.services.mercari import MercariService
 from altfinder.sandbox.services.rakuten import RakutenService
@@ -20,4 +22,6 @@ SERVICES: tuple[type[Service], ...] = (
     MercariService,
     YahooAuctionsService,
     RakutenService,
+    AmazonAodService,
+    AmazonCreatorsService,
 )
