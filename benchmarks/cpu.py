@@ -106,11 +106,52 @@ def _auction_fields_bs4(html: str) -> list[dict[str, Any]]:
     return out
 
 
-def _page(url: str, params: dict[str, str]) -> str:
+_AOD_BLOCKS = "#aod-pinned-offer, #aod-offer"
+_AOD_FIELDS = {
+    "heading": "#aod-offer-heading",
+    "price": ".a-price .a-offscreen",
+    "ships_from": "#aod-offer-shipsFrom .a-col-right",
+    "sold_by": "#aod-offer-soldBy .a-col-right",
+    "rating": "#aod-offer-seller-rating",
+    "availability": "#aod-offer-availability",
+}
+
+
+def _aod_fields_selectolax(html: str) -> list[dict[str, Any]]:
+    from selectolax.lexbor import LexborHTMLParser
+
+    out = []
+    for block in LexborHTMLParser(html).css(_AOD_BLOCKS):
+        row: dict[str, Any] = {}
+        for field, selector in _AOD_FIELDS.items():
+            node = block.css_first(selector)
+            row[field] = " ".join(node.text().split()) if node is not None else ""
+        link = block.css_first("#aod-offer-soldBy a")
+        row["seller_link"] = link.attributes.get("href") if link is not None else None
+        out.append(row)
+    return out
+
+
+def _aod_fields_bs4(html: str) -> list[dict[str, Any]]:
+    from bs4 import BeautifulSoup
+
+    out = []
+    for block in BeautifulSoup(html, "html.parser").select(_AOD_BLOCKS):
+        row: dict[str, Any] = {}
+        for field, selector in _AOD_FIELDS.items():
+            node = block.select_one(selector)
+            row[field] = " ".join(node.get_text().split()) if node is not None else ""
+        link = block.select_one("#aod-offer-soldBy a")
+        row["seller_link"] = link.get("href") if link is not None else None
+        out.append(row)
+    return out
+
+
+def _page(url: str, params: dict[str, str], headers: dict[str, str] | None = None) -> str:
     sandbox = Sandbox(time_scale=10_000)
 
     async def fetch() -> str:
-        async with sandbox.client() as client:
+        async with sandbox.client(headers=headers) as client:
             return (await client.get(url, params=params)).text
 
     import asyncio
@@ -147,6 +188,13 @@ def main() -> None:
     ratio = compare("Yahoo!オークション search page", auction_page, _auction_fields_selectolax,
                     _auction_fields_bs4, repeat)
     report("BeautifulSoup / selectolax (auction page)", ratio, "> 1: selectolax faster")
+    from altfinder.sources import AmazonOffers
+
+    aod_page = _page("https://www.amazon.co.jp/gp/aod/ajax/", {"asin": "B098RKWHHZ", "pc": "dp"},
+                     headers=AmazonOffers().default_headers())
+    ratio = compare("Amazon offers page (AOD)", aod_page, _aod_fields_selectolax,
+                    _aod_fields_bs4, repeat)
+    report("BeautifulSoup / selectolax (AOD page)", ratio, "> 1: selectolax faster")
 
 
 if __name__ == "__main__":
