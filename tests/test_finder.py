@@ -308,3 +308,27 @@ async def test_describers_waiting_on_each_other_are_released(sandbox: Sandbox) -
     assert time.monotonic() - started < 1
     assert res.errors == []
     assert sorted(res.notes) == ["a released with jan=None", "b released with jan=None"]
+
+
+async def test_one_offer_per_listing_reported_by_two_sources(sandbox: Sandbox) -> None:
+    class Reporter(Source):
+        label = "reports one listing"
+
+        def __init__(self, name: str, preference: int, **fields: object) -> None:
+            super().__init__()
+            self.name, self.listing_preference = name, preference  # type: ignore[misc]
+            self.fields = fields
+
+        async def search(self, ctx: SearchContext) -> None:
+            ctx.add(Offer(source=self.name, title="Switch", url=f"https://{self.name}/1",
+                          price=30000, jan=JAN, listing_key="shop|B0X|new|seller1",
+                          **self.fields))  # type: ignore[arg-type]
+
+    res = await afind_alternatives(
+        JAN, now=NOW, client=sandbox.client(),
+        sources=[Reporter("api", 20, points=300), Reporter("page", 10, shipping_fee=0)])
+    [ranked] = res.offers
+    assert ranked.offer.source == "page"
+    assert (ranked.offer.points, ranked.offer.shipping_fee) == (300, 0)  # lent by the API
+    [duplicate] = [e for e in res.excluded if e.reason is ExclusionReason.DUPLICATE]
+    assert duplicate.offer.source == "api" and "page" in duplicate.detail

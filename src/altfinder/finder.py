@@ -164,6 +164,42 @@ def _identity(product: Product, offer: Offer, match: Match | None,
     return offer.model_copy(update=update)
 
 
+_FILLABLE = ("points", "list_price", "shipping_fee", "seller", "lead_time_days",
+             "delivery_estimate", "image_url", "jan", "asin", "ships_from")
+
+
+def _one_per_listing(runs: list[_Run]) -> tuple[dict[int, Offer], list[ExcludedOffer]]:
+    """One offer per marketplace listing reported by several sources (``listing_key``).
+
+    The copy from the source with the lowest ``listing_preference`` is kept and takes
+    what it lacks (points, list price, …) from the others, which are excluded as
+    duplicates. Returns the kept offers by the ``id`` of the offer they replace.
+    """
+    groups: dict[str, list[tuple[int, int, Offer]]] = {}
+    for order, run in enumerate(runs):
+        for offer in run.ctx.offers:
+            if offer.listing_key is not None:
+                groups.setdefault(offer.listing_key, []).append(
+                    (run.source.listing_preference, order, offer))
+    kept: dict[int, Offer] = {}
+    duplicates: list[ExcludedOffer] = []
+    for copies in groups.values():
+        copies.sort(key=lambda c: (c[0], c[1]))
+        keeper = copies[0][2]
+        update: dict[str, object] = {}
+        for _, _, other in copies[1:]:
+            for name in _FILLABLE:
+                mine, theirs = getattr(keeper, name), getattr(other, name)
+                if name not in update and not mine and theirs:
+                    update[name] = theirs
+            duplicates.append(ExcludedOffer(
+                offer=other, reason=ExclusionReason.DUPLICATE,
+                detail=f"the same listing as {keeper.source}'s offer ({keeper.url}), "
+                       f"which {keeper.source} shows in more detail"))
+        kept[id(keeper)] = keeper.model_copy(update=update) if update else keeper
+    return kept, duplicates
+
+
 class _Search:
     def __init__(self, code: ProductCode, sources: list[Source], policy: RankingPolicy,
                  now: datetime, deadline: Deadline, client: httpx.AsyncClient,
@@ -175,15 +211,16 @@ class _Search:
         describers = {s.name: s.describe_priority for s in sources if s.describes_product}
         # Without a deadline (batches) every description is awaited, so the queries built
         # from it are the same on every run; with one, a slow describer holds the
-        # title-searching sources back for at most a quarter of it.
+        # title-searching sources back for at most an eighth of it (3 s at the default).
         settle = (float("inf") if deadline.seconds is None
-                  else max(0.3, deadline.seconds / 4))
+                  else max(0.3, min(3.0, deadline.seconds / 8)))
         self.board = ProductBoard(Product.from_code(code), describers=describers,
                                   settle=settle)
+        names = tuple(s.name for s in sources)
         self.runs = [
             _Run(source=s, ctx=SearchContext(
                 code=code, now=now, policy=policy, http=s.http(client, deadline, cache),
-                board=self.board, source=s.name))
+                board=self.board, source=s.name, sources=names))
             for s in sources
         ]
 
@@ -232,10 +269,16 @@ class _Search:
             # fuzzy scores come from one rapidfuzz cdist call.
             found = match_titles(product, [o.title for o in by_title])
             matches = {id(o): m for o, m in zip(by_title, found, strict=True)}
+        kept, duplicates = _one_per_listing(self.runs)
+        excluded.extend(duplicates)
         for run in self.runs:
             excluded.extend(run.ctx.excluded)
             notes.extend(run.ctx.notes)
             for offer in run.ctx.offers:
+                if id(offer) in kept:
+                    offer = kept[id(offer)]
+                elif offer.listing_key is not None:
+                    continue  # another source's copy of this listing was kept
                 verdict = _identity(product, offer, matches.get(id(offer)), self.policy)
                 if isinstance(verdict, ExcludedOffer):
                     excluded.append(verdict)

@@ -218,6 +218,9 @@ class Offer(BaseModel):
         lead_time_days: days until delivery as promised (0 = today), when known.
         delivery_estimate: the marketplace's delivery words (``"2〜3日で発送"``).
         ships_from: where it ships from, as shown; ``ships_from_overseas`` when known.
+        listing_key: names the marketplace listing behind the offer when two sources can
+            report the same one (Amazon's offers page and its Creators API); the finder
+            keeps one copy, filling what it lacks from the others.
         raw: the source's parsed payload, for debugging; never in reprs or dumps.
 
     Example:
@@ -252,6 +255,7 @@ class Offer(BaseModel):
     outlet: bool = False
     auction: AuctionInfo | None = None
     list_price: int | None = None
+    listing_key: str | None = None
     raw: dict[str, Any] | None = Field(default=None, repr=False, exclude=True)
 
     @property

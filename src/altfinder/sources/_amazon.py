@@ -2,9 +2,10 @@
 
 ``amazon`` (the All Offers Display pages) and ``amazon_creators`` (the Creators API)
 describe the same marketplace. They read Amazon's condition words the same way, judge a
-delivery promise the same way, and when both run in one search they report each listing
-once: the All Offers Display copy wins (it shows shipping and the seller rating), taking
-the API's points when the page showed none.
+delivery promise the same way, and they name each listing the same way
+(:func:`listing_key`), so that when both run in one search the finder reports each
+listing once: the All Offers Display copy wins (it shows shipping and the seller rating),
+taking the API's points when the page showed none.
 
 Example:
     >>> from altfinder.models import JST
@@ -18,26 +19,19 @@ Example:
 from __future__ import annotations
 
 import re
-import weakref
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from altfinder._text import normalize
-from altfinder.models import Condition, ExcludedOffer, ExclusionReason, Offer
-
-if TYPE_CHECKING:  # pragma: no cover
-    from altfinder.sources.base import ProductBoard, SearchContext
+from altfinder.models import Condition
 
 __all__ = [
     "AMAZON_JP_SELLER_ID",
     "OVERSEAS_MARKERS",
-    "SharedListings",
     "condition_from_label",
     "is_amazon_itself",
     "is_outlet",
     "lead_time_days",
-    "shared_listings",
+    "listing_key",
     "ships_from_amazon",
 ]
 
@@ -252,115 +246,18 @@ def ships_from_overseas(text: str, markers: tuple[str, ...] = OVERSEAS_MARKERS,
 
 
 # -- one listing, reported once -------------------------------------------------------------
-@dataclass
-class _Reported:
-    ctx: SearchContext
-    offer: Offer
+def listing_key(asin: str | None, condition: Condition, seller_id: str | None,
+                seller_name: str | None) -> str | None:
+    """The identity of an Amazon.co.jp listing, shared by both Amazon sources.
 
-
-@dataclass
-class SharedListings:
-    """The Amazon listings both Amazon sources reported in one search.
-
-    The All Offers Display copy of a listing is kept; the API's copy is excluded as a
-    duplicate (and lends its points when the page showed none).
+    The same listing reported by the offers page and by the Creators API gets the same
+    key, and the finder keeps one copy (see ``Offer.listing_key``).
 
     Example:
-        >>> SharedListings().page == []
-        True
+        >>> listing_key("B098RKWHHZ", Condition.NEW, "AN1VRQENFRJN5", "Amazon.co.jp")
+        'amazon.co.jp|B098RKWHHZ|new|AN1VRQENFRJN5'
     """
-
-    page: list[_Reported] = field(default_factory=list)
-    api: list[_Reported] = field(default_factory=list)
-    api_running: bool = False
-
-    @staticmethod
-    def _same(a: Offer, b: Offer) -> bool:
-        if a.asin != b.asin or a.condition is not b.condition:
-            return False
-        sa, sb = a.seller, b.seller
-        if sa is None or sb is None:
-            return sa is sb
-        if sa.id and sb.id:
-            return sa.id == sb.id
-        return _fold(sa.name) == _fold(sb.name)
-
-    def add_from_page(self, ctx: SearchContext, offer: Offer) -> None:
-        """Add an All Offers Display offer, taking over the API's copy of the same listing.
-
-        Example:
-            >>> # shared_listings(ctx.board).add_from_page(ctx, offer)
-        """
-        for reported in [r for r in self.api if self._same(r.offer, offer)]:
-            offer = _lend_points(offer, reported.offer)
-            _withdraw(reported)
-            self.api.remove(reported)
-        self.page.append(_Reported(ctx, offer))
-        ctx.add(offer)
-
-    def add_from_api(self, ctx: SearchContext, offer: Offer) -> None:
-        """Add a Creators API offer unless the page already reported the listing.
-
-        Example:
-            >>> # shared_listings(ctx.board).add_from_api(ctx, offer)
-        """
-        for reported in self.page:
-            if self._same(reported.offer, offer):
-                merged = _lend_points(reported.offer, offer)
-                if merged is not reported.offer:
-                    _replace(reported, merged)
-                ctx.exclude(offer, ExclusionReason.DUPLICATE, _DUPLICATE_DETAIL)
-                return
-        self.api.append(_Reported(ctx, offer))
-        ctx.add(offer)
-
-
-_DUPLICATE_DETAIL = ("the same Amazon listing is on the All Offers Display page (source "
-                     "amazon), whose copy shows its shipping fee and seller rating")
-
-
-def _lend_points(page_offer: Offer, api_offer: Offer) -> Offer:
-    update: dict[str, object] = {}
-    if not page_offer.points and api_offer.points:
-        update["points"] = api_offer.points
-    if page_offer.list_price is None and api_offer.list_price is not None:
-        update["list_price"] = api_offer.list_price
-    return page_offer.model_copy(update=update) if update else page_offer
-
-
-def _withdraw(reported: _Reported) -> None:
-    offers = reported.ctx.offers
-    for index, offer in enumerate(offers):
-        if offer is reported.offer:
-            del offers[index]
-            reported.ctx.excluded.append(ExcludedOffer(
-                offer=offer, reason=ExclusionReason.DUPLICATE, detail=_DUPLICATE_DETAIL))
-            return
-
-
-def _replace(reported: _Reported, offer: Offer) -> None:
-    offers = reported.ctx.offers
-    for index, existing in enumerate(offers):
-        if existing is reported.offer:
-            offers[index] = offer
-            reported.offer = offer
-            return
-
-
-_boards: weakref.WeakKeyDictionary[ProductBoard, SharedListings] = weakref.WeakKeyDictionary()
-
-
-def shared_listings(board: ProductBoard) -> SharedListings:
-    """The listings the Amazon sources reported in the search that owns ``board``.
-
-    Example:
-        >>> from altfinder.models import Product
-        >>> from altfinder.sources.base import ProductBoard
-        >>> board = ProductBoard(Product(), describers=set())
-        >>> shared_listings(board) is shared_listings(board)
-        True
-    """
-    listings = _boards.get(board)
-    if listings is None:
-        listings = _boards[board] = SharedListings()
-    return listings
+    if not asin:
+        return None
+    seller = seller_id or (_fold(seller_name) if seller_name else "-")
+    return f"amazon.co.jp|{asin}|{condition.value}|{seller}"

@@ -52,7 +52,7 @@ from altfinder.sources._amazon import (
     is_amazon_itself,
     is_outlet,
     lead_time_days,
-    shared_listings,
+    listing_key,
     ships_from_amazon,
     ships_from_overseas,
 )
@@ -580,6 +580,8 @@ class AmazonOffers(Source):
     optional_env: ClassVar[dict[str, str]] = {"cookies": "ALTFINDER_AMAZON_COOKIES"}
     describes_product: ClassVar[bool] = True
     describe_priority: ClassVar[int] = 15  # Amazon's catalogue title, after the API's
+    # The offers page shows shipping and the seller rating: its copy of a listing wins.
+    listing_preference: ClassVar[int] = 10
     hosts: ClassVar[tuple[str, ...]] = ("www.amazon.co.jp",)
     cache_ttl: ClassVar[float] = 3600.0  # offers and prices move within the day
 
@@ -707,7 +709,6 @@ class AmazonOffers(Source):
         Example:
             >>> # await AmazonOffers().search(ctx)
         """
-        listings = shared_listings(ctx.board)
         if ctx.code.asin:
             asins = [ctx.code.asin]
             identity = Identity.CODE
@@ -719,7 +720,7 @@ class AmazonOffers(Source):
                                                            else ()))))
             identity = Identity.CODE_SEARCH
             if not asins:
-                if not listings.api_running:
+                if "amazon_creators" not in ctx.sources:
                     ctx.note(NO_JAN_ROUTE_NOTE)
                 return
         if len(asins) > self.max_asins:
@@ -742,7 +743,6 @@ class AmazonOffers(Source):
 
     async def _offers_for(self, ctx: SearchContext, asin: str, identity: Identity, *,
                           describe: bool) -> None:
-        listings = shared_listings(ctx.board)
         url = f"{self.base_url}{self.aod_path}"
         seen: set[str] = set()
         title: str | None = None
@@ -779,7 +779,10 @@ class AmazonOffers(Source):
                     ctx.exclude(offer, ExclusionReason.OUT_OF_STOCK,
                                 str((offer.raw or {}).get("availability") or "在庫切れ"))
                 else:
-                    listings.add_from_page(ctx, offer)
+                    seller = offer.seller
+                    ctx.add(offer.model_copy(update={"listing_key": listing_key(
+                        offer.asin, offer.condition, seller.id if seller else None,
+                        seller.name if seller else None)}))
             if not parsed.has_more or (total is not None and listed >= total):
                 return
         ctx.note(f"amazon: {asin} has more offers than {self.max_pages} pages; listed the "

@@ -76,7 +76,7 @@ from altfinder.sources._amazon import (
     is_amazon_itself,
     is_outlet,
     lead_time_days,
-    shared_listings,
+    listing_key,
 )
 from altfinder.sources.base import SearchContext, Source
 
@@ -693,6 +693,7 @@ class AmazonCreators(Source):
     }
     describes_product: ClassVar[bool] = True
     describe_priority: ClassVar[int] = 10  # Amazon's catalogue: title, brand, model, JAN
+    listing_preference: ClassVar[int] = 20  # the API's copy of a listing lends its points
     hosts: ClassVar[tuple[str, ...]] = ("creatorsapi.amazon", "api.amazon.co.jp")
     cache_ttl: ClassVar[float] = 3600.0
     #: The Associates terms let API data be kept at most 24 hours [uncertain for Creators].
@@ -949,8 +950,6 @@ class AmazonCreators(Source):
         Example:
             >>> # await AmazonCreators(...).search(ctx)
         """
-        listings = shared_listings(ctx.board)
-        listings.api_running = True
         if ctx.code.asin:
             await self._by_asin(ctx, ctx.code.asin)
         else:
@@ -965,7 +964,6 @@ class AmazonCreators(Source):
             ctx.note(f"{self.name}: {code}: {redact(message)}")
 
     def _add(self, ctx: SearchContext, item: CreatorsItem, *, jan: str | None) -> None:
-        listings = shared_listings(ctx.board)
         if not item.has_offers:
             ctx.note(f"{self.name}: {item.asin} has no offer through the Creators API "
                      "(discontinued or out of stock)")
@@ -978,7 +976,10 @@ class AmazonCreators(Source):
         for offer, reason, detail in excluded:
             ctx.exclude(offer, reason, detail)
         for offer in offers:
-            listings.add_from_api(ctx, offer)
+            seller = offer.seller
+            ctx.add(offer.model_copy(update={"listing_key": listing_key(
+                offer.asin, offer.condition, seller.id if seller else None,
+                seller.name if seller else None)}))
 
     async def _by_asin(self, ctx: SearchContext, asin: str) -> None:
         response = await self._call(ctx, self.get_items_path, self._body(itemIds=[asin]))

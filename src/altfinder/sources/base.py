@@ -209,6 +209,8 @@ class SearchContext:
     offers: list[Offer] = field(default_factory=list)
     excluded: list[ExcludedOffer] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: The registered names of every source in this search.
+    sources: tuple[str, ...] = ()
 
     @property
     def product(self) -> Product:
@@ -305,6 +307,8 @@ class Source(ABC):
     #: When several sources describe the product, lower wins (10: a catalogue such as
     #: Amazon's or Rakuten Books'; 30: a mall's listings; 50: the default).
     describe_priority: ClassVar[int] = 50
+    #: When two sources report the same listing (``Offer.listing_key``), lower wins.
+    listing_preference: ClassVar[int] = 50
     hosts: ClassVar[tuple[str, ...]] = ()
     request_timeout: ClassVar[float] = 15.0
     #: Attempts per request for retryable failures (1 = never retry).

@@ -54,7 +54,7 @@ def _fold(text: str) -> str:
 
 
 def verify_dpop(proof: str, *, method: str, url: str, now: float,
-                seen: set[str] | None = None) -> str | None:
+                seen: dict[str, float] | None = None) -> str | None:
     """Why a DPoP proof is not valid for this request, or ``None`` when it is.
 
     Example:
@@ -99,7 +99,14 @@ def verify_dpop(proof: str, *, method: str, url: str, now: float,
     if seen is not None:
         if jti in seen:
             return "the DPoP proof's jti was already used"
-        seen.add(jti)
+        seen[jti] = now
+        # A proof older than the freshness window is refused by its iat anyway, so its jti
+        # need not be remembered: the memory stays bounded over a long run.
+        while seen:
+            oldest, at = next(iter(seen.items()))
+            if now - at <= 2 * FRESHNESS:
+                break
+            del seen[oldest]
     return None
 
 
@@ -121,7 +128,7 @@ class MercariService(Service):
         super().__init__(sandbox)
         self.listings: list[MercariListing] = mercari_listings()
         self._by_id = {x.item_id: x for x in self.listings}
-        self._jti: set[str] = set()
+        self._jti: dict[str, float] = {}
 
     # -- Mercari's error envelope ------------------------------------------------------
     @staticmethod
