@@ -1,7 +1,7 @@
 """Quota: achieved request rate ÷ allowed rate over a batch, and the 429s it caused.
 
 Runs ``--codes`` codes (1,000 by default) through ``find_alternatives_many`` against the
-sandbox with every rate limit scaled ``--speed`` times (the sandbox enforces the scaled
+sandbox with every rate limit scaled ``--speed`` times (20 by default; the sandbox enforces the scaled
 limits and answers 429 above them). For each marketplace it measures the request rate
 between its first and last request; the marketplace with the most requests per code is
 the bottleneck, and its ratio is what a batch can reach. Target: ≥ 0.95 with zero 429s.
@@ -52,7 +52,7 @@ async def run(count: int, speed: float, concurrency: int) -> dict[str, tuple[int
 def main() -> None:
     p = parser(__doc__ or "")
     p.add_argument("--codes", type=int, default=1000)
-    p.add_argument("--speed", type=float, default=50.0)
+    p.add_argument("--speed", type=float, default=20.0)
     p.add_argument("--concurrency", type=int, default=16)
     args = p.parse_args()
     count = 100 if args.smoke else args.codes
