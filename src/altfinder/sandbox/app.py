@@ -13,6 +13,7 @@ import json
 import threading
 import time
 from abc import ABC, abstractmethod
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -174,23 +175,32 @@ class Fault(BaseModel):
 
 
 class RateWindow:
-    """Per-credential request spacing, as the marketplace enforces it.
+    """Per-credential request rate, as the marketplace enforces it.
 
-    A request arriving sooner than the documented interval after the previous accepted
-    one (less a small tolerance for clock jitter) is refused.
+    Two checks, as a limiter that tolerates jitter but not excess would make them:
+
+    * **spacing** — a request arriving sooner than three quarters of the interval after the
+      previous accepted one is refused (a client without any pacing fails at once);
+    * **rate** — a request that would make the last ``window`` gaps average less than
+      98 % of the interval is refused (a client a few percent too fast fails within a
+      few requests).
+
+    A request sent on time that arrives a little late (the network, a paused process)
+    shortens one gap and lengthens the next; it is not an excess, and is not refused.
 
     Example:
         >>> w = RateWindow(interval=1.0)
         >>> w.admit("k", now=10.0), w.admit("k", now=10.5), w.admit("k", now=11.0)
         (True, False, True)
+        >>> fast = RateWindow(interval=1.0)
+        >>> [fast.admit("k", now=n * 0.9) for n in range(12)].count(False) > 0
+        True
     """
 
-    def __init__(self, interval: float, tolerance: float | None = None) -> None:
+    def __init__(self, interval: float, *, window: int = 10) -> None:
         self.interval = interval
-        # Requests sent exactly one interval apart can arrive a little closer (scheduling
-        # and network jitter): a marketplace's limiter does not count milliseconds.
-        self.tolerance = tolerance if tolerance is not None else min(0.1 * interval, 0.05)
-        self._last: dict[str, float] = {}
+        self.window = window
+        self._recent: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
         self.refused = 0
         self.admitted = 0
@@ -204,11 +214,14 @@ class RateWindow:
         """
         moment = time.monotonic() if now is None else now
         with self._lock:
-            last = self._last.get(key)
-            if last is not None and moment - last < self.interval - self.tolerance:
+            recent = self._recent.setdefault(key, deque(maxlen=self.window))
+            too_close = bool(recent) and moment - recent[-1] < 0.75 * self.interval
+            too_fast = (len(recent) == self.window
+                        and moment - recent[0] < 0.98 * self.window * self.interval)
+            if too_close or too_fast:
                 self.refused += 1
                 return False
-            self._last[key] = moment
+            recent.append(moment)
             self.admitted += 1
             return True
 
