@@ -1,8 +1,8 @@
 """Quota: achieved request rate ÷ allowed rate over a batch, and the 429s it caused.
 
 Runs ``--codes`` codes (1,000 by default) through ``find_alternatives_many`` against the
-sandbox with every rate limit scaled ``--speed`` times (20 by default; the sandbox enforces the scaled
-limits and answers 429 above them). For each marketplace it measures the request rate
+sandbox with every rate limit scaled ``--speed`` times (20 by default; the sandbox enforces
+the scaled limits and answers 429 above them). For each marketplace it measures the request rate
 between its first and last request; the marketplace with the most requests per code is
 the bottleneck, and its ratio is what a batch can reach. Target: ≥ 0.95 with zero 429s.
 

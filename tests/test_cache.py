@@ -129,3 +129,17 @@ def test_resolve_cache_from_environment(tmp_path: Path) -> None:
     assert resolve_cache(mine) == (mine, False)
     with pytest.raises(ValueError, match="cache mode"):
         HttpCache(path=tmp_path / "y.sqlite", mode="sometimes")  # type: ignore[arg-type]
+
+
+def test_redis_storage(tmp_path: Path) -> None:
+    fakeredis = pytest.importorskip("fakeredis", reason="fakeredis stands in for a Redis server")
+    sandbox = Sandbox(time_scale=50, clock=lambda: NOW.timestamp())
+    server = fakeredis.FakeServer()
+
+    def run():
+        cache = HttpCache.redis(fakeredis.FakeAsyncRedis(server=server))
+        return _run(sandbox, cache)
+
+    cold, warm = run(), run()
+    assert cold.sources[0].cache_hits == 0 and warm.sources[0].cache_hits == 1
+    assert [r.offer.url for r in warm] == [r.offer.url for r in cold]

@@ -14,6 +14,7 @@ def test_demo_prints_ranked_explained_offers(capsys: pytest.CaptureFixture[str])
     out = capsys.readouterr().out
     assert "Nintendo Switch" in out and "= effective price" in out and "yahoo_shopping" in out
     assert "✓ yahoo_shopping" in out
+    assert "Web Services by Yahoo! JAPAN" in out and "Supported by Rakuten Developers" in out
 
 
 def test_bad_code_exits_2_with_the_reason(capsys: pytest.CaptureFixture[str]) -> None:

@@ -106,6 +106,8 @@ def render(results: Results, console: Console, *, limit: int = 20,
                                         f"{message}"))
     for note in results.notes:
         console.print(Text(f"note: {note}", style="dim"))
+    if results.credits:
+        console.print(Text(" · ".join(results.credits), style="dim"))
 
 
 def _policy(args: argparse.Namespace) -> RankingPolicy:
@@ -146,7 +148,10 @@ def _run_sandbox(args: argparse.Namespace, console: Console) -> int:
     sandbox = Sandbox()
     server = sandbox.serve(host=args.host, port=args.port)
     console.print(f"altfinder sandbox on {server.url} — marketplaces: {', '.join(sandbox.names)}")
-    console.print("Send production requests with their real Host header, e.g.:")
+    for name in sandbox.names:
+        console.print(f"  {name:16} {', '.join(sandbox.service(name).hosts)}")
+    console.print("Send production requests with their real Host header (or put the host first "
+                  "in the path), e.g.:")
     console.print(f"  curl -H 'Host: shopping.yahooapis.jp' '{server.url}/ShoppingWebService/V3/"
                   f"itemSearch?appid={sandbox.credentials('yahoo_shopping')['client_id']}"
                   "&jan_code=4902370548495'")

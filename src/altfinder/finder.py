@@ -308,6 +308,9 @@ class _Search:
             errors=[run.failure for run in self.runs if run.failure is not None],
             sources=statuses,
             notes=list(dict.fromkeys(notes)),
+            credits=list(dict.fromkeys(
+                run.source.credit for run in self.runs
+                if run.source.credit and any(r.offer.source == run.source.name for r in ranked))),
             searched_at=self.now,
         )
 

@@ -519,6 +519,9 @@ class Results(BaseModel):
     errors: list[SourceFailure] = Field(default_factory=list)
     sources: list[SourceStatus] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    #: Attributions the marketplaces' terms require wherever these results are shown
+    #: ("Supported by Rakuten Developers", "Web Services by Yahoo! JAPAN").
+    credits: list[str] = Field(default_factory=list)
     searched_at: datetime
 
     @property
@@ -642,6 +645,8 @@ class Results(BaseModel):
                 f"<td>{esc(flags)}</td><td>{esc(seller)}</td></tr>"
             )
         parts.append("</tbody></table>")
+        if self.credits:
+            parts.append(f"<div><small>{esc(' · '.join(self.credits))}</small></div>")
         if self.errors:
             parts.append("<ul>")
             parts.extend(

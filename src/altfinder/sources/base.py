@@ -309,6 +309,8 @@ class Source(ABC):
     describe_priority: ClassVar[int] = 50
     #: When two sources report the same listing (``Offer.listing_key``), lower wins.
     listing_preference: ClassVar[int] = 50
+    #: The attribution the marketplace's terms require wherever its results are shown.
+    credit: ClassVar[str | None] = None
     hosts: ClassVar[tuple[str, ...]] = ()
     request_timeout: ClassVar[float] = 15.0
     #: Attempts per request for retryable failures (1 = never retry).

@@ -745,7 +745,7 @@ class RakutenIchiba(Source):
     cache_ttl: ClassVar[float] = 3 * 3600.0
     cache_ttl_max: ClassVar[float | None] = 24 * 3600.0
     #: Rakuten's terms require this credit wherever results from its API are shown.
-    credit: ClassVar[str] = "Supported by Rakuten Developers"
+    credit: ClassVar[str | None] = "Supported by Rakuten Developers"
 
     def __init__(
         self,

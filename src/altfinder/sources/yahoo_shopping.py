@@ -318,6 +318,8 @@ class YahooShopping(Source):
     optional_env: ClassVar[dict[str, str]] = {"affiliate_id": "ALTFINDER_YAHOO_AFFILIATE_ID"}
     describes_product: ClassVar[bool] = True
     describe_priority: ClassVar[int] = 30
+    #: Yahoo's terms require this credit wherever results from its API are shown.
+    credit: ClassVar[str | None] = "Web Services by Yahoo! JAPAN"
     hosts: ClassVar[tuple[str, ...]] = ("shopping.yahooapis.jp",)
     cache_ttl: ClassVar[float] = 3600.0  # the API terms discourage keeping data
 
