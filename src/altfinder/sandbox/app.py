@@ -179,18 +179,19 @@ class RateWindow:
 
     Two checks, as a limiter that tolerates jitter but not excess would make them:
 
-    * **spacing** — a request arriving sooner than three quarters of the interval after the
-      previous accepted one is refused (a client without any pacing fails at once);
+    * **spacing** — a request arriving sooner than half the interval after the previous
+      accepted one is refused (a client without any pacing, or bursting, fails at once);
     * **rate** — a request that would make the last ``window`` gaps average less than
-      98 % of the interval is refused (a client a few percent too fast fails within a
+      97 % of the interval is refused (a client a few percent too fast fails within a
       few requests).
 
-    A request sent on time that arrives a little late (the network, a paused process)
-    shortens one gap and lengthens the next; it is not an excess, and is not refused.
+    A request sent on time that arrives a little late (the network, a process paused by
+    the garbage collector) shortens one gap and lengthens the next; it is not an excess,
+    and is not refused.
 
     Example:
         >>> w = RateWindow(interval=1.0)
-        >>> w.admit("k", now=10.0), w.admit("k", now=10.5), w.admit("k", now=11.0)
+        >>> w.admit("k", now=10.0), w.admit("k", now=10.4), w.admit("k", now=11.0)
         (True, False, True)
         >>> fast = RateWindow(interval=1.0)
         >>> [fast.admit("k", now=n * 0.9) for n in range(12)].count(False) > 0
@@ -215,9 +216,9 @@ class RateWindow:
         moment = time.monotonic() if now is None else now
         with self._lock:
             recent = self._recent.setdefault(key, deque(maxlen=self.window))
-            too_close = bool(recent) and moment - recent[-1] < 0.75 * self.interval
+            too_close = bool(recent) and moment - recent[-1] < 0.5 * self.interval
             too_fast = (len(recent) == self.window
-                        and moment - recent[0] < 0.98 * self.window * self.interval)
+                        and moment - recent[0] < 0.97 * self.window * self.interval)
             if too_close or too_fast:
                 self.refused += 1
                 return False
