@@ -151,6 +151,8 @@ def _line(name: str, s: Scores) -> str:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every wrong verdict")
+    parser.add_argument("--smoke", action="store_true",
+                        help="accepted for run_all.py (the evaluation is already quick)")
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all",
                         help="which split --errors lists (default all)")
     args = parser.parse_args(list(argv) if argv is not None else None)
