@@ -16,6 +16,10 @@ the current status and the dispatch time.
 These endpoints are unofficial and may change or be refused at any time; see the
 marketplace page of the documentation for the terms risk and the pacing chosen.
 
+This package holds the source (requests, errors, the search and the choice of details);
+``_dpop`` signs the proofs, ``_wire`` models Mercari's answers, ``_mapping`` maps its
+conditions and sellers, ``_parse`` reads a search page and ``_detail`` a listing's detail.
+
 Example:
     >>> from altfinder.sources import Mercari
     >>> Mercari()
@@ -25,21 +29,13 @@ Example:
 from __future__ import annotations
 
 import importlib
-import json
 import logging
 import statistics
-import time
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, ClassVar
 
 import httpx
-import jwt
-from cryptography.hazmat.primitives.asymmetric import ec
-from jwt.algorithms import ECAlgorithm
-from pydantic import BaseModel, ConfigDict, ValidationError
 from rapidfuzz import fuzz
 
 from altfinder._text import normalize
@@ -55,20 +51,22 @@ from altfinder.errors import (
     SourceUnavailableError,
 )
 from altfinder.http import RateLimit, parse_retry_after, redact
-from altfinder.models import (
-    JST,
-    AuctionInfo,
-    Condition,
-    ExclusionReason,
-    Flag,
-    Identity,
-    Offer,
-    Product,
-    RatingScale,
-    Seller,
-)
+from altfinder.models import ExclusionReason, Offer, Product
 from altfinder.sources._keywords import product_keywords
 from altfinder.sources.base import SearchContext, Source
+from altfinder.sources.mercari._detail import apply_item_detail, apply_shop_product
+from altfinder.sources.mercari._dpop import DPoPSigner
+from altfinder.sources.mercari._mapping import (
+    CONDITIONS,
+    SHOPS_BADGE,
+    SOURCE,
+    WEB_ROOT,
+    item_url,
+)
+from altfinder.sources.mercari._mapping import SHIPPING_PAYERS as SHIPPING_PAYERS
+from altfinder.sources.mercari._parse import SearchPage as SearchPage
+from altfinder.sources.mercari._parse import parse_search
+from altfinder.sources.mercari._wire import error_summary, looks_like_block_page
 
 __all__ = [
     "CONDITIONS",
@@ -87,544 +85,10 @@ API_ROOT = "https://api.mercari.jp"
 SEARCH_PATH = "/v2/entities:search"
 ITEM_PATH = "/items/get"
 SHOP_PRODUCT_PATH = "/v1/marketplaces/shops/products/{id}"
-WEB_ROOT = "https://jp.mercari.com"
 #: What the web app sends; Mercari has refused python-requests' default agent.
 BROWSER_USER_AGENT = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
                       "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36")
 MAX_PAGE_SIZE = 120
-
-#: Mercari's item condition ids (``itemConditionId``) → (condition, Mercari's label).
-CONDITIONS: dict[int, tuple[Condition, str]] = {
-    1: (Condition.NEW, "新品、未使用"),
-    2: (Condition.LIKE_NEW, "未使用に近い"),
-    3: (Condition.VERY_GOOD, "目立った傷や汚れなし"),
-    4: (Condition.GOOD, "やや傷や汚れあり"),
-    5: (Condition.ACCEPTABLE, "傷や汚れあり"),
-    6: (Condition.POOR, "全体的に状態が悪い"),
-}
-_CONDITION_BY_LABEL = {label: (condition, label) for condition, label in CONDITIONS.values()}
-#: ``shippingPayerId`` of C2C listings: 2 送料込み(出品者負担), 1 着払い(購入者負担).
-SHIPPING_PAYERS = {"2": "送料込み(出品者負担)", "1": "着払い(購入者負担)"}
-SHOPS_BADGE = "メルカリShops"
-
-
-# -- DPoP ------------------------------------------------------------------------------
-class DPoPSigner:
-    """Signs DPoP proofs (RFC 9449) with its own P-256 key, made when it is created.
-
-    The key never leaves the instance: it is not in the repr, not logged, and only its
-    public half travels (in each proof's JOSE header, as the protocol requires).
-
-    Example:
-        >>> signer = DPoPSigner()
-        >>> proof = signer.proof("POST", "https://api.mercari.jp/v2/entities:search")
-        >>> header = jwt.get_unverified_header(proof)
-        >>> header["typ"], header["alg"], sorted(header["jwk"])
-        ('dpop+jwt', 'ES256', ['crv', 'kty', 'x', 'y'])
-        >>> signer
-        DPoPSigner(P-256, key=***)
-    """
-
-    __slots__ = ("__key", "_jwk", "session_uuid")
-
-    def __init__(self, *, session_uuid: str | None = None) -> None:
-        self.__key = ec.generate_private_key(ec.SECP256R1())
-        public = ECAlgorithm.to_jwk(self.__key.public_key(), as_dict=True)
-        self._jwk = {name: public[name] for name in ("crv", "kty", "x", "y")}
-        #: The per-session id Mercari's web app sends as the ``uuid`` claim.
-        self.session_uuid = session_uuid or str(uuid.uuid4())
-
-    def proof(self, method: str, url: str, *, issued_at: float | None = None) -> str:
-        """A compact JWS binding one request: ``htm``, ``htu``, a new ``jti``, ``iat``.
-
-        Example:
-            >>> claims = jwt.decode(DPoPSigner().proof("GET", "https://api.mercari.jp/items/get?id=m1"),
-            ...                     options={"verify_signature": False})
-            >>> claims["htm"], claims["htu"]
-            ('GET', 'https://api.mercari.jp/items/get?id=m1')
-        """
-        claims = {
-            "iat": int(time.time() if issued_at is None else issued_at),
-            "jti": str(uuid.uuid4()),
-            "htu": url,
-            "htm": method.upper(),
-            "uuid": self.session_uuid,
-        }
-        return jwt.encode(claims, self.__key, algorithm="ES256",
-                          headers={"typ": "dpop+jwt", "jwk": dict(self._jwk)})
-
-    def __repr__(self) -> str:
-        return "DPoPSigner(P-256, key=***)"
-
-    def __reduce__(self) -> Any:  # never pickle the key into a cache or a worker
-        raise TypeError("a DPoPSigner holds a private key and cannot be pickled")
-
-
-# -- the wire contract ---------------------------------------------------------------------
-class _Wire(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class _Auction(_Wire):
-    id: str | None = None
-    bidDeadline: str | None = None
-    totalBid: str | int | None = None
-    highestBid: str | int | None = None
-
-
-class _Shop(_Wire):
-    id: str
-
-
-class _Photo(_Wire):
-    uri: str | None = None
-
-
-class _Item(_Wire):
-    id: str
-    sellerId: str | None = None
-    status: str = ""
-    name: str
-    price: str | int
-    itemType: str = "ITEM_TYPE_MERCARI"
-    itemConditionId: str | int | None = None
-    shippingPayerId: str | int | None = None
-    shippingMethodId: str | int | None = None
-    shopName: str | None = None
-    isNoPrice: bool = False
-    thumbnails: list[str] = []
-    photos: list[_Photo] = []
-    auction: _Auction | None = None
-    shop: _Shop | None = None
-
-
-class _Meta(_Wire):
-    nextPageToken: str | None = ""
-    numFound: str | int | None = None
-
-
-class _SearchPage(_Wire):
-    meta: _Meta
-    items: list[dict[str, Any]]
-
-
-@dataclass
-class SearchPage:
-    """One parsed ``entities:search`` page.
-
-    Example:
-        >>> SearchPage().offers
-        []
-    """
-
-    offers: list[Offer] = field(default_factory=list)
-    excluded: list[tuple[Offer, ExclusionReason, str]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    next_page_token: str = ""
-    total: int | None = None
-
-
-def _int(value: str | int | None) -> int | None:
-    if value is None or value == "":
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _instant(value: object) -> datetime | None:
-    """RFC 3339 (``2026-02-21T11:26:31.052037112Z``) or unix seconds → aware datetime (JST)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, (int, float)) or (isinstance(value, str) and value.isdigit()):
-        return datetime.fromtimestamp(int(value), JST)
-    if not isinstance(value, str):
-        return None
-    text = value.strip().replace("Z", "+00:00")
-    if "." in text:  # nanoseconds: Python reads at most microseconds
-        head, _, rest = text.partition(".")
-        digits = "".join(c for c in rest if c.isdigit())
-        zone = rest[len(digits):]
-        text = f"{head}.{digits[:6]}{zone}"
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=JST)
-    return moment.astimezone(JST)
-
-
-def _condition(value: object) -> tuple[Condition, str | None]:
-    grade = _int(value) if isinstance(value, (str, int)) else None
-    if grade in CONDITIONS:
-        condition, label = CONDITIONS[grade]
-        return condition, label
-    return Condition.USED, None
-
-
-def item_url(item_id: str, *, shop: bool = False, web_root: str = WEB_ROOT) -> str:
-    """The listing's page on jp.mercari.com.
-
-    Example:
-        >>> item_url("m78767763061")
-        'https://jp.mercari.com/item/m78767763061'
-        >>> item_url("2JM46MVsb6pFKhxEGHY97x", shop=True)
-        'https://jp.mercari.com/shops/product/2JM46MVsb6pFKhxEGHY97x'
-    """
-    return f"{web_root}/shops/product/{item_id}" if shop else f"{web_root}/item/{item_id}"
-
-
-def _offer(item: _Item, raw: dict[str, Any], *, now: datetime | None,
-           web_root: str) -> tuple[Offer, tuple[ExclusionReason, str] | None]:
-    is_shop = item.itemType == "ITEM_TYPE_BEYOND" or item.shop is not None
-    price = _int(item.price)
-    if price is None or price < 0 or (item.isNoPrice and not price):
-        raise ValueError(f"item {item.id}: no price ({item.price!r})")
-    condition, label = _condition(item.itemConditionId)
-    payer = str(item.shippingPayerId) if item.shippingPayerId is not None else ""
-    shipping = 0 if (payer == "2" and not is_shop) else None
-    flags = {Flag.TITLE_MATCH}
-    auction = None
-    if item.auction is not None:
-        current = _int(item.auction.highestBid) or price
-        auction = AuctionInfo(current_bid=current, buy_now_price=None,
-                              bids=_int(item.auction.totalBid),
-                              ends_at=_instant(item.auction.bidDeadline))
-        price = current
-        flags.add(Flag.AUCTION)
-    if is_shop:
-        shop_id = item.shop.id if item.shop else None
-        seller = Seller(name=item.shopName or SHOPS_BADGE, id=shop_id,
-                        url=f"{web_root}/shops/profile/{shop_id}" if shop_id else None,
-                        badges=(SHOPS_BADGE,))
-    else:
-        seller_id = item.sellerId or None
-        seller = Seller(name="メルカリ出品者", id=seller_id,
-                        url=f"{web_root}/user/profile/{seller_id}" if seller_id else None)
-    image = (item.photos[0].uri if item.photos else None) or (
-        item.thumbnails[0] if item.thumbnails else None)
-    offer = Offer(
-        source=Mercari.name,
-        title=item.name,
-        url=item_url(item.id, shop=is_shop, web_root=web_root),
-        price=price,
-        shipping_fee=shipping,
-        condition=condition,
-        condition_label=label,
-        seller=seller,
-        in_stock=item.status in ("", "ITEM_STATUS_ON_SALE"),
-        identity=Identity.TITLE,
-        flags=frozenset(flags),
-        item_id=item.id,
-        image_url=image,
-        ships_from_overseas=False,
-        auction=auction,
-        raw=raw,
-    )
-    if item.status and item.status != "ITEM_STATUS_ON_SALE":
-        return offer, (ExclusionReason.OUT_OF_STOCK, f"status: {item.status}")
-    if auction is not None and auction.ends_at is not None and now is not None \
-            and auction.ends_at <= now:
-        return offer, (ExclusionReason.OUT_OF_STOCK,
-                       f"auction ended at {auction.ends_at.isoformat()}")
-    return offer, None
-
-
-def parse_search(payload: Any, *, now: datetime | None = None,
-                 web_root: str = WEB_ROOT) -> SearchPage:
-    """Read one ``entities:search`` answer into offers, exclusions and the next page token.
-
-    Prices and counts arrive as strings; an auction's price is its highest bid (flagged
-    ``auction``); items not on sale, and auctions already ended at ``now``, are excluded
-    with the reason; an item that cannot be read is a problem, not an offer.
-
-    Raises:
-        ParseError: the payload is not a search answer.
-
-    Example:
-        >>> page = parse_search({"meta": {"nextPageToken": "", "numFound": "1"}, "items": [
-        ...     {"id": "m1", "sellerId": "7", "status": "ITEM_STATUS_ON_SALE", "name": "Switch",
-        ...      "price": "29800", "itemConditionId": "3", "shippingPayerId": "2"}]})
-        >>> o = page.offers[0]
-        >>> o.price, o.shipping_fee, o.condition.value, o.condition_label, page.total
-        (29800, 0, 'very_good', '目立った傷や汚れなし', 1)
-    """
-    if not isinstance(payload, dict):
-        raise ParseError(f"mercari: expected a JSON object, got {type(payload).__name__}",
-                         source=Mercari.name)
-    try:
-        page = _SearchPage.model_validate(payload)
-    except ValidationError as exc:
-        raise ParseError(f"mercari: not an entities:search answer: {_first_error(exc)}",
-                         source=Mercari.name) from None
-    result = SearchPage(next_page_token=page.meta.nextPageToken or "",
-                        total=_int(page.meta.numFound))
-    for index, raw in enumerate(page.items):
-        try:
-            item = _Item.model_validate(raw)
-            offer, exclusion = _offer(item, raw, now=now, web_root=web_root)
-        except (ValidationError, ValueError, TypeError) as exc:
-            detail = _first_error(exc) if isinstance(exc, ValidationError) else str(exc)
-            result.problems.append(f"item {index + 1}: {detail}")
-            continue
-        if exclusion is None:
-            result.offers.append(offer)
-        else:
-            result.excluded.append((offer, *exclusion))
-    return result
-
-
-def _first_error(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err.get("loc", ())) or "payload"
-    return f"{where}: {err.get('msg', 'invalid')}"
-
-
-# -- item detail -------------------------------------------------------------------------
-class _Ratings(_Wire):
-    good: int = 0
-    normal: int = 0
-    bad: int = 0
-
-
-class _DetailSeller(_Wire):
-    id: int | str | None = None
-    name: str | None = None
-    ratings: _Ratings | None = None
-    num_ratings: int | None = None
-    is_official: bool = False
-    quick_shipper: bool = False
-
-
-class _Named(_Wire):
-    id: int | str | None = None
-    name: str | None = None
-    code: str | None = None
-
-
-class _Duration(_Wire):
-    name: str | None = None
-    min_days: int | None = None
-    max_days: int | None = None
-
-
-class _AuctionInfo(_Wire):
-    expected_end_time: str | int | None = None
-    total_bids: str | int | None = None
-    highest_bid: str | int | None = None
-    state: str | None = None
-
-
-class _ItemData(_Wire):
-    id: str
-    status: str
-    price: int
-    name: str | None = None
-    seller: _DetailSeller | None = None
-    item_condition: _Named | None = None
-    shipping_payer: _Named | None = None
-    shipping_duration: _Duration | None = None
-    shipping_from_area: _Named | None = None
-    auction_info: _AuctionInfo | None = None
-
-
-class _ItemAnswer(_Wire):
-    result: str
-    data: _ItemData
-
-
-def _ratio_seller(seller: _DetailSeller, web_root: str, fallback: Seller | None) -> Seller:
-    ratings = seller.ratings or _Ratings()
-    polar = ratings.good + ratings.bad
-    count = seller.num_ratings
-    if count is None:
-        count = ratings.good + ratings.normal + ratings.bad
-    badges = tuple(b for b, on in (("公式", seller.is_official),
-                                   ("発送が早い", seller.quick_shipper)) if on)
-    seller_id = str(seller.id) if seller.id is not None else (fallback.id if fallback else None)
-    return Seller(
-        name=seller.name or (fallback.name if fallback else "メルカリ出品者"),
-        id=seller_id,
-        url=f"{web_root}/user/profile/{seller_id}" if seller_id else None,
-        rating=ratings.good / polar if polar else None,
-        rating_scale=RatingScale.POSITIVE_RATIO if polar else None,
-        rating_count=count,
-        badges=badges,
-    )
-
-
-def apply_item_detail(offer: Offer, payload: Any, *, now: datetime | None = None,
-                      web_root: str = WEB_ROOT) -> tuple[Offer, str | None]:
-    """Complete a search offer with ``items/get``: seller ratings, status, price, dispatch.
-
-    Returns the updated offer and, when the item is no longer on sale (or its auction
-    ended), the reason to exclude it. The seller rating is ``good / (good + bad)`` on the
-    ``positive_ratio`` scale; ``rating_count`` is Mercari's ``num_ratings``.
-
-    Raises:
-        ParseError: the payload is not an ``items/get`` answer.
-
-    Example:
-        >>> offer = Offer(source="mercari", title="Switch", url="u", price=29800, item_id="m1")
-        >>> updated, why = apply_item_detail(offer, {"result": "OK", "data": {
-        ...     "id": "m1", "status": "on_sale", "price": 29500,
-        ...     "seller": {"id": 7, "name": "もちごめ", "ratings": {"good": 97, "normal": 1,
-        ...                "bad": 3}, "num_ratings": 101},
-        ...     "shipping_payer": {"id": 2, "code": "seller"},
-        ...     "shipping_duration": {"name": "2~3日で発送", "min_days": 2, "max_days": 3}}})
-        >>> seller = updated.seller
-        >>> updated.price, seller.rating, seller.rating_count, updated.lead_time_days
-        (29500, 0.97, 101, 3)
-        >>> why is None
-        True
-    """
-    try:
-        answer = _ItemAnswer.model_validate(payload)
-    except ValidationError as exc:
-        raise ParseError(f"mercari: not an items/get answer: {_first_error(exc)}",
-                         source=Mercari.name) from None
-    data = answer.data
-    update: dict[str, Any] = {"price": data.price}
-    if data.seller is not None:
-        update["seller"] = _ratio_seller(data.seller, web_root, offer.seller)
-    if data.item_condition is not None:
-        grade = _int(data.item_condition.id) if isinstance(data.item_condition.id,
-                                                           (int, str)) else None
-        if grade in CONDITIONS:
-            update["condition"], update["condition_label"] = CONDITIONS[grade]
-    payer = data.shipping_payer
-    if payer is not None and payer.code in ("seller", "buyer"):
-        update["shipping_fee"] = 0 if payer.code == "seller" else None
-    duration = data.shipping_duration
-    if duration is not None:
-        update["lead_time_days"] = duration.max_days
-        update["delivery_estimate"] = duration.name
-    if data.shipping_from_area is not None and data.shipping_from_area.name:
-        update["ships_from"] = data.shipping_from_area.name
-    if data.auction_info is not None and offer.auction is not None:
-        info = data.auction_info
-        current = _int(info.highest_bid) or offer.auction.current_bid
-        auction = offer.auction.model_copy(update={
-            "current_bid": current,
-            "bids": _int(info.total_bids) if info.total_bids is not None else offer.auction.bids,
-            "ends_at": _instant(info.expected_end_time) or offer.auction.ends_at,
-        })
-        update["auction"] = auction
-        update["price"] = current or data.price
-    updated = offer.model_copy(update=update)
-    if data.status != "on_sale":
-        return updated.model_copy(update={"in_stock": False}), f"items/get status: {data.status}"
-    ends = updated.auction.ends_at if updated.auction else None
-    if ends is not None and now is not None and ends <= now:
-        return updated, f"auction ended at {ends.isoformat()}"
-    return updated, None
-
-
-class _ShopStats(_Wire):
-    score: float | int | None = None
-    reviewCount: str | int | None = None
-
-
-class _ShopInfo(_Wire):
-    name: str | None = None
-    displayName: str | None = None
-    shopStats: _ShopStats | None = None
-
-
-class _ShopPayer(_Wire):
-    displayName: str | None = None
-    code: str | None = None
-
-
-class _ShopDuration(_Wire):
-    displayName: str | None = None
-    maxDays: int | None = None
-
-
-class _ShopCondition(_Wire):
-    displayName: str | None = None
-
-
-class _ShopDetail(_Wire):
-    shop: _ShopInfo | None = None
-    condition: _ShopCondition | None = None
-    shippingPayer: _ShopPayer | None = None
-    shippingDuration: _ShopDuration | None = None
-    shippingFromArea: dict[str, Any] | None = None
-
-
-class _ShopProduct(_Wire):
-    name: str
-    displayName: str | None = None
-    price: str | int
-    productTags: list[str] = []
-    productDetail: _ShopDetail | None = None
-
-
-def apply_shop_product(offer: Offer, payload: Any, *,
-                       web_root: str = WEB_ROOT) -> tuple[Offer, str | None]:
-    """Complete a Mercari Shops offer with its product (shop name and rating, postage).
-
-    The shop's ``shopStats.score`` is read as a 1–5 star average (``stars_5``) over
-    ``reviewCount`` reviews; ``shippingPayer.code`` SELLER means postage included.
-
-    Raises:
-        ParseError: the payload is not a shops product.
-
-    Example:
-        >>> offer = Offer(source="mercari", title="PS5", url="u", price=60000, item_id="s1")
-        >>> updated, why = apply_shop_product(offer, {"name": "s1", "price": "59800",
-        ...     "productTags": [], "productDetail": {"shop": {"name": "shopA",
-        ...     "displayName": "ゲーム堂", "shopStats": {"score": 5, "reviewCount": "7437"}},
-        ...     "shippingPayer": {"code": "SELLER"}}})
-        >>> updated.price, updated.shipping_fee, updated.seller.name, updated.seller.rating_count
-        (59800, 0, 'ゲーム堂', 7437)
-    """
-    try:
-        product = _ShopProduct.model_validate(payload)
-    except ValidationError as exc:
-        raise ParseError(f"mercari: not a shops product: {_first_error(exc)}",
-                         source=Mercari.name) from None
-    update: dict[str, Any] = {}
-    price = _int(product.price)
-    if price is not None:
-        update["price"] = price
-    detail = product.productDetail or _ShopDetail()
-    shop = detail.shop
-    if shop is not None:
-        stats = shop.shopStats or _ShopStats()
-        count = _int(stats.reviewCount) if isinstance(stats.reviewCount, (str, int)) else None
-        rating = None
-        if stats.score is not None and count:
-            rating = min(max(float(stats.score) / 5.0, 0.0), 1.0)
-        shop_id = shop.name or (offer.seller.id if offer.seller else None)
-        update["seller"] = Seller(
-            name=shop.displayName or (offer.seller.name if offer.seller else SHOPS_BADGE),
-            id=shop_id,
-            url=f"{web_root}/shops/profile/{shop_id}" if shop_id else None,
-            rating=rating,
-            rating_scale=RatingScale.STARS_5 if rating is not None else None,
-            rating_count=count,
-            badges=(SHOPS_BADGE,),
-        )
-    if detail.condition is not None and detail.condition.displayName in _CONDITION_BY_LABEL:
-        update["condition"], update["condition_label"] = _CONDITION_BY_LABEL[
-            detail.condition.displayName]
-    payer = (detail.shippingPayer.code or "").upper() if detail.shippingPayer else ""
-    if payer in ("SELLER", "BUYER"):
-        update["shipping_fee"] = 0 if payer == "SELLER" else None
-    if detail.shippingDuration is not None:
-        update["lead_time_days"] = detail.shippingDuration.maxDays
-        update["delivery_estimate"] = detail.shippingDuration.displayName
-    area = (detail.shippingFromArea or {}).get("displayName")
-    if isinstance(area, str) and area:
-        update["ships_from"] = area
-    updated = offer.model_copy(update=update)
-    if "sold_out" in product.productTags:
-        return updated.model_copy(update={"in_stock": False}), "productTags: sold_out"
-    return updated, None
 
 
 # -- errors ------------------------------------------------------------------------------
@@ -635,30 +99,6 @@ class ItemNotFoundError(RequestRejectedError):
         >>> ItemNotFoundError("gone", source="mercari").retryable
         False
     """
-
-
-def _error_summary(response: httpx.Response) -> tuple[str, str]:
-    """(code, message) from Mercari's ``{"result":"error","errors":[…]}`` envelope, or from
-    the gRPC-gateway shape ``{"code":…, "message":…}`` of the v1/v2 endpoints."""
-    try:
-        body = json.loads(response.content)
-    except ValueError:
-        return "", ""
-    if not isinstance(body, dict):
-        return "", ""
-    errors = body.get("errors")
-    if isinstance(errors, list) and errors and isinstance(errors[0], dict):
-        first = errors[0]
-        return str(first.get("code") or ""), str(first.get("message") or "")
-    if "message" in body or "code" in body:
-        return str(body.get("code") or ""), str(body.get("message") or "")
-    return "", ""
-
-
-def _looks_like_block_page(response: httpx.Response) -> bool:
-    content_type = response.headers.get("content-type", "")
-    head = response.content[:2048].lower()
-    return "html" in content_type or head.lstrip().startswith((b"<!doctype", b"<html"))
 
 
 # -- the source --------------------------------------------------------------------------
@@ -704,7 +144,7 @@ class Mercari(Source):
         2
     """
 
-    name: ClassVar[str] = "mercari"
+    name: ClassVar[str] = SOURCE
     label: ClassVar[str] = "メルカリ"
     rate_limit: ClassVar[RateLimit] = RateLimit(requests=1, per_seconds=1.0)
     hosts: ClassVar[tuple[str, ...]] = ("api.mercari.jp",)
@@ -774,6 +214,7 @@ class Mercari(Source):
         """Sign every attempt with a fresh DPoP proof bound to its method and URL.
 
         Example:
+            >>> import jwt
             >>> request = httpx.Request("GET", "https://api.mercari.jp/items/get?id=m1")
             >>> Mercari().prepare_request(request)
             >>> jwt.decode(request.headers["DPoP"], options={"verify_signature": False})["htu"]
@@ -844,11 +285,11 @@ class Mercari(Source):
         """
         status = response.status_code
         if status < 400:
-            if _looks_like_block_page(response):
+            if looks_like_block_page(response):
                 raise BlockedError(f"{self.name}: an HTML page instead of the API's JSON "
                                    "(a bot check or a block page)", source=self.name)
             return
-        code, message = _error_summary(response)
+        code, message = error_summary(response)
         said = redact(" ".join(p for p in (code, message) if p))
         said = f" {said}" if said else ""
         retry_after = parse_retry_after(response.headers.get("Retry-After"))
