@@ -523,3 +523,13 @@ def test_dpop_url_binding_survives_the_loopback_server() -> None:
     assert res.errors == []
     status = next(s for s in res.sources if s.source == "mercari")
     assert status.ok and status.excluded > 0
+
+
+def test_auction_end_times_with_nanoseconds_keep_their_utc_offset() -> None:
+    # Mercari sends RFC 3339 with nanoseconds and Z; the hour must survive the conversion.
+    from altfinder.sources.mercari._wire import parse_instant
+
+    moment = parse_instant("2026-02-21T11:26:31.052037112Z")
+    assert moment is not None
+    assert (moment.hour, moment.minute, moment.utcoffset().total_seconds()) == (20, 26, 9 * 3600)
+    assert parse_instant("2026-02-21T11:26:31.5+09:00").hour == 11  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from itertools import takewhile
 from typing import Any
 
 import httpx
@@ -201,6 +202,8 @@ def parse_instant(value: object) -> datetime | None:
     Example:
         >>> parse_instant("2026-02-20T11:41:10Z").isoformat()
         '2026-02-20T20:41:10+09:00'
+        >>> parse_instant("2026-02-21T11:26:31.052037112Z").isoformat()
+        '2026-02-21T20:26:31.052037+09:00'
     """
     if value is None or value == "":
         return None
@@ -211,7 +214,7 @@ def parse_instant(value: object) -> datetime | None:
     text = value.strip().replace("Z", "+00:00")
     if "." in text:  # nanoseconds: Python reads at most microseconds
         head, _, rest = text.partition(".")
-        digits = "".join(c for c in rest if c.isdigit())
+        digits = "".join(takewhile(str.isdigit, rest))  # the fraction, not the offset
         zone = rest[len(digits):]
         text = f"{head}.{digits[:6]}{zone}"
     try:
