@@ -21,7 +21,6 @@ from altfinder import (
 )
 from altfinder.sandbox import Sandbox
 from altfinder.sources import AmazonCreators
-from altfinder.sources import amazon_creators as module
 from altfinder.sources.amazon_creators import (
     API_HOST,
     GET_ITEMS_PATH,
@@ -30,6 +29,7 @@ from altfinder.sources.amazon_creators import (
     parse_get_items,
     parse_search_items,
 )
+from altfinder.sources.amazon_creators import _oauth as module
 from tests.conftest import FIXTURES, NOW, shared_samples
 
 TOKEN_URL = "https://api.amazon.co.jp/auth/o2/token"
