@@ -44,7 +44,6 @@ _KANJI_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七":
 
 def _kanji_ordinal(match: re.Match[str]) -> str:
     digits = match.group(1)
-    value = 0
     if digits == "十":
         value = 10
     elif digits.startswith("十"):
@@ -142,7 +141,7 @@ def _strip_promo(text: str) -> str:
         content = next(g for g in match.groups() if g is not None)
         words = [w for w in re.split(r"[\s・/&+、,]+", content) if w]
         if all(w in _PROMO_SET or _PROMO_RE.fullmatch(w) for w in words):
-            return " " * len(match.group())
+            return _spaces(match)
         return f" {content} "
 
     text = _BRACKETS.sub(bracket, text)

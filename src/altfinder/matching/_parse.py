@@ -16,7 +16,12 @@ import re
 from dataclasses import dataclass, field
 
 from altfinder.matching._normalize import _canonical, _compact, _k, _strip_promo, fold_kana
-from altfinder.matching._vocabulary import _PLATFORM_LEXICON, _brands, _colours, _lines
+from altfinder.matching._vocabulary import (
+    _BRAND_LEXICON,
+    _PLATFORM_LEXICON,
+    _colours,
+    _lines,
+)
 
 # Junk and damage: the listing can be no better than this condition.
 _POOR = _k(r"ジャンク(?!品?\s*(?:では|じゃ)(?:な|あり))|裁断済み?|自炊用|動作未確認|未確認|"
@@ -79,9 +84,8 @@ def _ints(match: re.Match[str]) -> int:
 class _Parsed:
     """Everything the rules read from one title."""
 
-    canonical: str  # case-folded NFKC with aliases (katakana intact)
     text: str  # kana-folded, promotional words blanked (same positions as ``display``)
-    display: str  # ``canonical`` with the same blanks, for quoting in reasons
+    display: str  # the canonical title (katakana intact), same blanks: quoted in reasons
     rest: str  # ``text`` with numbers of known meaning removed
     poor: list[str] = field(default_factory=list)
     acceptable: list[str] = field(default_factory=list)
@@ -131,13 +135,13 @@ def _parse(title: str) -> _Parsed:
     folded_all = fold_kana(canonical)
     text = _strip_promo(folded_all)
     display = "".join(" " if t == " " else c for t, c in zip(text, canonical, strict=True))
-    parsed = _Parsed(canonical=canonical, text=text, display=display, rest=text)
+    parsed = _Parsed(text=text, display=display, rest=text)
     parsed.poor = [canonical[m.start():m.end()] for m in _POOR.finditer(folded_all)]
     parsed.acceptable = [canonical[m.start():m.end()] for m in _ACCEPTABLE.finditer(folded_all)]
     parsed.colours = _colours(canonical)
     parsed.lines = _lines(canonical)
     parsed.platforms = _PLATFORM_LEXICON.find(canonical)
-    parsed.brands = _brands(canonical)
+    parsed.brands = _BRAND_LEXICON.find(canonical)
 
     rest = text
     for m in _GENERATION.finditer(rest):

@@ -72,7 +72,6 @@ def _words(text: str, extra: Iterable[str] = ()) -> dict[str, float]:
 
 @dataclass
 class _Reference:
-    title: str
     parsed: _Parsed
     brands: set[str]
     models: list[str]  # from Product.model_number
@@ -134,7 +133,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     identity |= {w for w in _WORD.findall(parsed.text) if w in ("switch", "ps5", "ps4")}
     lots = {m.group() for m in _LOT.finditer(parsed.text)}
     return _Reference(
-        title=title, parsed=parsed, brands=brands, models=models, codes=codes,
+        parsed=parsed, brands=brands, models=models, codes=codes,
         identity=identity, core_words=core, full_words=full,
         word_list=list(dict.fromkeys([*core, *full])),
         token_string=" ".join(parsed.tokens), quantity=parsed.quantity, lots=lots,

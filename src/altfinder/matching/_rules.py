@@ -98,6 +98,8 @@ def _compatible(listing: str, reference: str) -> bool:
 
 @dataclass
 class _Verdict:
+    """The decision so far: the first rejection decides the kind; every reason is kept."""
+
     kind: MatchKind = MatchKind.MATCH
     reasons: list[str] = field(default_factory=list)
 

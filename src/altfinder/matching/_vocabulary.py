@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from altfinder.matching._normalize import _canonical, _k, fold_kana
+from altfinder.matching._normalize import _KATA, _canonical, _k, fold_kana
 
 
 class _Vocabulary:
@@ -51,7 +51,7 @@ class _Lexicon:
     not touch other kanji (白 is not 白黒).
     """
 
-    def __init__(self, entries: dict[str, tuple[str, ...]], *, kana: str = "ァ-ヺー",
+    def __init__(self, entries: dict[str, tuple[str, ...]], *, kana: str = _KATA,
                  prefix_ok: bool = False, suffixes: str = "") -> None:
         self.names: dict[str, str] = {}
         groups: dict[str, list[str]] = {"latin": [], "kana": [], "kanji": []}
@@ -121,6 +121,7 @@ BRAND_ALIASES: dict[str, tuple[str, ...]] = {
     "kodansha": ("講談社", "kodansha"),
     "shogakukan": ("小学館", "shogakukan"),
 }
+_BRAND_LEXICON = _Lexicon(BRAND_ALIASES)
 
 #: Makers of accessories and compatibles: a listing under one of them, for a product of
 #: another brand, is a compatible item (a HORI controller, an ELECOM case).
@@ -129,6 +130,8 @@ ACCESSORY_MAKERS: tuple[str, ...] = (
     "anker", "アンカー", "spigen", "シュピゲン", "ラスタバナナ", "pga", "サイバーガジェット",
     "cyber gadget", "iface", "belkin", "ベルキン", "esr", "nimaso", "ugreen",
 )
+_MAKER_LEXICON = _Lexicon({fold_kana(w): (fold_kana(w),) for w in ACCESSORY_MAKERS},
+                          kana="ぁ-ゖァ-ヺー")
 
 # Colours, on the case-folded NFKC text. Katakana colours must not run on into another
 # katakana word (ホワイトニング is whitening, ブルーライト is blue light).
@@ -156,8 +159,6 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "midnight": ("ミッドナイト", "midnight"),
     "starlight": ("スターライト", "starlight"),
 }
-
-
 _COLOUR_LEXICON = _Lexicon(
     {name: (*words, *(f"{w}色" for w in words if re.fullmatch("[一-鿿]+", w)))
      for name, words in _COLOURS.items()}, prefix_ok=True,
@@ -210,7 +211,7 @@ _LINE_LEXICON = _Lexicon(_LINE_WORDS)
 _ACCESSORY_WORDS = (
     "ケース", "カバー", "フィルム", "保護ガラス", "ガラスフィルム", "スタンド", "替えブラシ",
     "替ブラシ", "交換ブラシ", "ブラシヘッド", "替え刃", "ケーブル", "充電器", "充電スタンド",
-    "アダプター", "アダプタ", "ドック", "ホルダー", "ストラップ", "スキンシール", "ステッカー",
+    "アダプター", "アダプタ", "ドック", "ホルダー", "ストラップ", "ステッカー",
     "ポーチ", "収納バッグ", "グリップ", "イヤーピース", "イヤーチップ", "フィルター",
     "バッテリー", "ノズル", "アタッチメント", "延長ホース", "クリーナーヘッド", "パッキン",
     "せんユニット", "フタユニット", "キャップユニット", "内釜", "内ぶた", "内なべ", "蒸気口",
@@ -231,6 +232,7 @@ _WITH = _k(r"(?:\([^)]*\)\s*)?(?:付き|付属|付|つき|あり|有り|有|入�
            r"新品に交換|持ち|残量|"
            r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|装着済み?|セット済み?)")
 
+# Lots and bundles: several different things sold together (まとめ売り, 他3点, 1-12巻).
 _LOT = _k(
     r"まとめ売り|まとめて|おまとめ|まとめ|セット売り|詰め合わせ|詰合せ|福袋|全巻|全種|大量|"
     r"他\s*\d+\s*(?:点|個|本|冊|種|つ|枚|台)|ほか\s*\d+\s*点|"
@@ -240,20 +242,12 @@ _LOT = _k(
     r"\d+\s*[~-]\s*\d+\s*巻|本体\s*(?:\+|&|＆|と)\s*ソフト|ソフト\s*(?:付き|セット)"
 )
 
-_BRAND_LEXICON = _Lexicon({name: aliases for name, aliases in BRAND_ALIASES.items()})
-_MAKER_LEXICON = _Lexicon({fold_kana(w): (fold_kana(w),) for w in ACCESSORY_MAKERS},
-                          kana="ぁ-ゖァ-ヺー")
-
-
-def _brands(canonical: str) -> set[str]:
-    return _BRAND_LEXICON.find(canonical)
-
 
 def _brand_of(brand: str | None) -> set[str]:
     if not brand:
         return set()
     canonical = _canonical(brand)
-    found = _brands(canonical)
+    found = _BRAND_LEXICON.find(canonical)
     return found or {fold_kana(canonical)}
 
 
