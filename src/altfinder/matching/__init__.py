@@ -1,0 +1,193 @@
+"""Does a seller-written listing title describe the product we were asked about?
+
+Flea markets and auctions cannot be searched by JAN: a listing is a title a seller
+typed. :func:`match_title` reads such a title against the reference
+:class:`~altfinder.models.Product` (its title, brand and model number) and returns a
+:class:`Match`: whether it is the same product, a 0–1 score, how many units the
+listing sells, a condition cap for junk, and the readable reasons.
+
+The pipeline (see ``docs/matching.md``):
+
+1. **Normalise**: :func:`altfinder._text.normalize` (NFKC, dash and wave folds), case
+   folding, product and brand aliases (スイッチ → switch, 任天堂 → nintendo), then
+   katakana → hiragana for comparison; promotional brackets (【送料無料】【美品】) and
+   promotional words are dropped.
+2. **Hard rules**, each a rejection with its reason: accessories and parts (ケース,
+   フィルム, 替えブラシ, 充電器のみ), compatibles (互換, Switch用), box or manual only
+   (空箱, 説明書のみ), bonus items only (特典のみ, DL版), lots (まとめ売り, 他3点, 全巻),
+   a different model number (CFI-1200 ≠ CFI-2000), capacity or colour (128GB ≠ 256GB),
+   product line (Pro ≠ Pro Max, Lite ≠ the full model), generation (第2世代 ≠ 第3世代),
+   volume or edition (SPY×FAMILY 12 ≠ 13), or brand.
+3. **Score**: the share of the reference's words (Latin tokens and Japanese character
+   bigrams) the listing contains, blended with rapidfuzz's ``token_set_ratio`` and
+   ``partial_ratio`` (scored for a whole page at once with ``process.cdist``), plus a
+   bonus when the model number or the brand is named.
+4. **Quantity and condition**: 2個セット, ×3, 2台 → ``quantity``; ジャンク, 動作未確認,
+   部品取り → the condition is capped at ``poor``.
+
+The package, one responsibility a module: ``_normalize`` (step 1), ``_vocabulary``
+(brands, colours, lines, accessories, lots), ``_parse`` (reading one title),
+``_reference`` (the reference product's words), ``_rules`` (step 2 and the quantity and
+junk rules of step 4), ``_score`` (step 3), ``_result`` (:class:`Match`, :class:`MatchKind`)
+and this module, which puts them together in :class:`Matcher`.
+
+Example:
+    >>> from altfinder import Product, match_title
+    >>> ps5 = Product(title="PlayStation 5 (CFI-2000A01)", brand="ソニー",
+    ...               model_number="CFI-2000A01")
+    >>> match_title(ps5, "【美品】PS5 本体 CFI-2000A01 ディスクドライブ搭載").is_match
+    True
+    >>> m = match_title(ps5, "PS5 CFI-1200A01 本体")
+    >>> m.is_match, m.kind.value
+    (False, 'model_conflict')
+    >>> match_title(ps5, "PS5 縦置きスタンド 冷却ファン付き").kind.value
+    'accessory'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from altfinder._text import normalize
+from altfinder.matching._normalize import fold_kana as fold_kana
+from altfinder.matching._parse import _parse, _Parsed
+from altfinder.matching._reference import _Reference, _reference
+from altfinder.matching._result import Match, MatchKind
+from altfinder.matching._rules import (
+    _accessory_rules,
+    _brand_rules,
+    _condition_cap,
+    _lot_rules,
+    _model_rules,
+    _quantity_rule,
+    _variant_rules,
+    _Verdict,
+)
+from altfinder.matching._score import _score, _similarities
+from altfinder.matching._vocabulary import ACCESSORY_MAKERS as ACCESSORY_MAKERS
+from altfinder.matching._vocabulary import BRAND_ALIASES as BRAND_ALIASES
+from altfinder.matching._vocabulary import _Vocabulary
+from altfinder.models import Product
+
+__all__ = ["DEFAULT_THRESHOLD", "Match", "MatchKind", "Matcher", "match_title", "match_titles"]
+
+#: The score a listing needs (with no hard rule against it) to count as the product.
+#: Chosen on the tuning half of ``tests/data/matching_eval.jsonl`` (see docs/matching.md).
+DEFAULT_THRESHOLD = 0.55
+
+
+class Matcher:
+    """A configured title matcher; :func:`match_title` uses one with the defaults.
+
+    Args:
+        threshold: the score an acceptable listing needs (default :data:`DEFAULT_THRESHOLD`).
+        accessory_words: more words meaning "an accessory or part" (e.g. a category's own
+            parts: ``("替えパッド",)``), on top of the built-in list.
+
+    Example:
+        >>> from altfinder import Product
+        >>> strict = Matcher(threshold=0.8, accessory_words=("巾着",))
+        >>> strict.match(Product(title="サーモス 真空断熱ケータイマグ 500ml ブラック"),
+        ...              "サーモス ケータイマグ 巾着").kind.value
+        'accessory'
+    """
+
+    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD,
+                 accessory_words: Iterable[str] = ()) -> None:
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
+        self.threshold = threshold
+        words = [normalize(w).casefold() for w in accessory_words]
+        self._extra = _Vocabulary(((w, re.escape(w)) for w in words), fold=True) if words else None
+
+    def __repr__(self) -> str:
+        return f"Matcher(threshold={self.threshold})"
+
+    def match(self, product: Product, title: str) -> Match:
+        """Match one listing title against ``product``.
+
+        Example:
+            >>> from altfinder import Product
+            >>> Matcher().match(Product(title="SPY×FAMILY 12 (ジャンプコミックス)"),
+            ...                 "SPY×FAMILY 13巻").kind.value
+            'volume_conflict'
+        """
+        return self.match_many(product, [title])[0]
+
+    def match_many(self, product: Product, titles: Sequence[str]) -> list[Match]:
+        """Match a page of listing titles at once (fuzzy scores in one ``cdist`` call).
+
+        Example:
+            >>> from altfinder import Product
+            >>> page = ["Nintendo Switch Lite ターコイズ 本体", "Switch Lite 保護フィルム"]
+            >>> [m.is_match for m in Matcher().match_many(
+            ...     Product(title="Nintendo Switch Lite ターコイズ"), page)]
+            [True, False]
+        """
+        titles = list(titles)
+        if not product.title or not product.title.strip():
+            return [Match(title=t, is_match=False, kind=MatchKind.NO_REFERENCE, score=0.0,
+                          reasons=("no reference title to compare the listing with",))
+                    for t in titles]
+        ref = _reference(product.title, product.brand, product.model_number)
+        parsed = [_parse(t) for t in titles]
+        if not parsed:
+            return []
+        return [self._judge(ref, title, lst, set_ratio, present)
+                for title, lst, (set_ratio, present)
+                in zip(titles, parsed, _similarities(ref, parsed), strict=True)]
+
+    def _judge(self, ref: _Reference, title: str, lst: _Parsed, set_ratio: float,
+               present: dict[str, bool]) -> Match:
+        verdict = _Verdict()
+        _accessory_rules(ref, lst, verdict, self._extra)
+        _lot_rules(ref, lst, verdict)
+        named = _model_rules(ref, lst, verdict)
+        _variant_rules(ref, lst, verdict, named)
+        branded = _brand_rules(ref, lst, verdict)
+
+        score, reasons = _score(ref, set_ratio, present, named=named, branded=branded)
+        verdict.reasons.extend(reasons)
+        if verdict.kind is MatchKind.MATCH and score < self.threshold:
+            verdict.reject(MatchKind.LOW_SCORE,
+                           f"too different from the reference title (score {score:.2f} "
+                           f"< {self.threshold:.2f})")
+
+        quantity = _quantity_rule(ref, lst, verdict)
+        cap, cap_reason = _condition_cap(lst, verdict)
+        if verdict.kind is MatchKind.MATCH:
+            verdict.reasons.insert(0, "same product")
+        return Match(title=title, is_match=verdict.kind is MatchKind.MATCH, kind=verdict.kind,
+                     score=score, quantity=quantity, condition_cap=cap,
+                     condition_reason=cap_reason, reasons=tuple(verdict.reasons))
+
+
+_DEFAULT = Matcher()
+
+
+def match_title(product: Product, title: str) -> Match:
+    """Whether a listing ``title`` is ``product``, how many units, and why.
+
+    Example:
+        >>> from altfinder import Product, match_title
+        >>> iphone = Product(title="Apple iPhone 15 128GB ブルー SIMフリー", brand="Apple",
+        ...                  model_number="MTML3J/A")
+        >>> [match_title(iphone, t).kind.value for t in (
+        ...     "iPhone15 128GB ブルー SIMフリー 美品", "iPhone 15 Pro 128GB ブルー",
+        ...     "iPhone 15 256GB ブルー", "iPhone15 ケース ブルー 手帳型")]
+        ['match', 'line_conflict', 'variant_conflict', 'accessory']
+    """
+    return _DEFAULT.match(product, title)
+
+
+def match_titles(product: Product, titles: Sequence[str]) -> list[Match]:
+    """Match a page of listing titles at once (what a source hands over).
+
+    Example:
+        >>> from altfinder import Product, match_titles
+        >>> [m.quantity for m in match_titles(Product(title="アタックZERO 詰め替え 1620g"),
+        ...                                   ["アタックZERO 詰め替え 1620g ×3袋"])]
+        [3]
+    """
+    return _DEFAULT.match_many(product, titles)

@@ -1,0 +1,154 @@
+"""Normalisation: one canonical spelling of a title, kana folding and promotional blanks.
+
+Case-folded NFKC text (:func:`altfinder._text.normalize`) with kanji ordinals made
+digits and product aliases applied (スイッチ → switch, プレステ5 → ps5); katakana →
+hiragana for comparison (:func:`fold_kana`); promotional brackets and words blanked
+without moving any character, so reasons can quote the seller's own words.
+
+Example:
+    >>> _canonical("ニンテンドースイッチ ライト 第二世代")
+    'switch lite 第2世代'
+    >>> fold_kana("スイッチ")
+    'すいっち'
+"""
+
+from __future__ import annotations
+
+import re
+
+from altfinder._text import normalize
+
+_KATA_TO_HIRA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+
+
+def fold_kana(text: str) -> str:
+    """Katakana → hiragana, so ケース and けーす compare equal.
+
+    Example:
+        >>> fold_kana("ケースのみ")
+        'けーすのみ'
+    """
+    return text.translate(_KATA_TO_HIRA)
+
+
+def _k(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written in natural Japanese for the kana-folded text."""
+    return re.compile(fold_kana(pattern))
+
+
+_KATA = "ァ-ヺー"
+
+_KANJI_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "十": 10}
+
+
+def _kanji_ordinal(match: re.Match[str]) -> str:
+    digits = match.group(1)
+    if digits == "十":
+        value = 10
+    elif digits.startswith("十"):
+        value = 10 + _KANJI_NUM[digits[1]]
+    elif digits.endswith("十"):
+        value = _KANJI_NUM[digits[0]] * 10
+    elif len(digits) == 3 and digits[1] == "十":
+        value = _KANJI_NUM[digits[0]] * 10 + _KANJI_NUM[digits[2]]
+    else:
+        value = _KANJI_NUM.get(digits[0], 0)
+    return f"第{value}{match.group(2)}"
+
+
+_KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|版|巻|弾|期)")
+
+# Product aliases, applied in order on the case-folded NFKC text (katakana intact, so
+# word boundaries are still visible). Each maps a spelling onto one canonical form.
+_ALIASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"spy\s*[×x✕]\s*family|スパイ\s*(?:×|x)?\s*ファミリー", " spyfamily "),
+        (r"(?:nintendo|ニンテンドー|任天堂)?\s*(?:switch|スイッチ)\s*2(?!\s*[台個本枚つ点\d.])",
+         " nintendo switch2 "),
+        (r"(?:nintendo\s*|ニンテンドー\s*)?(?:switch|スイッチ)\s*(?:lite|ライト)", " switch lite "),
+        (r"ニンテンドー\s*スイッチ|任天堂\s*スイッチ", " nintendo switch "),
+        (rf"(?<![{_KATA}])スイッチ(?![{_KATA}])", " switch "),
+        (r"(?:playstation|プレイステーション|プレステ|(?<![a-z])ps)\s*5(?![\d.])", " ps5 "),
+        (r"(?:playstation|プレイステーション|プレステ|(?<![a-z])ps)\s*4(?![\d.])", " ps4 "),
+        (r"アップル\s*ウォッチ", " apple watch "),
+        (rf"(?<![{_KATA}])シリーズ(?=\s*\d)", " series "),
+        (r"デジタル\s*・?\s*エディション|digital\s*edition", " digitaledition "),
+        (r"ダウンロード版|デジタル版|dl版|ダウンロードコード|download版", " dl版 "),
+        (r"エアー?ポッズ|air\s*pods", " airpods "),
+        (r"(airpods\s*pro)\s*2(?![\d世])", r" \1 第2世代 "),
+        (r"アイフォーン|アイフォン", " iphone "),
+        (r"(iphone|ipad|galaxy|pixel|xperia)(\d)", r"\1 \2"),
+        (r"ペーパー\s*ホワイト|paper\s*white", " paperwhite "),
+        (r"キンドル", " kindle "),
+        (r"デュアル\s*センス|dual\s*sense", " dualsense "),
+        (r"ジョイコン|joy\s*-?\s*con", " joycon "),
+        (r"ナノケア|nano\s*care", " nanocare "),
+        (rf"(?<![{_KATA}])プロコン(?![{_KATA}])|pro\s*コン(?![{_KATA}])", " pro コントローラー "),
+        (r"有機\s*el|oled", " 有機el "),
+        (r"ティアキン|totk|ティアーズ\s*オブ\s*ザ\s*キングダム|tears\s*of\s*the\s*kingdom",
+         " ティアーズオブザキングダム "),
+        (r"ポケモン(?!カード)|pokemon(?![a-z])", " ポケットモンスター "),
+        (r"リーダブル\s*コード|readable\s*code", " リーダブルコード "),
+        (r"ps\s*portal", " psportal "),
+        (r"詰め?替え?用?|つめかえ用?|付け?替え?用|つけかえ用?|refill", " 詰め替え "),
+        (r"レゴ\s*マリオ", " レゴマリオ "),
+        (r"アタック\s*ゼロ", " アタックzero "),
+        (r"(?<=\d)\s*dx(?![a-z])", " デラックス "),
+        (r"(?<=[a-z])\+", " plus "),  # Pro+, Fluffy+ (not SPF50+)
+    )
+)
+
+_PROMO = (
+    "送料無料", "送料込み", "送料込", "送込", "美品", "超美品", "極美品", "新品", "新品未使用",
+    "未使用", "未開封", "新品未開封", "中古", "中古品", "即決", "即日発送", "即発送", "即購入可",
+    "匿名配送", "匿名", "値下げ", "最安値", "激安", "人気", "限定価格", "翌日発送", "特価",
+    "24時間以内発送", "土日祝発送", "早い者勝ち", "良品", "動作品", "動作確認済み", "動作確認済",
+    "正規品", "国内正規品", "本物", "週末限定", "セール", "sale", "お値下げ", "値下げ中",
+    "在庫限り", "ラスト1点", "送料無料でお届け", "クーポン", "ポイント", "公式",
+    "あんしん", "らくらくメルカリ便", "ゆうパック", "ネコポス", "追跡あり", "スピード発送",
+    "状態良好", "新品同様", "未使用に近い", "目立った傷や汚れなし", "プレゼント", "ギフト",
+)
+_PROMO_SET = frozenset(fold_kana(w) for w in _PROMO)
+_PROMO_RE = re.compile("|".join(sorted((re.escape(w) for w in _PROMO_SET), key=len,
+                                       reverse=True)))
+_BRACKETS = re.compile(r"【([^】]*)】|\[([^\]]*)\]|《([^》]*)》|≪([^≫]*)≫|〔([^〕]*)〕|<([^>]*)>")
+_DECOR = re.compile(r"[★☆◆◇■□●○◎♪♡♥!?！？※＊*。、,「」『』]+")
+
+
+def _canonical(text: str) -> str:
+    """Case-folded NFKC text with brand and product aliases applied (katakana intact)."""
+    text = normalize(text).casefold()
+    text = _KANJI_ORDINAL.sub(_kanji_ordinal, text)
+    text = text.replace("（", "(").replace("）", ")")
+    for pattern, replacement in _ALIASES:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _strip_promo(text: str) -> str:
+    """Blank promotional brackets and words (a bracket that says something keeps its content).
+
+    Blanking keeps every position, so a span found here is the same span of the original
+    text and reasons can quote the seller's own script.
+    """
+
+    def bracket(match: re.Match[str]) -> str:
+        content = next(g for g in match.groups() if g is not None)
+        words = [w for w in re.split(r"[\s・/&+、,]+", content) if w]
+        if all(w in _PROMO_SET or _PROMO_RE.fullmatch(w) for w in words):
+            return _spaces(match)
+        return f" {content} "
+
+    text = _BRACKETS.sub(bracket, text)
+    text = _DECOR.sub(_spaces, text)
+    return _PROMO_RE.sub(_spaces, text)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s\-/.・]", "", text)
+

@@ -1,0 +1,192 @@
+"""Reading one title: junk words, generations, volumes, specs, quantities, codes, tokens.
+
+:func:`_parse` turns a listing (or reference) title into a :class:`_Parsed`: what the
+rules compare and the tokens the score compares, with the seller's own words kept for
+quoting in reasons.
+
+Example:
+    >>> p = _parse("【美品】iPhone 15 128GB ブルー ×2")
+    >>> p.specs, p.quantity, sorted(p.colours)
+    ({'storage': {128.0}}, 2, ['blue'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from altfinder.matching._normalize import _canonical, _compact, _k, _strip_promo, fold_kana
+from altfinder.matching._vocabulary import (
+    _BRAND_LEXICON,
+    _PLATFORM_LEXICON,
+    _colours,
+    _lines,
+)
+
+# Junk and damage: the listing can be no better than this condition.
+_POOR = _k(r"ジャンク(?!品?\s*(?:では|じゃ)(?:な|あり))|裁断済み?|自炊用|動作未確認|未確認|"
+           r"部品取り|パーツ取り|故障|破損|"
+           r"通電のみ|通電確認のみ|画面割れ|液晶割れ|水没|起動不可|電源入らず|ロック品|"
+           r"赤ロム|as\s*is|for\s*parts|junk")
+_ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|付属品なし|付属品無し|現状品|"
+                 r"現状渡し|傷あり|キズあり|汚れあり|使用感あり")
+
+# Units of a number that make it a specification, not a volume number.
+_SPEC = _k(
+    r"(?<![a-z0-9.\-/])(\d+(?:\.\d+)?)\s*(gb|tb|mb|ml|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|w|v|mm|cm|m|hz|"
+    r"khz|ghz|k|p|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?![a-z])"
+)
+_SPEC_CLASS: dict[str, tuple[str, float]] = {
+    "gb": ("storage", 1.0), "tb": ("storage", 1000.0), "mb": ("storage", 0.001),
+    "ml": ("volume", 1.0), "cc": ("volume", 1.0), "l": ("volume", 1000.0),
+    "g": ("weight", 1.0), "kg": ("weight", 1000.0), "mg": ("weight", 0.001),
+    "合": ("rice", 1.0), "インチ": ("inch", 1.0), "inch": ("inch", 1.0), "型": ("inch", 1.0),
+    "畳": ("room", 1.0), "mah": ("battery", 1.0), "w": ("power", 1.0),
+    "mm": ("length", 1.0), "cm": ("length", 10.0),
+    "項目": ("items", 1.0), "枚入り": ("pieces", 1.0), "枚入": ("pieces", 1.0),
+    "個入り": ("pieces", 1.0), "個入": ("pieces", 1.0), "本入り": ("pieces", 1.0),
+    "本入": ("pieces", 1.0), "錠": ("pieces", 1.0), "粒": ("pieces", 1.0),
+}
+_SPEC_CLASS = {fold_kana(k): v for k, v in _SPEC_CLASS.items()}
+_IGNORED_NUMBERS = _k(
+    r"\d+(?:\.\d+)?\s*(?:年|月|日|時間|時|分|秒|円|%|％|歳|ヶ月|か月|カ月|回|度|℃|倍|代|人|色|"
+    r"週|h|cm|mm|km|ポイント|pt|コ口|個口|番|号機|点灯|段階|速|枚組|ステージ|弾|"
+    r"[~-]\d+)|no\.?\s*\d+|#\s*\d+|\d+/\d+|\d+\.\d+|\d+:\d+"
+)
+_RANGE = _k(r"\d+\s*[~-]\s*\d+\s*巻")
+_GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
+                 r"gen\s*(\d+)|(\d+)\s*世代")
+_EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版")
+_VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)")
+_QUANTITY = _k(
+    r"(?:[×✕✖]|(?<![a-z])[x*])\s*(\d+)\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|パック|pcs|"
+    r"セット|set|p)?(?![\d.a-z合gml])|"
+    r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
+    r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月|\s*(?:付|つき))|"
+    r"(?<![a-z\d.\-/])(\d+)\s*(?:セット|set)(?![a-z])"
+)
+_CODE = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:[-/][a-z0-9]+)*(?![a-z0-9])")
+
+_CJK = re.compile("[ぁ-ゖー一-鿿々〆]+")
+_LATIN = re.compile(r"[a-z0-9][a-z0-9'.+]*")
+_SPACE_BETWEEN_CJK = re.compile(r"(?<=[ぁ-ゖー一-鿿々〆])\s+(?=[ぁ-ゖー一-鿿々〆])")
+_NUMBER = re.compile(r"(?<![\d.a-z])(\d{1,3})(?![\d.a-z])")
+
+# Words that say nothing about identity (they dilute the similarity).
+_STOPWORDS = _k(r"モデル|本体|タイプ|国内|日本|正規|品|新品|中古|商品|送料|発送|\bthe\b")
+
+
+def _ints(match: re.Match[str]) -> int:
+    return int(next(g for g in match.groups() if g is not None))
+
+
+@dataclass
+class _Parsed:
+    """Everything the rules read from one title."""
+
+    text: str  # kana-folded, promotional words blanked (same positions as ``display``)
+    display: str  # the canonical title (katakana intact), same blanks: quoted in reasons
+    rest: str  # ``text`` with numbers of known meaning removed
+    poor: list[str] = field(default_factory=list)
+    acceptable: list[str] = field(default_factory=list)
+    quantity: int = 1
+    quantity_words: list[str] = field(default_factory=list)
+    specs: dict[str, set[float]] = field(default_factory=dict)
+    generations: set[int] = field(default_factory=set)
+    editions: set[int] = field(default_factory=set)
+    volumes: set[int] = field(default_factory=set)
+    codes: list[str] = field(default_factory=list)
+    compact: str = ""
+    colours: set[str] = field(default_factory=set)
+    lines: set[str] = field(default_factory=set)
+    platforms: set[str] = field(default_factory=set)
+    brands: set[str] = field(default_factory=set)
+    tokens: dict[str, float] = field(default_factory=dict)
+
+    def show(self, match: re.Match[str], group: int = 0) -> str:
+        """The seller's own words for a span found in :attr:`text`."""
+        return self.display[match.start(group):match.end(group)].strip()
+
+
+def _blank(text: str, match: re.Match[str]) -> str:
+    return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+
+
+def _tokens(text: str) -> dict[str, float]:
+    """Weighted comparison tokens: Latin words (weight 2) and CJK bigrams (weight 1)."""
+    text = _STOPWORDS.sub(" ", text)
+    tokens: dict[str, float] = {}
+    for word in _LATIN.findall(text):
+        word = word.strip(".'+")
+        if len(word) >= 2 and not word.isdigit():
+            tokens.setdefault(word, 2.0)
+    joined = _SPACE_BETWEEN_CJK.sub("", text)
+    for run in _CJK.findall(joined):
+        run = run.strip("ー")
+        if len(run) == 1:
+            tokens.setdefault(run, 1.0)
+        for i in range(len(run) - 1):
+            tokens.setdefault(run[i:i + 2], 1.0)
+    return tokens
+
+
+def _parse(title: str) -> _Parsed:
+    canonical = _canonical(title)
+    folded_all = fold_kana(canonical)
+    text = _strip_promo(folded_all)
+    display = "".join(" " if t == " " else c for t, c in zip(text, canonical, strict=True))
+    parsed = _Parsed(text=text, display=display, rest=text)
+    parsed.poor = [canonical[m.start():m.end()] for m in _POOR.finditer(folded_all)]
+    parsed.acceptable = [canonical[m.start():m.end()] for m in _ACCEPTABLE.finditer(folded_all)]
+    parsed.colours = _colours(canonical)
+    parsed.lines = _lines(canonical)
+    parsed.platforms = _PLATFORM_LEXICON.find(canonical)
+    parsed.brands = _BRAND_LEXICON.find(canonical)
+
+    rest = text
+    for m in _GENERATION.finditer(rest):
+        parsed.generations.add(_ints(m))
+        rest = _blank(rest, m)
+    for m in _EDITION.finditer(rest):
+        parsed.editions.add(_ints(m))
+        rest = _blank(rest, m)
+    for m in _RANGE.finditer(rest):  # ranges (1~12巻) are lots, not volumes
+        rest = _blank(rest, m)
+    for m in _VOLUME.finditer(rest):
+        parsed.volumes.add(_ints(m))
+        rest = _blank(rest, m)
+    for m in _SPEC.finditer(rest):
+        unit = m.group(2)
+        if unit in _SPEC_CLASS:
+            cls, scale = _SPEC_CLASS[unit]
+            parsed.specs.setdefault(cls, set()).add(round(float(m.group(1)) * scale, 3))
+        rest = _blank(rest, m)
+    quantity = 1
+    for m in _QUANTITY.finditer(rest):
+        value = _ints(m)
+        if 2 <= value <= 100:
+            quantity *= value
+            parsed.quantity_words.append(parsed.show(m))
+        rest = _blank(rest, m)
+    parsed.quantity = min(quantity, 1000)
+    for m in _IGNORED_NUMBERS.finditer(rest):
+        rest = _blank(rest, m)
+    codes = []
+    for m in _CODE.finditer(rest):
+        token = m.group()
+        compact = _compact(token)
+        has_digit = any(c.isdigit() for c in compact)
+        has_alpha = any(c.isalpha() for c in compact)
+        if (has_digit and has_alpha and len(compact) >= 2) or (
+                has_digit and compact.isdigit() and len(compact) >= 4) or (
+                not has_digit and token.count("-") >= 2):
+            codes.append(token)
+            rest = _blank(rest, m)
+    parsed.codes = codes
+    for m in _NUMBER.finditer(rest):
+        parsed.volumes.add(int(m.group(1)))
+    parsed.rest = rest
+    parsed.compact = _compact(text)
+    parsed.tokens = _tokens(text)
+    return parsed
+

@@ -1,0 +1,287 @@
+"""The hard rules: look-alikes, lots, model numbers, variants, brands, quantity and junk.
+
+Each rule reads the reference and one parsed listing and records on a :class:`_Verdict`
+every rejection that fires (the first decides the :class:`MatchKind`; all are listed);
+:func:`_quantity_rule` and :func:`_condition_cap` say how many units and how good.
+
+Example:
+    >>> _same_family("cfi-2000a01", "cfi-1200a01"), _compatible("cfi-2000", "cfi-2000a01")
+    (True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from altfinder.matching._normalize import _compact, _k, fold_kana
+from altfinder.matching._parse import _Parsed
+from altfinder.matching._reference import _Reference
+from altfinder.matching._result import MatchKind
+from altfinder.matching._vocabulary import (
+    _ACCESSORY_VOCABULARY,
+    _LINE_REQUIRED,
+    _LOT,
+    _MAKER_LEXICON,
+    _WITH,
+    BRAND_ALIASES,
+    _Vocabulary,
+)
+from altfinder.models import Condition
+
+_EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$")
+
+_ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])")
+# What may precede のみ without making the listing a part: the product itself (本体のみ,
+# ソフトのみ) or how it was used or is sold (開封のみ, 数回使用のみ, 平日のみ発送).
+_ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|"
+              r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
+              r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|"
+              r"お一人|おひとり|様|現金|支払")
+_BOX_WORDS = _k(r"空箱|外箱|化粧箱|箱|説明書|取扱説明書|取説|マニュアル|保証書")
+_BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|dl版")
+_BOX_ONLY = _k(r"空箱|箱のみ|箱だけ|空瓶|空き瓶|空きビン|空ボトル|空容器|容器のみ|空ケース|"
+               r"外箱のみ|化粧箱のみ|説明書のみ|取説のみ|取扱説明書のみ|"
+               r"マニュアルのみ|保証書のみ|箱と説明書のみ|ケースと説明書のみ")
+_BONUS_ONLY = _k(r"特典のみ|特典だけ|特典コード|"
+                 r"特典(?!\s*\S{0,10}?(?:付|つき|あり|有|封入|同梱|入|込))|"
+                 r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
+_COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|"
+                 r"(?<![a-z])for\s+[a-z]")
+_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|用|対応|風)(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|"
+              r"カセット|版|意|途|品|紙))")
+
+_APPLE_PART = re.compile(r"^m[a-z0-9]{3,5}(?:j|ll|zp|ch|x|b|f|d|t|kh|pa|za)/a$")
+
+
+def _lead(code: str) -> str:
+    first = re.split(r"[-/]", code, maxsplit=1)[0]
+    match = re.match(r"[a-z]+", first)
+    return match.group() if match else ""
+
+
+def _first_digits(code: str) -> str:
+    match = re.search(r"\d+", code)
+    return match.group() if match else ""
+
+
+def _shape(code: str) -> str:
+    return re.sub(r"\d", "9", re.sub(r"[a-z]", "a", code))
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Two model numbers of one product family (CFI-2000A01 and CFI-1200A01)."""
+    ca, cb = _compact(a), _compact(b)
+    if _APPLE_PART.match(a) and _APPLE_PART.match(b):
+        return True
+    if ca.isdigit() and cb.isdigit():
+        return len(ca) == len(cb)
+    lead_a, lead_b = _lead(a), _lead(b)
+    if lead_a and lead_a == lead_b:
+        # AX5400 (a speed class) is not a sibling of AX73: the numbers must be comparable
+        return len(_first_digits(ca)) == len(_first_digits(cb))
+    if len(ca) == len(cb) >= 4 and _shape(ca) == _shape(cb):
+        return sum(x != y for x, y in zip(ca, cb, strict=True)) <= 2
+    return False
+
+
+def _compatible(listing: str, reference: str) -> bool:
+    """The listing's model number names the reference (maybe less precisely)."""
+    cl, cr = _compact(listing), _compact(reference)
+    if cl == cr:
+        return True
+    if cr.startswith(cl) and len(cl) >= 3 and any(c.isdigit() for c in cl):
+        return True  # CFI-2000 for CFI-2000A01, WH-1000XM5 for WH-1000XM5/B
+    extra = cl[len(cr):]
+    return cl.startswith(cr) and len(extra) >= 2 and extra.isalpha()  # HP04IBN for HP04
+
+
+@dataclass
+class _Verdict:
+    """The decision so far: the first rejection decides the kind; every reason is kept."""
+
+    kind: MatchKind = MatchKind.MATCH
+    reasons: list[str] = field(default_factory=list)
+
+    def reject(self, kind: MatchKind, reason: str) -> None:
+        if self.kind is MatchKind.MATCH:
+            self.kind = kind
+            self.reasons.insert(0, reason)
+        else:
+            self.reasons.append(reason)
+
+
+def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
+                     extra: _Vocabulary | None) -> None:
+    vocabularies = [v for v in (_ACCESSORY_VOCABULARY, extra) if v is not None]
+    text = lst.text
+    box = _BOX_ONLY.search(text)
+    if box:
+        verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(box)})")
+    bonus = _BONUS_ONLY.search(text)
+    if bonus and not _BONUS_ONLY.search(ref.parsed.text):
+        verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item or code only ({lst.show(bonus)})")
+    for m in _ONLY.finditer(text):
+        what = m.group(1)
+        if _BOX_WORDS.search(what):
+            verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
+        elif _BONUS_WORDS.search(what):
+            verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item only ({lst.show(m)})")
+        elif any(v.regex.search(what) for v in vocabularies):
+            verdict.reject(MatchKind.ACCESSORY, f"a part or accessory only ({lst.show(m)})")
+        elif not (_ONLY_OK.search(what) or any(w in what for w in ref.plain_words)):
+            # 本体のみ, 開封のみ and ヘッドホンのみ (for headphones) are fine; 片耳のみ is not
+            verdict.reject(MatchKind.ACCESSORY, f"a part or accessory only ({lst.show(m)})")
+    for vocabulary in vocabularies:
+        for word, m in vocabulary.matches(text):
+            after = text[m.end():].lstrip()
+            before = text[max(0, m.start() - 12):m.start()]
+            if _WITH.match(after) or _EXTRA.search(before):
+                continue  # ケース付き, 箱あり, おまけ: the product with it
+            if word in ref.accessories:
+                continue  # the reference names it too (the product is such a thing)
+            verdict.reject(MatchKind.ACCESSORY, f"an accessory or part ({lst.show(m)})")
+            break
+    compatible = _COMPATIBLE.search(text)
+    if compatible:
+        verdict.reject(MatchKind.COMPATIBLE, f"a compatible or third-party item "
+                                             f"({lst.show(compatible)})")
+    for m in _FOR_USE.finditer(text):
+        before = _compact(m.group(1))
+        named = [w for w in ref.identity if len(w) >= 2 and w in before]
+        if named and not ref.is_accessory and not _FOR_USE.search(ref.parsed.text):
+            verdict.reject(MatchKind.COMPATIBLE, f"made for the product, not the product "
+                                                 f"({lst.show(m)})")
+            break
+    maker = _MAKER_LEXICON.regex.search(text)
+    if maker and not _MAKER_LEXICON.regex.search(f"{ref.parsed.text} {ref.brand_text}"):
+        verdict.reject(MatchKind.COMPATIBLE, f"an accessory maker's item ({lst.show(maker)})")
+
+
+_MAIN_UNIT = _k(r"本体(?!\s*(?:なし|無し|無|のみ|だけ|単品|別売|は付属しません))")
+
+
+def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    if ref.is_game and "本体" not in ref.parsed.display:
+        console = _MAIN_UNIT.search(lst.text)
+        if console:
+            verdict.reject(MatchKind.LOT, f"a console sold with the game ({lst.show(console)})")
+            return
+    if ref.is_accessory and "本体" in lst.display and "本体" not in ref.parsed.display:
+        for word, m in _ACCESSORY_VOCABULARY.matches(lst.text):
+            if word in ref.accessories and _WITH.match(lst.text[m.end():].lstrip()):
+                verdict.reject(MatchKind.LOT, f"a main unit sold with the product "
+                                              f"({lst.show(m)}付き)")
+                return
+    for m in _LOT.finditer(lst.text):
+        if m.group() in ref.lots:
+            continue
+        if ref.is_game and m.group().startswith(fold_kana("ソフト")) and m.group().endswith("本"):
+            continue  # ソフト 2本セット of a game: two copies of it (the quantity)
+        verdict.reject(MatchKind.LOT, f"a lot or bundle of different things ({lst.show(m)})")
+        return
+
+
+def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
+    """Model numbers; returns whether the listing names the reference's model."""
+    named = any(m and m in lst.compact for m in (_compact(x) for x in ref.models))
+    for code in lst.codes:
+        family = [r for r in ref.codes if _same_family(code, r)]
+        if not family:
+            continue
+        if any(_compatible(code, r) for r in family):
+            named = named or any(_compact(code) == _compact(r) or _compatible(code, r)
+                                 for r in ref.models)
+            continue
+        verdict.reject(MatchKind.MODEL_CONFLICT,
+                       f"model number {_compact(code)} is not {_compact(family[0])}")
+        return named
+    return named
+
+
+def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool) -> None:
+    rp, lp = ref.parsed, lst
+    for cls, values in rp.specs.items():
+        listed = lp.specs.get(cls)
+        if listed and not (listed & values):
+            show = ", ".join(f"{v:g}" for v in sorted(listed))
+            want = ", ".join(f"{v:g}" for v in sorted(values))
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"{cls} {show} differs from the reference's {want}")
+    if rp.colours and lp.colours and not (rp.colours & lp.colours):
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"colour {'/'.join(sorted(lp.colours))} is not "
+                       f"{'/'.join(sorted(rp.colours))}")
+    if rp.platforms and lp.platforms and not (rp.platforms & lp.platforms):
+        verdict.reject(MatchKind.LINE_CONFLICT,
+                       f"for {', '.join(sorted(lp.platforms))}, not "
+                       f"{', '.join(sorted(rp.platforms))}")
+    extra = lp.lines - rp.lines
+    if extra:
+        verdict.reject(MatchKind.LINE_CONFLICT,
+                       f"another product line ({', '.join(sorted(extra))})")
+    missing = (rp.lines - lp.lines) & _LINE_REQUIRED
+    if missing and not named:
+        verdict.reject(MatchKind.LINE_CONFLICT,
+                       f"the listing lacks {', '.join(sorted(missing))}: another model")
+    if rp.generations and lp.generations and not (rp.generations & lp.generations):
+        verdict.reject(MatchKind.VOLUME_CONFLICT,
+                       f"generation {sorted(lp.generations)[0]} is not "
+                       f"{sorted(rp.generations)[0]}")
+    if rp.editions and lp.editions and not (rp.editions & lp.editions):
+        verdict.reject(MatchKind.VOLUME_CONFLICT,
+                       f"edition {sorted(lp.editions)[0]} is not {sorted(rp.editions)[0]}")
+    if rp.volumes:
+        if lp.volumes and not (lp.volumes & rp.volumes):
+            verdict.reject(MatchKind.VOLUME_CONFLICT,
+                           f"number {sorted(lp.volumes)[0]} is not {sorted(rp.volumes)[0]}")
+        elif not lp.volumes and not named:
+            verdict.reject(MatchKind.AMBIGUOUS,
+                           f"the listing does not say it is number {sorted(rp.volumes)[0]}")
+    if rp.generations and not lp.generations and not named:
+        verdict.reject(MatchKind.AMBIGUOUS, f"the listing does not say it is generation "
+                                            f"{sorted(rp.generations)[0]}")
+
+
+def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
+    if not ref.brands:
+        return False
+    if lst.brands & ref.brands:
+        return True
+    known = {b for b in ref.brands if b in BRAND_ALIASES}
+    if known and lst.brands - ref.brands:
+        verdict.reject(MatchKind.BRAND_CONFLICT,
+                       f"brand {', '.join(sorted(lst.brands))} is not {', '.join(sorted(known))}")
+    return False
+
+
+def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
+    """Units of the reference the listing sells; another pack of a multi-pack is rejected."""
+    quantity = lst.quantity
+    if ref.quantity > 1:
+        if quantity in (1, ref.quantity):
+            quantity = 1
+        else:
+            verdict.reject(MatchKind.QUANTITY_CONFLICT,
+                           f"{quantity} units where the reference is a set of "
+                           f"{ref.quantity}")
+            quantity = 1
+    elif quantity > 1:
+        verdict.reasons.append(f"{quantity} units ({', '.join(lst.quantity_words)})")
+    return quantity
+
+
+def _condition_cap(lst: _Parsed, verdict: _Verdict) -> tuple[Condition | None, str | None]:
+    """The best condition a junk or flawed listing can be, and why (also a reason)."""
+    cap: Condition | None = None
+    cap_reason: str | None = None
+    if lst.poor:
+        cap = Condition.POOR
+        cap_reason = f"junk or damaged ({lst.poor[0]}): condition poor at best"
+    elif lst.acceptable:
+        cap = Condition.ACCEPTABLE
+        cap_reason = (f"flawed or incomplete ({lst.acceptable[0]}): "
+                      f"condition acceptable at best")
+    if cap_reason:
+        verdict.reasons.append(cap_reason)
+    return cap, cap_reason

@@ -1,0 +1,77 @@
+"""The similarity score: rapidfuzz over a whole page, reference-word coverage and bonuses.
+
+The score is the share of the reference's words (weighted) the listing contains, blended
+with rapidfuzz's ``token_set_ratio``; a named model number lifts it, a named brand adds a
+little, a missing name word takes some away.
+
+Example:
+    >>> from altfinder.matching._parse import _parse
+    >>> from altfinder.matching._reference import _reference
+    >>> ref = _reference("Nintendo Switch Lite ターコイズ", None, None)
+    >>> [(round(ratio, 2), present) for ratio, present in _similarities(
+    ...     ref, [_parse("Switch Lite ターコイズ 本体")])]
+    [(1.0, {'switch': True, 'lite': True})]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+
+from altfinder.matching._parse import _Parsed
+from altfinder.matching._reference import _Reference, _shown
+
+_PRESENT = 85.0  # rapidfuzz partial_ratio at which a reference word counts as present
+
+
+def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
+                  ) -> list[tuple[float, dict[str, bool]]]:
+    """Per listing: the token set ratio (0–1) and which reference words it contains.
+
+    Two ``process.cdist`` calls score the whole page at once.
+    """
+    compacts = [p.compact for p in parsed]
+    set_scores = process.cdist([ref.token_string], [" ".join(p.tokens) for p in parsed],
+                               scorer=fuzz.token_set_ratio, dtype="float32")[0]
+    words = process.cdist(ref.word_list, compacts, scorer=fuzz.partial_ratio,
+                          dtype="float32") if ref.word_list else None
+    out = []
+    for j in range(len(parsed)):
+        present = {w: bool(words is not None and words[i, j] >= _PRESENT)
+                   for i, w in enumerate(ref.word_list)}
+        out.append((float(set_scores[j]) / 100, present))
+    return out
+
+
+def _coverage(words: dict[str, float], present: dict[str, bool]) -> float:
+    total = sum(words.values())
+    if not total:
+        return 0.0
+    return sum(weight for word, weight in words.items() if present[word]) / total
+
+
+def _score(ref: _Reference, set_ratio: float, present: dict[str, bool], *, named: bool,
+           branded: bool) -> tuple[float, list[str]]:
+    """One listing's 0–1 score and the reasons that explain it, in order."""
+    reasons: list[str] = []
+    coverage = max(_coverage(ref.core_words, present), _coverage(ref.full_words, present))
+    score = 0.8 * coverage + 0.2 * set_ratio
+    if named:
+        score = 0.5 + 0.5 * score
+        reasons.append(f"model number {ref.models[0]} named")
+    if branded:
+        score += 0.05
+    lost = [w for w, weight in ref.core_words.items() if weight >= 5 and not present[w]]
+    if lost and not named:
+        score -= 0.1  # a name word is missing: maybe a sibling (スカーレット/バイオレット)
+        reasons.append(
+            f"name word {_shown(ref.parsed, lost[0])} not in the listing (-0.10)")
+    score = round(max(0.0, min(1.0, score)), 3)
+    missing = [w for w in ref.core_words if not present[w]]
+    reasons.append(
+        f"similarity {score:.2f} (reference words {coverage:.0%}"
+        + (f", missing {' '.join(_shown(ref.parsed, w) for w in missing[:4])}"
+           if missing else "")
+        + f"; token set {set_ratio:.0%})")
+    return score, reasons

@@ -1,0 +1,268 @@
+"""Vocabularies: brands, colours, product lines, platforms, accessories and lots.
+
+The words that name what a listing is (and is not), and the two one-pass finders that
+search them: :class:`_Vocabulary` (named regular expressions) and :class:`_Lexicon`
+(literal spellings with Japanese-aware word boundaries).
+
+Example:
+    >>> sorted(_colours("iphone 15 ブルー")), sorted(_lines("iphone 15 pro max"))
+    (['blue'], ['max', 'pro'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from altfinder.matching._normalize import _KATA, _canonical, _k, fold_kana
+
+
+class _Vocabulary:
+    """Named patterns searched in one pass.
+
+    One alternation without capturing groups (so the regex engine keeps its fast literal
+    scan) finds the matches; each match is then named by the entry that matches there.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str]], *, fold: bool = False) -> None:
+        compile_ = _k if fold else re.compile
+        self.entries = [(name, compile_(pattern)) for name, pattern in entries]
+        self.regex = compile_("|".join(f"(?:{p.pattern})" for _, p in self.entries))
+
+    def _name(self, text: str, match: re.Match[str]) -> str:
+        for name, pattern in self.entries:
+            found = pattern.match(text, match.start())
+            if found and found.end() == match.end():
+                return name
+        return self.entries[0][0]  # pragma: no cover - the alternation matched one of them
+
+    def find(self, text: str) -> set[str]:
+        return {self._name(text, m) for m in self.regex.finditer(text)}
+
+    def matches(self, text: str) -> list[tuple[str, re.Match[str]]]:
+        return [(self._name(text, m), m) for m in self.regex.finditer(text)]
+
+
+class _Lexicon:
+    """Literal spellings mapped to names, found in one pass with shared word boundaries.
+
+    Latin spellings must not touch other Latin letters; kana spellings must not run on
+    into more kana (``prefix_ok`` lets マットブラック contain ブラック); kanji spellings must
+    not touch other kanji (白 is not 白黒).
+    """
+
+    def __init__(self, entries: dict[str, tuple[str, ...]], *, kana: str = _KATA,
+                 prefix_ok: bool = False, suffixes: str = "") -> None:
+        self.names: dict[str, str] = {}
+        groups: dict[str, list[str]] = {"latin": [], "kana": [], "kanji": []}
+        for name, spellings in entries.items():
+            for spelling in spellings:
+                self.names[spelling] = name
+                if re.fullmatch(r"[a-z0-9' .-]+", spelling):
+                    groups["latin"].append(spelling)
+                elif re.fullmatch("[一-鿿々]+", spelling):
+                    groups["kanji"].append(spelling)
+                else:
+                    groups["kana"].append(spelling)
+
+        def alternation(words: list[str]) -> str:
+            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+        before = "" if prefix_ok else f"(?<![{kana}])"
+        parts = {
+            "latin": r"(?<![a-z])(?:{})(?![a-z])",
+            "kana": before + "(?:{})" + (f"(?:(?![{kana}])|(?={suffixes}))" if suffixes
+                                         else f"(?![{kana}])"),
+            "kanji": "(?<![一-鿿])(?:{})(?![一-鿿])",
+        }
+        self.regex = re.compile("|".join(parts[k].format(alternation(words))
+                                         for k, words in groups.items() if words))
+
+    def find(self, text: str) -> set[str]:
+        return {self.names[m.group()] for m in self.regex.finditer(text)}
+
+
+#: Brand aliases: canonical name → spellings (matched on case-folded, NFKC text).
+BRAND_ALIASES: dict[str, tuple[str, ...]] = {
+    "apple": ("apple", "アップル"),
+    "nintendo": ("nintendo", "任天堂", "ニンテンドー", "ニンテンドウ"),
+    "sony": ("sony", "ソニー", "sie", "ソニー・インタラクティブエンタテインメント",
+             "ソニーインタラクティブエンタテインメント"),
+    "panasonic": ("panasonic", "パナソニック"),
+    "dyson": ("dyson", "ダイソン"),
+    "shiseido": ("shiseido", "資生堂", "アネッサ", "anessa"),
+    "kao": ("kao", "花王", "キュレル", "curel"),
+    "thermos": ("thermos", "サーモス"),
+    "zojirushi": ("zojirushi", "象印"),
+    "tiger": ("tiger", "タイガー魔法瓶", "タイガー"),
+    "iris ohyama": ("iris ohyama", "irisohyama", "アイリスオーヤマ", "アイリス"),
+    "amazon": ("amazon", "アマゾン"),
+    "lego": ("lego", "レゴ"),
+    "shueisha": ("集英社", "shueisha"),
+    "oreilly": ("オライリー・ジャパン", "オライリージャパン", "オライリー", "o'reilly", "oreilly"),
+    "sharp": ("sharp", "シャープ"),
+    "hitachi": ("hitachi", "日立"),
+    "toshiba": ("toshiba", "東芝"),
+    "mitsubishi": ("mitsubishi", "三菱"),
+    "tefal": ("t-fal", "tefal", "ティファール"),
+    "delonghi": ("delonghi", "デロンギ"),
+    "bose": ("bose", "ボーズ"),
+    "samsung": ("samsung", "サムスン"),
+    "google": ("google", "グーグル"),
+    "microsoft": ("microsoft", "マイクロソフト"),
+    "makita": ("makita", "マキタ"),
+    "philips": ("philips", "フィリップス"),
+    "braun": ("braun",),
+    "yamazen": ("yamazen", "山善"),
+    "lion": ("ライオン",),
+    "koizumi": ("koizumi", "コイズミ"),
+    "sega": ("sega", "セガ"),
+    "square enix": ("square enix", "スクウェア・エニックス", "スクエニ"),
+    "kodansha": ("講談社", "kodansha"),
+    "shogakukan": ("小学館", "shogakukan"),
+}
+_BRAND_LEXICON = _Lexicon(BRAND_ALIASES)
+
+#: Makers of accessories and compatibles: a listing under one of them, for a product of
+#: another brand, is a compatible item (a HORI controller, an ELECOM case).
+ACCESSORY_MAKERS: tuple[str, ...] = (
+    "hori", "ホリ", "elecom", "エレコム", "buffalo", "バッファロー", "サンワサプライ", "sanwa",
+    "anker", "アンカー", "spigen", "シュピゲン", "ラスタバナナ", "pga", "サイバーガジェット",
+    "cyber gadget", "iface", "belkin", "ベルキン", "esr", "nimaso", "ugreen",
+)
+_MAKER_LEXICON = _Lexicon({fold_kana(w): (fold_kana(w),) for w in ACCESSORY_MAKERS},
+                          kana="ぁ-ゖァ-ヺー")
+
+# Colours, on the case-folded NFKC text. Katakana colours must not run on into another
+# katakana word (ホワイトニング is whitening, ブルーライト is blue light).
+_COLOURS: dict[str, tuple[str, ...]] = {
+    "white": ("ホワイト", "white", "白"),
+    "black": ("ブラック", "black", "黒"),
+    "sumi": ("濃墨",),
+    "blue": ("ブルー", "blue", "青"),
+    "red": ("レッド", "red", "赤"),
+    "pink": ("ピンク", "pink"),
+    "green": ("グリーン", "green", "緑"),
+    "yellow": ("イエロー", "yellow", "黄"),
+    "purple": ("パープル", "purple", "紫"),
+    "violet": ("バイオレット", "violet"),
+    "scarlet": ("スカーレット", "scarlet"),
+    "gray": ("グレー", "グレイ", "gray", "grey"),
+    "silver": ("シルバー", "silver"),
+    "gold": ("ゴールド", "gold"),
+    "navy": ("ネイビー", "navy", "紺"),
+    "beige": ("ベージュ", "beige"),
+    "brown": ("ブラウン", "brown", "茶"),
+    "orange": ("オレンジ", "orange"),
+    "turquoise": ("ターコイズ", "turquoise"),
+    "coral": ("コーラル", "coral"),
+    "midnight": ("ミッドナイト", "midnight"),
+    "starlight": ("スターライト", "starlight"),
+}
+_COLOUR_LEXICON = _Lexicon(
+    {name: (*words, *(f"{w}色" for w in words if re.fullmatch("[一-鿿]+", w)))
+     for name, words in _COLOURS.items()}, prefix_ok=True,
+    suffixes="アルミ|チタ|ステンレス|レザー|メタリック|パール|マット")  # ミッドナイトアルミニウム
+
+# Product-line words: a listing naming one the reference does not name is a sibling
+# product (iPhone 15 Pro for an iPhone 15). For the words in _LINE_REQUIRED the converse
+# also holds: a listing that drops it is the plain model (Switch for a Switch Lite).
+_LINE_WORDS: dict[str, tuple[str, ...]] = {
+    "pro": ("pro", "プロ"), "max": ("max", "マックス"), "mini": ("mini", "ミニ"),
+    "lite": ("lite",), "plus": ("plus", "プラス"), "ultra": ("ultra",), "air": ("air",),
+    "edge": ("edge",), "oasis": ("oasis",), "scribe": ("scribe",), "kids": ("kids",),
+    "absolute": ("absolute",), "origin": ("origin",), "complete": ("complete",),
+    "fluffy": ("fluffy",),
+}
+_LINES: dict[str, str] = {
+    "有機el": r"有機el",
+    "switch2": r"switch2",
+    "digitaledition": r"digitaledition",
+    "paperwhite": r"paperwhite",
+    "kids": r"キッズ",
+    "signature": r"signature|シグニチャー",
+    "submarine": r"submarine|サブマリン",
+    "complete": r"コンプリート\s*エディション",
+    "fluffy": r"フラッフィ",
+    "refill": r"詰め替え",
+    "premium": r"プレミアム|premium",
+    "special": r"特装版|限定版|特別版|豪華版|初回限定|アニメ[dｄ]vd付き?|コレクターズ|collector|"
+               r"エディション|(?<!st )(?<!nd )(?<!rd )(?<!th )(?<!digital)edition",
+    "translation": r"英語版|洋書|english\s*edition|翻訳版|原書",
+    "trial": r"トライアル|お試し|ミニサイズ|サンプル|試供品|ミニボトル|携帯用",
+}
+# Variants within a product line: each is its own line (化粧水 is not クリーム).
+_LINES.update({f"variety:{w}": w for w in (
+    "部屋干し", "抗菌", "無香料", "微香", "プラチナ", "ワンハンド", "ジェル(?!ボール)",
+    "ローション", "化粧水", "乳液", "美容液", "マイルド", "トーンアップ")})
+_LINE_REQUIRED = frozenset({"pro", "max", "mini", "lite", "plus", "ultra", "有機el", "edge",
+                            "paperwhite", "digitaledition", "air"})
+_LINE_VOCABULARY = _Vocabulary(_LINES.items())
+# Game platforms: a game for the Wii U is not the Switch game.
+_PLATFORM_LEXICON = _Lexicon({
+    "switch": ("switch",), "switch2": ("switch2",), "ps5": ("ps5",), "ps4": ("ps4",),
+    "ps3": ("ps3", "playstation3"), "wii u": ("wii u", "wiiu"), "wii": ("wii",),
+    "3ds": ("3ds",), "ds": ("ds",), "xbox": ("xbox",),
+})
+_LINE_LEXICON = _Lexicon(_LINE_WORDS)
+
+# Accessory and part words. A word also in the reference title (the reference is such an
+# accessory, or comes with one) only counts with のみ/単品 (ケースのみ).
+_ACCESSORY_WORDS = (
+    "ケース", "カバー", "フィルム", "保護ガラス", "ガラスフィルム", "スタンド", "替えブラシ",
+    "替ブラシ", "交換ブラシ", "ブラシヘッド", "替え刃", "ケーブル", "充電器", "充電スタンド",
+    "アダプター", "アダプタ", "ドック", "ホルダー", "ストラップ", "ステッカー",
+    "ポーチ", "収納バッグ", "グリップ", "イヤーピース", "イヤーチップ", "フィルター",
+    "バッテリー", "ノズル", "アタッチメント", "延長ホース", "クリーナーヘッド", "パッキン",
+    "せんユニット", "フタユニット", "キャップユニット", "内釜", "内ぶた", "内なべ", "蒸気口",
+    "部品", "パーツ", "リモコン", "交換用", "スペア", "片耳", "右耳", "左耳", "イヤホン単品",
+    "攻略本", "攻略ガイド", "ガイドブック", "設定資料集", "サウンドトラック", "サントラ",
+    "amiibo", "アミーボ", "フィギュア", "ぬいぐるみ", "キーホルダー", "アクスタ",
+    "アクリルスタンド", "ポスター", "ブックカバー", "しおり", "トレカ", "ポケモンカード",
+    "ポケカ", "カードゲーム", "シリコン", "スキンシール", "デカール", "トートバッグ",
+    "替刃", "網刃", "内刃", "外刃", "洗浄液", "カートリッジ",
+    "ボトルのみ", "ラベル", "ヘッドバンド", "イヤーパッド", "コントローラー", "スピーカー",
+)
+_ACCESSORY_VOCABULARY = _Vocabulary((
+    (w, re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else ""))  # 部品取り is junk
+    for w in sorted(_ACCESSORY_WORDS, key=len, reverse=True)), fold=True)
+# "with X" / "without X": the product itself, with or without its case, box, cover…
+_WITH = _k(r"(?:\([^)]*\)\s*)?(?:付き|付属|付|つき|あり|有り|有|入り|同梱|込み|なし|無し|無|"
+           r"傷|キズ|汚れ|破れ|ヤケ|日焼け|折れ|スレ|擦れ|難|\d+\s*%|劣化|最大容量|良好|交換済|"
+           r"新品に交換|持ち|残量|"
+           r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|装着済み?|セット済み?)")
+
+# Lots and bundles: several different things sold together (まとめ売り, 他3点, 1-12巻).
+_LOT = _k(
+    r"まとめ売り|まとめて|おまとめ|まとめ|セット売り|詰め合わせ|詰合せ|福袋|全巻|全種|大量|"
+    r"他\s*\d+\s*(?:点|個|本|冊|種|つ|枚|台)|ほか\s*\d+\s*点|"
+    r"(?<![\d.])(?:[2-9]|[1-9]\d)\s*(?:点|種類?|冊|タイトル)\s*(?:セット|まとめ)?|"
+    r"コンプリート(?!\s*エディション)|コンプ(?![a-zレ])|同梱版|ソフト\s*\d+\s*本|"
+    r"ダブルパック|ツインパック|ダブルセット|"
+    r"\d+\s*[~-]\s*\d+\s*巻|本体\s*(?:\+|&|＆|と)\s*ソフト|ソフト\s*(?:付き|セット)"
+)
+
+
+def _brand_of(brand: str | None) -> set[str]:
+    if not brand:
+        return set()
+    canonical = _canonical(brand)
+    found = _BRAND_LEXICON.find(canonical)
+    return found or {fold_kana(canonical)}
+
+
+def _colours(canonical: str) -> set[str]:
+    found = _COLOUR_LEXICON.find(canonical)
+    if "sumi" in found:
+        found.add("black")  # 濃墨 is a black
+    return found
+
+
+def _lines(canonical: str) -> set[str]:
+    folded = fold_kana(canonical)
+    found = _LINE_LEXICON.find(canonical)
+    for name, m in _LINE_VOCABULARY.matches(canonical):
+        if not _WITH.match(folded[m.end():].lstrip()):  # ミニサイズ付き: a bonus, not the line
+            found.add(name)
+    return found
+
