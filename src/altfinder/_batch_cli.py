@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import sys
 from collections.abc import Iterator
@@ -168,6 +169,11 @@ def run_batch(
             bar.update(task, completed=progress.done + skipped, found=progress.found,
                        failed=progress.failed)
 
+        # Everything alive now (modules, sources, the catalogue) lives as long as the run:
+        # kept out of the collector, full collections stay short, so a collection pause
+        # does not hold two paced requests back and send them together.
+        gc.collect()
+        gc.freeze()
         try:
             for item in find_alternatives_many_sync(
                     remaining(), sources=sources, client=client, policy=policy,
@@ -186,6 +192,7 @@ def run_batch(
             console.print(f"interrupted: re-run the same command to resume from {output}")
             raise
         finally:
+            gc.unfreeze()
             if not handle.closed:
                 handle.close()
     last.skipped = skipped

@@ -73,6 +73,9 @@ class Sandbox:
         time_scale: run time ``time_scale`` times faster: rate limits (the sandbox's and,
             through :meth:`sources`, the adapters') shrink by that factor. For benchmarks.
         clock: the sandbox's wall clock in Unix seconds (sale windows are judged by it).
+        keep_requests: how many of the last requests :attr:`requests` keeps (for tests
+            that check what was sent). Each is held until it falls out, so a long batch
+            against the sandbox keeps only this many.
 
     Example:
         >>> sandbox = Sandbox(time_scale=100)
@@ -81,9 +84,11 @@ class Sandbox:
     """
 
     def __init__(self, *, time_scale: float = 1.0,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, keep_requests: int = 1_000) -> None:
         if time_scale <= 0:
             raise ValueError("time_scale must be positive")
+        if keep_requests < 0:
+            raise ValueError("keep_requests must not be negative")
         self.time_scale = time_scale
         self.clock = clock
         self._credentials = {name: dict(values) for name, values in DEMO_CREDENTIALS.items()}
@@ -94,7 +99,7 @@ class Sandbox:
         self._fault_left: dict[str, int] = {}
         self._lock = threading.Lock()
         #: The last requests received, as ``(service name, request)``.
-        self.requests: deque[tuple[str, SandboxRequest]] = deque(maxlen=10_000)
+        self.requests: deque[tuple[str, SandboxRequest]] = deque(maxlen=keep_requests)
 
     # -- configuration ----------------------------------------------------------------
     @property
