@@ -9,6 +9,7 @@ successive synchronous calls, as they are by concurrent asynchronous ones.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import AsyncIterator, Coroutine, Iterator
 from typing import Any, TypeVar
@@ -75,12 +76,28 @@ def iterate_sync(agen: AsyncIterator[T]) -> Iterator[T]:
         [0, 1, 2]
     """
     loop = _background_loop()
+    running: asyncio.Task[Any] | None = None
 
     async def step() -> tuple[bool, T | None]:
+        nonlocal running
+        running = asyncio.current_task()
         try:
             return True, await agen.__anext__()
         except StopAsyncIteration:
             return False, None
+
+    async def close() -> None:
+        # A step interrupted from this thread (Ctrl-C while waiting for it) is still
+        # running on the loop: cancel it and let it finish before closing the generator,
+        # which cannot be closed while it runs.
+        if running is not None and not running.done():
+            if not running.cancelling():  # cancel once: a second one would cut its cleanup
+                running.cancel()
+            with contextlib.suppress(BaseException):
+                await running
+        closer = getattr(agen, "aclose", None)
+        if closer is not None:
+            await closer()
 
     try:
         while True:
@@ -94,6 +111,4 @@ def iterate_sync(agen: AsyncIterator[T]) -> Iterator[T]:
                 return
             yield value  # type: ignore[misc]
     finally:
-        closer = getattr(agen, "aclose", None)
-        if closer is not None:
-            asyncio.run_coroutine_threadsafe(closer(), loop).result()
+        asyncio.run_coroutine_threadsafe(close(), loop).result()
