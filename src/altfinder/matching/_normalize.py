@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from altfinder._text import normalize
 
@@ -59,9 +60,12 @@ def _kanji_ordinal(match: re.Match[str]) -> str:
 
 _KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|版|巻|弾|期)")
 
+_ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi": 11,
+          "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16}
+
 # Product aliases, applied in order on the case-folded NFKC text (katakana intact, so
 # word boundaries are still visible). Each maps a spelling onto one canonical form.
-_ALIASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+_ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(p), r) for p, r in (
         (r"spy\s*[×x✕]\s*family|スパイ\s*(?:×|x)?\s*ファミリー", " spyfamily "),
         (r"(?:nintendo|ニンテンドー|任天堂)?\s*(?:switch|スイッチ)\s*2(?!\s*[台個本枚つ点\d.])",
@@ -78,7 +82,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"エアー?ポッズ|air\s*pods", " airpods "),
         (r"(airpods\s*pro)\s*2(?![\d世])", r" \1 第2世代 "),
         (r"アイフォーン|アイフォン", " iphone "),
-        (r"(iphone|ipad|galaxy|pixel|xperia)(\d)", r"\1 \2"),
+        (r"(iphone|ipad|galaxy|pixel|xperia|quest|series|kindle)(\d)", r"\1 \2"),
         (r"ペーパー\s*ホワイト|paper\s*white", " paperwhite "),
         (r"キンドル", " kindle "),
         (r"デュアル\s*センス|dual\s*sense", " dualsense "),
@@ -96,6 +100,19 @@ _ALIASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"アタック\s*ゼロ", " アタックzero "),
         (r"(?<=\d)\s*dx(?![a-z])", " デラックス "),
         (r"(?<=[a-z])\+", " plus "),  # Pro+, Fluffy+ (not SPF50+)
+        # Series nicknames sellers write for the full title.
+        (r"モンハン", "モンスターハンター"),
+        (r"あつ森|あつもり", " あつまれどうぶつの森 "),
+        (r"あつまれ\s+どうぶつの森", " あつまれどうぶつの森 "),
+        (r"ドラクエ", " ドラゴンクエスト "),
+        (r"スマブラ", " 大乱闘スマッシュブラザーズ "),
+        (rf"(?<![{_KATA}])マリカ(?![{_KATA}])", " マリオカート "),
+        (r"(?<![a-z])ff\s*(?=\d|[ivx]{1,4}(?![a-z]))", " ファイナルファンタジー "),
+        (r"final\s*fantasy", " ファイナルファンタジー "),
+        (r"ブレワイ|breath\s*of\s*the\s*wild", " ブレスオブザワイルド "),
+        # Roman numerals of a series (ファイナルファンタジーVII, ドラゴンクエストXI) as digits.
+        (rf"(?<=[{_KATA}])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii)(?![a-z0-9])",
+         lambda m: f" {_ROMAN[m.group(1)]} "),
     )
 )
 

@@ -48,16 +48,23 @@ _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "本入": ("pieces", 1.0), "錠": ("pieces", 1.0), "粒": ("pieces", 1.0),
 }
 _SPEC_CLASS = {fold_kana(k): v for k, v in _SPEC_CLASS.items()}
+# Numbers that are neither volumes nor codes. A kanji or kana unit must follow the digits
+# directly: "12 日向夏" is volume 12 and an author, not the 12th day.
 _IGNORED_NUMBERS = _k(
-    r"\d+(?:\.\d+)?\s*(?:年|月|日|時間|時|分|秒|円|%|％|歳|ヶ月|か月|カ月|回|度|℃|倍|代|人|色|"
-    r"週|h|cm|mm|km|ポイント|pt|コ口|個口|番|号機|点灯|段階|速|枚組|ステージ|弾|"
-    r"[~-]\d+)|no\.?\s*\d+|#\s*\d+|\d+/\d+|\d+\.\d+|\d+:\d+"
+    r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|回|度|倍|代|人|色|週|番|号機|"
+    r"点灯|段階|速|枚組|ステージ|弾)|"
+    r"\d+(?:\.\d+)?\s*(?:円|%|％|℃|h|cm|mm|km|ポイント|pt|コ口|個口|[~-]\d+)|"
+    r"no\.?\s*\d+|#\s*\d+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )
 _RANGE = _k(r"\d+\s*[~-]\s*\d+\s*巻")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
-                 r"gen\s*(\d+)|(\d+)\s*世代")
+                 r"gen\s*(\d+)|(\d+)\s*世代|"
+                 r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
 _EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版")
 _VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)")
+# The parts of a work in two or three books: (上), 中巻, 下.
+_PART = _k(r"\(\s*(上|中|下)\s*\)|(?<![一-鿿])(上|中|下)\s*巻|(?<=\s)(上|中|下)(?=\s|$)")
+PART_NUMBERS = {"上": 1001, "中": 1002, "下": 1003}  # as volume numbers, apart from 1, 2, 3
 _QUANTITY = _k(
     r"(?:[×✕✖]|(?<![a-z])[x*])\s*(\d+)\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|パック|pcs|"
     r"セット|set|p)?(?![\d.a-z合gml])|"
@@ -85,6 +92,7 @@ class _Parsed:
     """Everything the rules read from one title."""
 
     text: str  # kana-folded, promotional words blanked (same positions as ``display``)
+    folded: str  # kana-folded with the promotional words kept (未使用 after 特典コード)
     display: str  # the canonical title (katakana intact), same blanks: quoted in reasons
     rest: str  # ``text`` with numbers of known meaning removed
     poor: list[str] = field(default_factory=list)
@@ -108,8 +116,11 @@ class _Parsed:
         return self.display[match.start(group):match.end(group)].strip()
 
 
+_GAP = "\x00"  # what a read-out span becomes: no later pattern reads across it
+
+
 def _blank(text: str, match: re.Match[str]) -> str:
-    return text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+    return text[:match.start()] + _GAP * (match.end() - match.start()) + text[match.end():]
 
 
 def _tokens(text: str) -> dict[str, float]:
@@ -135,7 +146,7 @@ def _parse(title: str) -> _Parsed:
     folded_all = fold_kana(canonical)
     text = _strip_promo(folded_all)
     display = "".join(" " if t == " " else c for t, c in zip(text, canonical, strict=True))
-    parsed = _Parsed(text=text, display=display, rest=text)
+    parsed = _Parsed(text=text, folded=folded_all, display=display, rest=text)
     parsed.poor = [canonical[m.start():m.end()] for m in _POOR.finditer(folded_all)]
     parsed.acceptable = [canonical[m.start():m.end()] for m in _ACCEPTABLE.finditer(folded_all)]
     parsed.colours = _colours(canonical)
@@ -151,6 +162,9 @@ def _parse(title: str) -> _Parsed:
         parsed.editions.add(_ints(m))
         rest = _blank(rest, m)
     for m in _RANGE.finditer(rest):  # ranges (1~12巻) are lots, not volumes
+        rest = _blank(rest, m)
+    for m in _PART.finditer(rest):
+        parsed.volumes.add(PART_NUMBERS[next(g for g in m.groups() if g)])
         rest = _blank(rest, m)
     for m in _VOLUME.finditer(rest):
         parsed.volumes.add(_ints(m))
@@ -185,7 +199,7 @@ def _parse(title: str) -> _Parsed:
     parsed.codes = codes
     for m in _NUMBER.finditer(rest):
         parsed.volumes.add(int(m.group(1)))
-    parsed.rest = rest
+    parsed.rest = rest.replace(_GAP, " ")
     parsed.compact = _compact(text)
     parsed.tokens = _tokens(text)
     return parsed

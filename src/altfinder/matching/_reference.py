@@ -30,7 +30,9 @@ from altfinder.matching._vocabulary import (
     _lines,
 )
 
-_SPLIT_SUBTITLE = re.compile(r"\s[-―~]\s*|\s?―|:|：")
+# Where a subtitle starts: a spaced dash or wave, a colon, or a dash between two Japanese
+# words (嫌われる勇気―自己啓発の源流: NFKC and the dash folds make the bar a hyphen).
+_SPLIT_SUBTITLE = re.compile(r"\s[-―~]\s*|\s?―|:|：|(?<=[ぁ-ゖー一-鿿々〆])-(?=[ぁ-ゖー一-鿿々〆])")
 _PAREN = re.compile(r"\([^)]*\)")
 
 # Generic category nouns: sellers often leave them out, so they weigh little.

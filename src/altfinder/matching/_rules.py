@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from altfinder.matching._normalize import _compact, _k, fold_kana
-from altfinder.matching._parse import _Parsed
+from altfinder.matching._parse import PART_NUMBERS, _Parsed
 from altfinder.matching._reference import _Reference
 from altfinder.matching._result import MatchKind
 from altfinder.matching._vocabulary import (
@@ -29,6 +29,8 @@ from altfinder.matching._vocabulary import (
 )
 from altfinder.models import Condition
 
+# The rest of a list of accessories (バッテリー・充電器付き): skipped to reach its 付き.
+_CHAIN = _k(r"^(?:[・、,/&+]\s*[^\s・、,/&+]{1,10}?)+(?=付き|付属|付|つき|あり|有り|入り|同梱)")
 _EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$")
 
 _ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])")
@@ -43,8 +45,9 @@ _BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|d
 _BOX_ONLY = _k(r"空箱|箱のみ|箱だけ|空瓶|空き瓶|空きビン|空ボトル|空容器|容器のみ|空ケース|"
                r"外箱のみ|化粧箱のみ|説明書のみ|取説のみ|取扱説明書のみ|"
                r"マニュアルのみ|保証書のみ|箱と説明書のみ|ケースと説明書のみ")
-_BONUS_ONLY = _k(r"特典のみ|特典だけ|特典コード|"
-                 r"特典(?!\s*\S{0,10}?(?:付|つき|あり|有|封入|同梱|入|込))|"
+_BONUS_ONLY = _k(r"特典のみ|特典だけ|"
+                 r"特典コード(?!\s*(?:は|が)?\s*(?:使用済|使用して|未使用|なし|無し|欠品|付き|付|あり|有り))|"
+                 r"(?<![+&])(?<![+&]\s)特典(?!\s*\S{0,10}?(?:付|つき|あり|有|封入|同梱|入|込|使用済|未使用|なし|無し|欠品))|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
 _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|"
                  r"(?<![a-z])for\s+[a-z]")
@@ -118,7 +121,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
     box = _BOX_ONLY.search(text)
     if box:
         verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(box)})")
-    bonus = _BONUS_ONLY.search(text)
+    bonus = _BONUS_ONLY.search(lst.folded)  # 特典コード未使用: 未使用 is not promotion here
     if bonus and not _BONUS_ONLY.search(ref.parsed.text):
         verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item or code only ({lst.show(bonus)})")
     for m in _ONLY.finditer(text):
@@ -136,7 +139,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         for word, m in vocabulary.matches(text):
             after = text[m.end():].lstrip()
             before = text[max(0, m.start() - 12):m.start()]
-            if _WITH.match(after) or _EXTRA.search(before):
+            if _WITH.match(after) or _WITH.match(_CHAIN.sub("", after)) or _EXTRA.search(before):
                 continue  # ケース付き, 箱あり, おまけ: the product with it
             if word in ref.accessories:
                 continue  # the reference names it too (the product is such a thing)
@@ -158,6 +161,13 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         verdict.reject(MatchKind.COMPATIBLE, f"an accessory maker's item ({lst.show(maker)})")
 
 
+# "X + Y": the product sold with another one (あつまれどうぶつの森 + ハッピーホームパラダイス).
+_PLUS = _k(r"[+&]\s*([^\s+&()]{3,})")
+# What may follow a "+" without being another product: bonuses, extras, the box.
+_NOT_A_PRODUCT = _k(r"特典|おまけ|付属|付き|付|箱|説明書|保証書|コード|ポイント|送料|α|"
+                    r"ソフト|本体|セット|まとめ")
+
+
 _MAIN_UNIT = _k(r"本体(?!\s*(?:なし|無し|無|のみ|だけ|単品|別売|は付属しません))")
 
 
@@ -173,6 +183,15 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 verdict.reject(MatchKind.LOT, f"a main unit sold with the product "
                                               f"({lst.show(m)}付き)")
                 return
+    if "+" not in ref.parsed.text:
+        for m in _PLUS.finditer(lst.text):
+            added = m.group(1)
+            if (added in ref.parsed.text or _compact(added) in ref.parsed.compact
+                    or _NOT_A_PRODUCT.search(added)
+                    or _ACCESSORY_VOCABULARY.regex.search(added)):
+                continue
+            verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
+            return
     for m in _LOT.finditer(lst.text):
         if m.group() in ref.lots:
             continue
@@ -197,6 +216,19 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
                        f"model number {_compact(code)} is not {_compact(family[0])}")
         return named
     return named
+
+
+# The two halves of a pair: Joy-Con (L) / (R), 左右.
+_LEFT = _k(r"\(\s*l\s*\)|(?<![a-z])l\s*側|左(?:側|耳)?(?:のみ|だけ|単品)")
+_RIGHT = _k(r"\(\s*r\s*\)|(?<![a-z])r\s*側|右(?:側|耳)?(?:のみ|だけ|単品)")
+_ONE_OF_PAIR = _k(r"片方|片側|片耳|左のみ|右のみ|左だけ|右だけ")
+_WORD_BEFORE_NUMBER = re.compile(r"[a-z]{3,}")
+
+
+def _number(volumes: set[int]) -> str:
+    """The smallest volume number as written (上 and 下 for the parts of a work)."""
+    first = min(volumes)
+    return next((k for k, v in PART_NUMBERS.items() if v == first), str(first))
 
 
 def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool) -> None:
@@ -234,11 +266,27 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if rp.volumes:
         if lp.volumes and not (lp.volumes & rp.volumes):
             verdict.reject(MatchKind.VOLUME_CONFLICT,
-                           f"number {sorted(lp.volumes)[0]} is not {sorted(rp.volumes)[0]}")
+                           f"number {_number(lp.volumes)} is not {_number(rp.volumes)}")
         elif not lp.volumes and not named:
             verdict.reject(MatchKind.AMBIGUOUS,
-                           f"the listing does not say it is number {sorted(rp.volumes)[0]}")
-    if rp.generations and not lp.generations and not named:
+                           f"the listing does not say it is number {_number(rp.volumes)}")
+    elif lp.volumes and not named:
+        sequel = next((m for w in ref.plain_words if not w.isascii()
+                       for m in [re.search(rf"{re.escape(w)}(\d{{1,2}})(?!\d)", lp.text)] if m),
+                      None)
+        if sequel:  # 変な家2 for 変な家: the sequel
+            verdict.reject(MatchKind.VOLUME_CONFLICT,
+                           f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "
+                           f"the reference has no number")
+    if _LEFT.search(rp.text) and _RIGHT.search(rp.text):
+        left, right = _LEFT.search(lp.text), _RIGHT.search(lp.text)
+        one = _ONE_OF_PAIR.search(lp.text) or (left if not right else right if not left else None)
+        if one:
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"one of a pair, where the reference is both ({lp.show(one)})")
+    if rp.generations and not lp.generations and not named and not any(
+            f"{w}{g}" in lp.compact for w in _WORD_BEFORE_NUMBER.findall(rp.text)
+            for g in rp.generations):  # iPad10 for iPad (第10世代)
         verdict.reject(MatchKind.AMBIGUOUS, f"the listing does not say it is generation "
                                             f"{sorted(rp.generations)[0]}")
 

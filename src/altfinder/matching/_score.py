@@ -62,11 +62,15 @@ def _score(ref: _Reference, set_ratio: float, present: dict[str, bool], *, named
         reasons.append(f"model number {ref.models[0]} named")
     if branded:
         score += 0.05
-    lost = [w for w, weight in ref.core_words.items() if weight >= 5 and not present[w]]
+    names = [w for w, weight in ref.core_words.items() if weight >= 4]
+    lost = [w for w in names if not present[w]]
     if lost and not named:
-        score -= 0.1  # a name word is missing: maybe a sibling (スカーレット/バイオレット)
-        reasons.append(
-            f"name word {_shown(ref.parsed, lost[0])} not in the listing (-0.10)")
+        # A name word is missing: maybe a sibling (スカーレット/バイオレット); every name
+        # word of the title proper is missing: another title of the series or the author.
+        penalty = 0.3 if len(lost) == len(names) and ref.core_words != ref.full_words else 0.1
+        score -= penalty
+        reasons.append(f"name word {_shown(ref.parsed, lost[0])} not in the listing "
+                       f"(-{penalty:.2f})")
     score = round(max(0.0, min(1.0, score)), 3)
     missing = [w for w in ref.core_words if not present[w]]
     reasons.append(

@@ -120,6 +120,19 @@ BRAND_ALIASES: dict[str, tuple[str, ...]] = {
     "square enix": ("square enix", "スクウェア・エニックス", "スクエニ"),
     "kodansha": ("講談社", "kodansha"),
     "shogakukan": ("小学館", "shogakukan"),
+    "irobot": ("irobot", "アイロボット"),
+    "balmuda": ("balmuda", "バルミューダ"),
+    "meta": ("meta", "メタ"),
+    "kate": ("kate", "ケイト"),
+    "capcom": ("capcom", "カプコン"),
+    "bandai namco": ("bandai namco", "バンダイナムコ", "バンナム"),
+    "fujifilm": ("fujifilm", "富士フイルム", "富士フィルム", "フジフイルム"),
+    "canon": ("canon", "キヤノン", "キャノン"),
+    "nikon": ("nikon", "ニコン"),
+    "elecom": ("elecom", "エレコム"),
+    "anker": ("anker", "アンカー"),
+    "muji": ("無印良品", "muji", "無印"),
+    "kadokawa": ("kadokawa", "角川", "KADOKAWA"),
 }
 _BRAND_LEXICON = _Lexicon(BRAND_ALIASES)
 
@@ -190,11 +203,30 @@ _LINES: dict[str, str] = {
                r"エディション|(?<!st )(?<!nd )(?<!rd )(?<!th )(?<!digital)edition",
     "translation": r"英語版|洋書|english\s*edition|翻訳版|原書",
     "trial": r"トライアル|お試し|ミニサイズ|サンプル|試供品|ミニボトル|携帯用",
+    # Things about a product, sold under its name: a guide, an art book, a soundtrack.
+    "guide": r"攻略本|攻略ガイド|攻略\s*ガイドブック|アルティマニア|ガイドブック|公式ガイド|"
+             r"設定資料集|ファンブック|アートブック|ビジュアルブック|画集|サウンドトラック|サントラ",
+    # The novel of a comic (or the comic of a novel: コミカライズ).
+    "novel": r"小説|ライトノベル|ラノベ|ノベライズ|ノベル(?!ティ)|コミカライズ",
+    # A film or series on disc, where the reference is not one (a book's TV drama).
+    "video": r"(?<![a-z])dvd(?![a-z])|blu-?ray(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))|"
+             r"ブルーレイ(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))",
+    # A game's remake or remaster is another release than the original.
+    "remake": r"リメイク|remake|リマスター|remaster|インターグレード|intergrade",
+    # A paperback edition (文庫版) is another edition than the hardcover.
+    "bunko": r"文庫(?!本\s*サイズ)",
+    # A camera with a lens, where the reference is the body alone.
+    "kit": r"キット|(?<![a-z])kit(?![a-z])",
+    # Downloadable additions to a game.
+    "dlc": r"追加コンテンツ|拡張パス|エキスパンション|expansion\s*pass|シーズンパス|"
+           r"season\s*pass|(?<![a-z])dlc(?![a-z])",
 }
 # Variants within a product line: each is its own line (化粧水 is not クリーム).
 _LINES.update({f"variety:{w}": w for w in (
     "部屋干し", "抗菌", "無香料", "微香", "プラチナ", "ワンハンド", "ジェル(?!ボール)",
-    "ローション", "化粧水", "乳液", "美容液", "マイルド", "トーンアップ")})
+    "ローション", "化粧水", "乳液", "美容液", "マイルド", "トーンアップ",
+    # Shades and textures of one cosmetic.
+    "ローズ", "ライトタイプ", "しっとり", "さっぱり", "(?<![a-z])bb(?![a-z])")})
 _LINE_REQUIRED = frozenset({"pro", "max", "mini", "lite", "plus", "ultra", "有機el", "edge",
                             "paperwhite", "digitaledition", "air"})
 _LINE_VOCABULARY = _Vocabulary(_LINES.items())
