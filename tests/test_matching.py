@@ -304,6 +304,55 @@ def test_a_list_of_accessories_before_tsuki_is_the_product_with_them() -> None:
     assert kind(cleaner, "マキタ 互換 バッテリー CL108FDSHW 対応") != "match"
 
 
+def test_katakana_and_latin_spellings_of_a_name_are_one_name() -> None:
+    blender = Product(title="Vitamix Explorian ブレンダー E310")
+    assert match_title(blender, "バイタミックス エクスプロリアン ブレンダー 中古").is_match
+    novel = Product(title="プロジェクト・ヘイル・メアリー 上")
+    assert kind(novel, "Project Hail Mary 上 早川書房") == "match"
+    assert kind(novel, "Project Hail Mary 下 早川書房") == "volume_conflict"
+    # a key must be long enough to mean something, and is looked for in the other script only
+    assert kind(Product(title="Pixel 8 128GB"), "ピクミン 8 128GB") != "match"
+
+
+def test_another_game_of_the_series_is_another_product() -> None:
+    game = Product(title="テトリス エフェクト・コネクテッド -Switch")
+    assert kind(game, "テトリス エフェクト コネクテッド Switch ソフト") == "match"
+    assert kind(game, "テトリス99 Switch") != "match"
+    crash = Product(title="クラッシュ・バンディクー ブッとび3段もり! -Switch")
+    spin = match_title(crash, "クラッシュ・バンディクー レーシング ブッとびニトロ! Switch")
+    assert not spin.is_match
+    # the title written twice, in Latin and in katakana, is still the title
+    sims = Product(title="Stardew Valley -Switch")
+    assert kind(sims, "Stardew Valley スターデューバレー Switch パッケージ版") == "match"
+
+
+def test_the_platforms_maker_is_not_the_games_brand() -> None:
+    game = Product(title="Stardew Valley -Switch", brand="ConcernedApe")
+    assert kind(game, "ニンテンドースイッチ Stardew Valley 美品") == "match"
+    retro = Product(title="ストリートファイターII -Switch", brand="カプコン")
+    assert kind(retro, "ストリートファイターII スーパーファミコン") == "line_conflict"
+
+
+def test_sound_keys_bridge_the_usual_borrowings() -> None:
+    from altfinder.matching._sound import sound_key
+
+    pairs = [("ぼーず", "bose"), ("すちーむ", "steam"),
+             ("くわいえっとこんふぉーと", "quietcomfort"), ("もいすちゃー", "moisture"),
+             ("だーく", "dark"), ("ちょこれーと", "chocolate")]
+    for kana, latin in pairs:
+        assert sound_key(kana) == sound_key(latin), (kana, latin)
+    assert sound_key("ぴくみん") != sound_key("pixel")
+
+
+def test_bindings_ratings_and_model_letters_are_not_accessories_lines_or_sets() -> None:
+    book = Product(title="ザ・ロード 単行本")
+    assert kind(book, "ザ・ロード ハードカバー 中古") == "match"  # a binding, not a cover
+    sunscreen = Product(title="ビオレUV アクアリッチ ウォータリーエッセンス SPF50+/PA++++ 70g")
+    assert kind(sunscreen, "ビオレUV アクアリッチ ウォータリーエッセンス 70g") == "match"
+    camera = Product(title="FUJIFILM X-E4 ボディ シルバー", model_number="X-E4")
+    assert match_title(camera, "FUJIFILM X-E4 シルバー ボディ X100 用フード付き").quantity == 1
+
+
 # -- quantities and lots ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("title", "quantity"), [
@@ -634,9 +683,10 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
                          [m for r, m in zip(rows, found, strict=True) if r.split in built])
     assert scores.precision >= 0.98, scores
     assert scores.recall >= 0.90, scores
-    # blind3 and blind4 were written later by people who never saw the rules; the first
-    # measurement fell short (docs/matching.md). These floors keep what was won since.
-    for split, precision, recall in (("blind3", 0.92, 0.92), ("blind4", 0.88, 0.74)):
+    # blind3, blind4 and blind5 were written later by people who never saw the rules; their
+    # first looks fell short (docs/matching.md). These floors keep what was won since.
+    for split, precision, recall in (("blind3", 0.94, 0.92), ("blind4", 0.90, 0.90),
+                                     ("blind5", 0.89, 0.77)):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])
         assert late.precision >= precision and late.recall >= recall, (split, late)

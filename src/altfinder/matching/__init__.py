@@ -61,6 +61,7 @@ from altfinder.matching._rules import (
     _lot_rules,
     _model_rules,
     _quantity_rule,
+    _series_rule,
     _variant_rules,
     _Verdict,
 )
@@ -145,6 +146,7 @@ class Matcher:
         _lot_rules(ref, lst, verdict)
         named = _model_rules(ref, lst, verdict)
         _variant_rules(ref, lst, verdict, named)
+        _series_rule(ref, lst, verdict)
         branded = _brand_rules(ref, lst, verdict)
 
         score, reasons = _score(ref, set_ratio, present, named=named, branded=branded)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from altfinder._text import normalize
 from altfinder.matching._normalize import _canonical, _compact, _k, fold_kana
-from altfinder.matching._parse import _STOPWORDS, _parse, _Parsed
+from altfinder.matching._parse import _PART, _STOPWORDS, _parse, _Parsed
 from altfinder.matching._vocabulary import (
     _ACCESSORY_VOCABULARY,
     _COLOURS,
@@ -43,7 +43,7 @@ _GENERIC = _k(
     r"歯ブラシ|サーキュレーター|スターター|セット|ソフト|ゲーム|joycon|sim|フリー|広告|なし|つき|"
     r"switch|nintendo|ps5|超特大|特大|大容量|詰め替え|より|ための|真空|断熱|ステンレス|"
     r"薬用|美白|保湿|集中|対策|しみ|エイジングケア|"
-    r"ケース|充電|usb|magsafe|lightning|type|c|付き|付属|付"
+    r"ケース|充電|usb|magsafe|lightning|type|c|付き|付属|付|ロボット"
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 
@@ -125,6 +125,9 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     codes = list(dict.fromkeys([*parsed.codes, *models]))
     short_codes = [_compact(c) for c in parsed.codes if len(_compact(c)) <= 4]
     core_text = _SPLIT_SUBTITLE.split(parsed.rest, maxsplit=1)[0]
+    part = _PART.search(parsed.text)
+    if part and part.start() < len(core_text):  # サピエンス全史(上) 文明の…: the title ends at (上)
+        core_text = core_text[:part.start()]
     core_text = _PAREN.sub(lambda m: m.group() if _lines(m.group()) else " ", core_text)
     core = _drop(_words(core_text, short_codes), brands, parsed.colours)
     full = _drop(_words(parsed.rest, short_codes), brands, parsed.colours)

@@ -18,11 +18,14 @@ from altfinder.matching._normalize import _compact, _k, fold_kana
 from altfinder.matching._parse import PART_NUMBERS, _Parsed
 from altfinder.matching._reference import _Reference
 from altfinder.matching._result import MatchKind
+from altfinder.matching._sound import sounds_in
 from altfinder.matching._vocabulary import (
     _ACCESSORY_VOCABULARY,
+    _BRAND_LEXICON,
     _LINE_REQUIRED,
     _LOT,
     _MAKER_LEXICON,
+    _PLATFORM_LEXICON,
     _WITH,
     BRAND_ALIASES,
     _Vocabulary,
@@ -291,15 +294,51 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                                             f"{sorted(rp.generations)[0]}")
 
 
+_PLATFORM_MAKERS = frozenset({"nintendo", "sony", "microsoft"})
+
+
+# Words that may follow a game's title without naming another game.
+_AFTER_TITLE_OK = _k(r"ソフト|パッケージ|カセット|ディスク|ゲーム|通常版|版|本体|セット|初回|特典|"
+                     r"限定|コード|説明書|ケース|箱|動作|確認|国内|正規|日本|ダウンロード|"
+                     r"switch|nintendo|ps\d|playstation|xbox|スイッチ|ニンテンドー")
+_NEXT_WORD = re.compile(r"[\s・:~-]*([ぁ-ゖー]{3,}|[a-z]{3,})")
+
+
+def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A game's title followed by a name it lacks: another game of the series.
+
+    マインクラフト ダンジョンズ and Minecraft Legends are not Minecraft; 桃太郎電鉄ワールド is
+    not 桃太郎電鉄 ～昭和 平成 令和も定番！～.
+    """
+    if not ref.is_game or not ref.core_words:
+        return
+    title = max(ref.core_words, key=len)
+    at = lst.text.find(title)
+    if at < 0:
+        return
+    follower = _NEXT_WORD.match(lst.text, at + len(title))
+    if follower is None:
+        return
+    word = follower.group(1)
+    if (word in ref.parsed.text or _AFTER_TITLE_OK.search(word) or sounds_in(word, title)
+            or _PLATFORM_LEXICON.find(word) or _BRAND_LEXICON.find(word)):
+        return
+    verdict.reject(MatchKind.LINE_CONFLICT,
+                   f"another title of the series ({lst.show(follower, 1)})")
+
+
 def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     if not ref.brands:
         return False
     if lst.brands & ref.brands:
         return True
     known = {b for b in ref.brands if b in BRAND_ALIASES}
-    if known and lst.brands - ref.brands:
+    others = lst.brands - ref.brands
+    if ref.is_game:  # Nintendo Switch, PlayStation: the platform's maker, not the game's
+        others -= _PLATFORM_MAKERS
+    if known and others:
         verdict.reject(MatchKind.BRAND_CONFLICT,
-                       f"brand {', '.join(sorted(lst.brands))} is not {', '.join(sorted(known))}")
+                       f"brand {', '.join(sorted(others))} is not {', '.join(sorted(known))}")
     return False
 
 

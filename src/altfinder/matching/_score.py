@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from altfinder.matching._parse import _Parsed
 from altfinder.matching._reference import _Reference, _shown
+from altfinder.matching._sound import runs, sounds_in
 
 _PRESENT = 85.0  # rapidfuzz partial_ratio at which a reference word counts as present
 
@@ -37,8 +38,12 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
     words = process.cdist(ref.word_list, compacts, scorer=fuzz.partial_ratio,
                           dtype="float32") if ref.word_list else None
     out = []
+    ref_runs = runs(ref.parsed.text)
     for j in range(len(parsed)):
+        text = parsed[j].text
+        heard = [run for run in ref_runs if sounds_in(run, text)]  # ピクセル for Pixel, and back
         present = {w: bool(words is not None and words[i, j] >= _PRESENT)
+                   or any(w in run for run in heard) or sounds_in(w, text)
                    for i, w in enumerate(ref.word_list)}
         out.append((float(set_scores[j]) / 100, present))
     return out

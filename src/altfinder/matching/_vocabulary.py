@@ -133,6 +133,11 @@ BRAND_ALIASES: dict[str, tuple[str, ...]] = {
     "anker": ("anker", "アンカー"),
     "muji": ("無印良品", "muji", "無印"),
     "kadokawa": ("kadokawa", "角川", "KADOKAWA"),
+    "garmin": ("garmin", "ガーミン"),
+    "estee lauder": ("estee lauder", "estée lauder", "エスティローダー", "エスティ ローダー",
+                     "エスティーローダー"),
+    "clinique": ("clinique", "クリニーク"),
+    "hario": ("hario", "ハリオ"),
 }
 _BRAND_LEXICON = _Lexicon(BRAND_ALIASES)
 
@@ -235,6 +240,9 @@ _PLATFORM_LEXICON = _Lexicon({
     "switch": ("switch",), "switch2": ("switch2",), "ps5": ("ps5",), "ps4": ("ps4",),
     "ps3": ("ps3", "playstation3"), "wii u": ("wii u", "wiiu"), "wii": ("wii",),
     "3ds": ("3ds",), "ds": ("ds",), "xbox": ("xbox",),
+    "sfc": ("sfc", "スーパーファミコン", "スーファミ"), "fc": ("ファミコン",),
+    "gba": ("gba", "ゲームボーイアドバンス"), "gb": ("ゲームボーイ",), "psp": ("psp",),
+    "vita": ("ps vita", "psvita", "vita"), "pc": ("steam版", "pc版"),
 })
 _LINE_LEXICON = _Lexicon(_LINE_WORDS)
 
@@ -256,7 +264,8 @@ _ACCESSORY_WORDS = (
     "ボトルのみ", "ラベル", "ヘッドバンド", "イヤーパッド", "コントローラー", "スピーカー",
 )
 _ACCESSORY_VOCABULARY = _Vocabulary((
-    (w, re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else ""))  # 部品取り is junk
+    (w, ("(?<!ハード)(?<!はーど)" if w == "カバー" else "")  # ハードカバー is a binding
+     + re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else ""))  # 部品取り is junk
     for w in sorted(_ACCESSORY_WORDS, key=len, reverse=True)), fold=True)
 # "with X" / "without X": the product itself, with or without its case, box, cover…
 _WITH = _k(r"(?:\([^)]*\)\s*)?(?:付き|付属|付|つき|あり|有り|有|入り|同梱|込み|なし|無し|無|"

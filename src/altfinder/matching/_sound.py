@@ -1,0 +1,121 @@
+"""Katakana and Latin spellings of one name: ピクセル is Pixel, エルデンリング is ELDEN RING.
+
+Sellers write foreign names either way, and neither spelling contains the other. Both are
+reduced to a *sound key*, the consonants a Japanese speaker hears. Katakana (kana-folded to
+hiragana in the matcher) is read as romaji by jaconv. English spelling is brought to how it
+is borrowed: a final -er, -or or -ar is a long vowel (モンスター); an r before a consonant is
+silent (ダーク); l is r; x is ks; ph is f; c is k or s. Then the vowels, the long-vowel mark
+and doubled consonants go.
+
+A key is compared only across scripts, as a whole run of the other script must contain it,
+and only when it has at least three consonants: short keys say too little.
+
+Example:
+    >>> sound_key("ぴくせる"), sound_key("pixel")
+    ('pksr', 'pksr')
+    >>> sound_key("りっぷもんすたー") == sound_key("lip monster")
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import jaconv
+
+MIN_KEY = 3  # consonants a key needs before it is compared
+
+_KANA_RUN = re.compile("[ぁ-ゖー]+(?:[・ ][ぁ-ゖー]+)*")  # プロジェクト・ヘイル・メアリー
+_LATIN_RUN = re.compile(r"[a-z]+(?:[ '.\-][a-z]+)*")
+
+# English spelling -> the sounds Japanese borrows (applied in order).
+_ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"(?<=[^aeiou])(?:er|or|ar)\b", "a"),  # monster -> monsta (モンスター)
+        (r"(?<=[^aeiou])ure\b", "a"),  # moisture -> moista (モイスチャー)
+        (r"ge\b", "j"),  # surge -> suj (サージ)
+        (r"ds\b", "z"),  # buds -> buz (バッズ)
+        (r"ph", "f"),
+        (r"ck", "k"),
+        (r"qu", "k"),
+        (r"q", "k"),
+        (r"x", "ks"),
+        (r"c(?=[eiy])", "s"),
+        (r"t?ch", "t"),  # チ: steam and chocolate alike
+        (r"c", "k"),
+        (r"th", "s"),
+        (r"wh", "w"),
+        (r"gh", ""),
+        (r"r(?![aeiouy])", ""),  # dark -> dak (ダーク)
+        (r"l", "r"),
+        (r"v", "b"),
+        (r"m(?=[^aeiouy])", "n"),  # comfort -> konfo (コンフォート); steam keeps its m
+    )
+)
+# Romaji (jaconv's Hepburn) -> the same alphabet.
+_ROMAJI: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"t?ch", "t"),
+        (r"sh", "s"),
+        (r"ts", "t"),
+    )
+)
+_DROP = re.compile(r"[aeiouyhw\-'. ・]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=4096)
+def sound_key(text: str) -> str:
+    """The consonant key of a kana (hiragana) or Latin word or run of words.
+
+    Example:
+        >>> sound_key("えるでんりんぐ"), sound_key("elden ring")
+        ('rdnrng', 'rdnrng')
+    """
+    if _KANA_RUN.fullmatch(text):
+        spelled = jaconv.kana2alphabet(text)
+        for pattern, replacement in _ROMAJI:
+            spelled = pattern.sub(replacement, spelled)
+    else:
+        spelled = text.casefold()
+        for pattern, replacement in _ENGLISH:
+            spelled = pattern.sub(replacement, spelled)
+    # katakana often voices an English s (ボーズ for Bose, ジーンズ): s and z are one sound here
+    return _DOUBLE.sub(r"\1", _DROP.sub("", spelled).replace("z", "s"))
+
+
+def runs(text: str) -> list[str]:
+    """The kana and Latin runs of ``text`` whose keys are long enough to compare.
+
+    A name of short words (ヘイル, メアリー) is compared as the whole run it stands in.
+
+    Example:
+        >>> runs("ぷろじぇくと・へいる・めありー 上")
+        ['ぷろじぇくと・へいる・めありー']
+    """
+    found = [*_KANA_RUN.findall(text), *_LATIN_RUN.findall(text)]
+    return [run for run in found if len(sound_key(run)) >= MIN_KEY]
+
+
+def sounds_in(word: str, text: str) -> bool:
+    """Whether ``word`` (kana or Latin) is heard in a run of the other script in ``text``.
+
+    Example:
+        >>> sounds_in("pixel", "ぐーぐる ぴくせる8 128gb")
+        True
+        >>> sounds_in("ぴくせる", "pixel 8 128gb")
+        True
+        >>> sounds_in("pixel", "ぴくみん4")
+        False
+    """
+    key = sound_key(word)
+    if len(key) < MIN_KEY:
+        return False
+    if _KANA_RUN.fullmatch(word):
+        runs = _LATIN_RUN.findall(text)
+    elif _LATIN_RUN.fullmatch(word):
+        runs = _KANA_RUN.findall(text)
+    else:
+        return False
+    return any(key in sound_key(run) for run in runs)
