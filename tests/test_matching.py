@@ -683,10 +683,11 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
                          [m for r, m in zip(rows, found, strict=True) if r.split in built])
     assert scores.precision >= 0.98, scores
     assert scores.recall >= 0.90, scores
-    # blind3, blind4 and blind5 were written later by people who never saw the rules; their
-    # first looks fell short (docs/matching.md). These floors keep what was won since.
+    # blind3 to blind6 were written later by people who never saw the rules; their first
+    # looks fell short (docs/matching.md). These floors keep what was won since; blind6 has
+    # never been tuned on, its floor is its first look.
     for split, precision, recall in (("blind3", 0.94, 0.92), ("blind4", 0.90, 0.90),
-                                     ("blind5", 0.89, 0.77)):
+                                     ("blind5", 0.89, 0.77), ("blind6", 0.95, 0.78)):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])
         assert late.precision >= precision and late.recall >= recall, (split, late)
