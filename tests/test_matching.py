@@ -353,6 +353,24 @@ def test_bindings_ratings_and_model_letters_are_not_accessories_lines_or_sets() 
     assert match_title(camera, "FUJIFILM X-E4 シルバー ボディ X100 用フード付き").quantity == 1
 
 
+def test_book_and_part_numbers_and_novel_labels() -> None:
+    trilogy = Product(title="ミレニアム1 ドラゴン・タトゥーの女 BOOK 1")
+    assert kind(trilogy, "ミレニアム1 ドラゴン・タトゥーの女 BOOK1 ハヤカワ") == "match"
+    assert kind(trilogy, "ミレニアム ドラゴン・タトゥーの女 BOOK2") == "volume_conflict"
+    novel = Product(title="涼宮ハルヒの憂鬱 (角川スニーカー文庫)")
+    assert kind(novel, "涼宮ハルヒの憂鬱 ラノベ 谷川流") == "match"  # a 文庫 label is a novel
+    assert kind(novel, "涼宮ハルヒの憂鬱 漫画 1巻") != "match"  # the comic of it
+    assert kind(Product(title="ミレニアム1 BOOK 1"), "ミレニアム 全3巻セット") == "lot"
+
+
+def test_category_nouns_weigh_little() -> None:
+    cam = Product(title="Insta360 X3 アクションカメラ", brand="Insta360")
+    assert kind(cam, "Insta360 X3 本体 中古") == "match"
+    # a Latin x after an amount still counts units; after a name it is the name
+    assert match_title(CUREL, "キュレル 潤浸保湿 フェイスクリーム 40g x2").quantity == 2
+    assert match_title(cam, "Insta360 X3 本体 中古").quantity == 1
+
+
 # -- quantities and lots ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("title", "quantity"), [
@@ -684,10 +702,9 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
     assert scores.precision >= 0.98, scores
     assert scores.recall >= 0.90, scores
     # blind3 to blind6 were written later by people who never saw the rules; their first
-    # looks fell short (docs/matching.md). These floors keep what was won since; blind6 has
-    # never been tuned on, its floor is its first look.
-    for split, precision, recall in (("blind3", 0.94, 0.92), ("blind4", 0.90, 0.90),
-                                     ("blind5", 0.89, 0.77), ("blind6", 0.95, 0.78)):
+    # looks fell short (docs/matching.md). These floors keep what was won since.
+    for split, precision, recall in (("blind3", 0.94, 0.92), ("blind4", 0.92, 0.90),
+                                     ("blind5", 0.89, 0.77), ("blind6", 0.95, 0.84)):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])
         assert late.precision >= precision and late.recall >= recall, (split, late)

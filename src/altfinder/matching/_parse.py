@@ -61,12 +61,16 @@ _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)
                  r"gen\s*(\d+)|(\d+)\s*世代|"
                  r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
 _EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版")
-_VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)")
+_VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)|(?<![a-z])(?:book|part)\s*(\d+)")
 # The parts of a work in two or three books: (上), 中巻, 下.
 _PART = _k(r"\(\s*(上|中|下)\s*\)|(?<![一-鿿])(上|中|下)\s*巻|(?<=\s)(上|中|下)(?=\s|$)")
 PART_NUMBERS = {"上": 1001, "中": 1002, "下": 1003}  # as volume numbers, apart from 1, 2, 3
 _QUANTITY = _k(
-    r"(?:[×✕✖*]\s*(\d+)|(?<![a-z])x\s*(\d{1,2}))\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|"
+    # a Latin x counts units after an amount (40g x3) or before a counter (x3個, x3 セット),
+    # else it is a name (Insta360 X3)
+    r"(?:[×✕✖*]\s*(\d+)|(?:(?<=\d[gl)])|(?<=\d[gl)] )|(?<=\dml)|(?<=\dml ))x\s*(\d{1,2})|"
+    r"(?<![a-z])x\s*(\d{1,2})(?=\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|パック|pcs|セット|set|$)))"
+    r"\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|"
     r"パック|pcs|セット|set|p)?(?![\d.a-z合gml])|"
     r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
     r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月|\s*(?:付|つき))|"

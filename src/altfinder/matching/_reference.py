@@ -43,8 +43,13 @@ _GENERIC = _k(
     r"歯ブラシ|サーキュレーター|スターター|セット|ソフト|ゲーム|joycon|sim|フリー|広告|なし|つき|"
     r"switch|nintendo|ps5|超特大|特大|大容量|詰め替え|より|ための|真空|断熱|ステンレス|"
     r"薬用|美白|保湿|集中|対策|しみ|エイジングケア|"
-    r"ケース|充電|usb|magsafe|lightning|type|c|付き|付属|付|ロボット"
+    r"ケース|充電|usb|magsafe|lightning|type|c|付き|付属|付|ロボット|"
+    r"アクションカメラ|デジタルカメラ|ミラーレス一眼カメラ|ミラーレス|一眼|カメラ|gps|"
+    r"ランニングウォッチ|スマートウォッチ|腕時計|ウォッチ|マウス|キーボード|トースター|"
+    r"食器洗い乾燥機|食洗機|加湿器|扇風機|クレンジング|オイル|ファンデーション|"
+    r"メイクアップ|メークアップ"
 )
+_LABEL_LINES = frozenset({"novel", "comic", "bunko"})
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 
 
@@ -128,7 +133,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     part = _PART.search(parsed.text)
     if part and part.start() < len(core_text):  # サピエンス全史(上) 文明の…: the title ends at (上)
         core_text = core_text[:part.start()]
-    core_text = _PAREN.sub(lambda m: m.group() if _lines(m.group()) else " ", core_text)
+    core_text = _PAREN.sub(  # (有機ELモデル) names the product; (電撃文庫) is a label
+        lambda m: m.group() if _lines(m.group()) - _LABEL_LINES else " ", core_text)
     core = _drop(_words(core_text, short_codes), brands, parsed.colours)
     full = _drop(_words(parsed.rest, short_codes), brands, parsed.colours)
     if not core:

@@ -138,6 +138,13 @@ BRAND_ALIASES: dict[str, tuple[str, ...]] = {
                      "エスティーローダー"),
     "clinique": ("clinique", "クリニーク"),
     "hario": ("hario", "ハリオ"),
+    "dior": ("dior", "ディオール"),
+    "fancl": ("fancl", "ファンケル"),
+    "gopro": ("gopro", "ゴープロ"),
+    "logicool": ("logicool", "logitech", "ロジクール"),
+    "casio": ("casio", "カシオ"),
+    "aladdin": ("aladdin", "アラジン"),
+    "atlus": ("atlus", "アトラス"),
 }
 _BRAND_LEXICON = _Lexicon(BRAND_ALIASES)
 
@@ -212,7 +219,9 @@ _LINES: dict[str, str] = {
     "guide": r"攻略本|攻略ガイド|攻略\s*ガイドブック|アルティマニア|ガイドブック|公式ガイド|"
              r"設定資料集|ファンブック|アートブック|ビジュアルブック|画集|サウンドトラック|サントラ",
     # The novel of a comic (or the comic of a novel: コミカライズ).
-    "novel": r"小説|ライトノベル|ラノベ|ノベライズ|ノベル(?!ティ)|コミカライズ",
+    "novel": r"小説|ライトノベル|ラノベ|ノベライズ|ノベル(?!ティ)|コミカライズ|"
+             r"(?<!コミック)文庫(?=\s*\)|$)",  # (電撃文庫), a novel label, says it too
+    "comic": r"漫画|マンガ|コミック",
     # A film or series on disc, where the reference is not one (a book's TV drama).
     "video": r"(?<![a-z])dvd(?![a-z])|blu-?ray(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))|"
              r"ブルーレイ(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))",
@@ -275,7 +284,7 @@ _WITH = _k(r"(?:\([^)]*\)\s*)?(?:付き|付属|付|つき|あり|有り|有|入�
 
 # Lots and bundles: several different things sold together (まとめ売り, 他3点, 1-12巻).
 _LOT = _k(
-    r"まとめ売り|まとめて|おまとめ|まとめ|セット売り|詰め合わせ|詰合せ|福袋|全巻|全種|大量|"
+    r"まとめ売り|まとめて|おまとめ|まとめ|セット売り|詰め合わせ|詰合せ|福袋|全巻|全\s*\d+\s*巻|全種|大量|"
     r"他\s*\d+\s*(?:点|個|本|冊|種|つ|枚|台)|ほか\s*\d+\s*点|"
     r"(?<![\d.])(?:[2-9]|[1-9]\d)\s*(?:点|種類?|冊|タイトル)\s*(?:セット|まとめ)?|"
     r"コンプリート(?!\s*エディション)|コンプ(?![a-zレ])|同梱版|ソフト\s*\d+\s*本|"
