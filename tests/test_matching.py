@@ -361,6 +361,10 @@ def test_book_and_part_numbers_and_novel_labels() -> None:
     assert kind(novel, "涼宮ハルヒの憂鬱 ラノベ 谷川流") == "match"  # a 文庫 label is a novel
     assert kind(novel, "涼宮ハルヒの憂鬱 漫画 1巻") != "match"  # the comic of it
     assert kind(Product(title="ミレニアム1 BOOK 1"), "ミレニアム 全3巻セット") == "lot"
+    # 文庫 in a label is both a novel's label and a paperback: a 文庫本 listing is that book
+    paperback = Product(title="コンビニ人間 (文春文庫)")
+    assert kind(paperback, "コンビニ人間 村田沙耶香 文庫本") == "match"
+    assert kind(Product(title="コンビニ人間 単行本"), "コンビニ人間 文庫本") == "line_conflict"
 
 
 def test_category_nouns_weigh_little() -> None:
@@ -701,10 +705,11 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
                          [m for r, m in zip(rows, found, strict=True) if r.split in built])
     assert scores.precision >= 0.98, scores
     assert scores.recall >= 0.90, scores
-    # blind3 to blind6 were written later by people who never saw the rules; their first
+    # blind3 to blind7 were written later by people who never saw the rules; their first
     # looks fell short (docs/matching.md). These floors keep what was won since.
     for split, precision, recall in (("blind3", 0.94, 0.92), ("blind4", 0.92, 0.90),
-                                     ("blind5", 0.89, 0.77), ("blind6", 0.95, 0.84)):
+                                     ("blind5", 0.89, 0.77), ("blind6", 0.96, 0.85),
+                                     ("blind7", 0.90, 0.76)):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])
         assert late.precision >= precision and late.recall >= recall, (split, late)

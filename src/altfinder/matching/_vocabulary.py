@@ -29,18 +29,16 @@ class _Vocabulary:
         self.entries = [(name, compile_(pattern)) for name, pattern in entries]
         self.regex = compile_("|".join(f"(?:{p.pattern})" for _, p in self.entries))
 
-    def _name(self, text: str, match: re.Match[str]) -> str:
-        for name, pattern in self.entries:
-            found = pattern.match(text, match.start())
-            if found and found.end() == match.end():
-                return name
-        return self.entries[0][0]  # pragma: no cover - the alternation matched one of them
+    def _names(self, text: str, match: re.Match[str]) -> list[str]:
+        """Every entry that matches there: 文庫 in (文春文庫) is a novel's label and a paperback."""
+        return [name for name, pattern in self.entries
+                if (found := pattern.match(text, match.start())) and found.end() == match.end()]
 
     def find(self, text: str) -> set[str]:
-        return {self._name(text, m) for m in self.regex.finditer(text)}
+        return {name for m in self.regex.finditer(text) for name in self._names(text, m)}
 
     def matches(self, text: str) -> list[tuple[str, re.Match[str]]]:
-        return [(self._name(text, m), m) for m in self.regex.finditer(text)]
+        return [(name, m) for m in self.regex.finditer(text) for name in self._names(text, m)]
 
 
 class _Lexicon:
