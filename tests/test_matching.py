@@ -375,6 +375,17 @@ def test_category_nouns_weigh_little() -> None:
     assert match_title(cam, "Insta360 X3 本体 中古").quantity == 1
 
 
+def test_catalogue_copy_after_the_name_is_not_the_name() -> None:
+    # Amazon titles (what the Creators API describes a product with) carry feature copy
+    charger = Product(title="UGREEN Nexode 65W 充電器【GaN II採用/3ポート/PSE技術基準適合】"
+                            "MacBook iPad iPhone Galaxy 各種対応")
+    assert kind(charger, "UGREEN Nexode 65W 充電器 中古") == "match"
+    assert kind(charger, "UGREEN Nexode 45W 充電器") == "variant_conflict"
+    stick = Product(title="Chromecast with Google TV (4K) | ストリーミングデバイス | "
+                          "音声リモコン付属")
+    assert kind(stick, "Chromecast with Google TV 4K 美品") == "match"
+
+
 # -- quantities and lots ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("title", "quantity"), [
@@ -709,7 +720,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
     # looks fell short (docs/matching.md). These floors keep what was won since.
     for split, precision, recall in (("blind3", 0.94, 0.92), ("blind4", 0.92, 0.90),
                                      ("blind5", 0.89, 0.77), ("blind6", 0.96, 0.85),
-                                     ("blind7", 0.90, 0.76)):
+                                     ("blind7", 0.91, 0.88)):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])
         assert late.precision >= precision and late.recall >= recall, (split, late)

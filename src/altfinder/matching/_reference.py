@@ -49,6 +49,8 @@ _GENERIC = _k(
     r"食器洗い乾燥機|食洗機|加湿器|扇風機|クレンジング|オイル|ファンデーション|"
     r"メイクアップ|メークアップ"
 )
+# Where a catalogue title's copy starts: a feature bracket (【…】, […]) or a bar after the name.
+_COPY = re.compile(r"[【\[［|｜]")
 _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 
@@ -121,6 +123,9 @@ def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[
 
 @functools.lru_cache(maxsize=256)
 def _reference(title: str, brand: str | None, model_number: str | None) -> _Reference:
+    copy = _COPY.search(title, 4)
+    if copy:  # catalogue copy after the name (Nano II 65W【独自技術…/3ポート】…) says nothing of it
+        title = title[:copy.start()]
     parsed = _parse(title)
     brands = parsed.brands | _brand_of(brand)
     models = []
