@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from altfinder._text import normalize
 from altfinder.matching._normalize import _canonical, _compact, _k, fold_kana
 from altfinder.matching._parse import _PART, _STOPWORDS, _parse, _Parsed
+from altfinder.matching._sound import runs
 from altfinder.matching._vocabulary import (
     _ACCESSORY_VOCABULARY,
     _COLOURS,
+    _LEFT,
     _LOT,
     _PLATFORM_LEXICON,
+    _RIGHT,
     _WITH,
     BRAND_ALIASES,
     _brand_of,
@@ -97,6 +100,11 @@ class _Reference:
     brand_text: str  # the reference's brand field, folded like listing text
     is_game: bool  # a game: the platform is only a suffix (… -Switch)
     plain_words: list[str]  # reference words that are not accessory words
+    is_pair: bool  # both halves of a pair: Joy-Con (L) / (R)
+    glued_generations: list[str]  # ipad10 for iPad (第10世代)
+    sequel: re.Pattern[str] | None  # a title word with a number glued on (変な家2)
+    series_title: str | None  # a game's longest title word, for the series rule
+    sound_runs: list[str]  # kana and Latin runs compared by sound (プロジェクト・ヘイル・メアリー)
 
 
 def _shown(parsed: _Parsed, word: str) -> str:
@@ -148,6 +156,11 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     identity |= {_compact(c) for c in codes} | {b.replace(" ", "") for b in brands}
     identity |= {w for w in _WORD.findall(parsed.text) if w in ("switch", "ps5", "ps4")}
     lots = {m.group() for m in _LOT.finditer(parsed.text)}
+    is_game = bool(parsed.platforms) and not _PLATFORM_LEXICON.find(
+        _SPLIT_SUBTITLE.split(parsed.text, maxsplit=1)[0])
+    plain_words = [w for w in dict.fromkeys([*core, *full])
+                   if len(w) > 1 and not _ACCESSORY_VOCABULARY.regex.search(w)]
+    titles = [re.escape(w) for w in plain_words if not w.isascii()]
     return _Reference(
         parsed=parsed, brands=brands, models=models, codes=codes,
         identity=identity, core_words=core, full_words=full,
@@ -155,11 +168,15 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         token_string=" ".join(parsed.tokens), quantity=parsed.quantity, lots=lots,
         accessories=_ACCESSORY_VOCABULARY.find(parsed.text),
         brand_text=fold_kana(_canonical(brand)) if brand else "",
-        is_game=bool(parsed.platforms) and not _PLATFORM_LEXICON.find(
-            _SPLIT_SUBTITLE.split(parsed.text, maxsplit=1)[0]),
-        plain_words=[w for w in dict.fromkeys([*core, *full])
-                     if len(w) > 1 and not _ACCESSORY_VOCABULARY.regex.search(w)],
+        is_game=is_game, plain_words=plain_words,
         is_accessory=any(not _WITH.match(parsed.text[m.end():].lstrip())
                          for _, m in _ACCESSORY_VOCABULARY.matches(parsed.text)),
+        is_pair=bool(_LEFT.search(parsed.text) and _RIGHT.search(parsed.text)),
+        glued_generations=[f"{w}{g}" for w in re.findall(r"[a-z]{3,}", parsed.text)
+                           for g in parsed.generations],
+        sequel=re.compile(rf"(?:{'|'.join(titles)})(\d{{1,2}})(?!\d)")
+        if titles and not parsed.volumes else None,
+        series_title=max(core, key=len) if is_game and core else None,
+        sound_runs=runs(parsed.text),
     )
 

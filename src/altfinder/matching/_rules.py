@@ -22,10 +22,13 @@ from altfinder.matching._sound import sounds_in
 from altfinder.matching._vocabulary import (
     _ACCESSORY_VOCABULARY,
     _BRAND_LEXICON,
+    _LEFT,
     _LINE_REQUIRED,
     _LOT,
     _MAKER_LEXICON,
+    _ONE_OF_PAIR,
     _PLATFORM_LEXICON,
+    _RIGHT,
     _WITH,
     BRAND_ALIASES,
     _Vocabulary,
@@ -48,9 +51,11 @@ _BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|d
 _BOX_ONLY = _k(r"空箱|箱のみ|箱だけ|空瓶|空き瓶|空きビン|空ボトル|空容器|容器のみ|空ケース|"
                r"外箱のみ|化粧箱のみ|説明書のみ|取説のみ|取扱説明書のみ|"
                r"マニュアルのみ|保証書のみ|箱と説明書のみ|ケースと説明書のみ")
+# Said of a bonus code that came with the game: the game is what is sold.
+_SPENT = r"使用済|使用して|未使用|なし|無し|欠品"
 _BONUS_ONLY = _k(r"特典のみ|特典だけ|"
-                 r"特典コード(?!\s*(?:は|が)?\s*(?:使用済|使用して|未使用|なし|無し|欠品|付き|付|あり|有り))|"
-                 r"(?<![+&])(?<![+&]\s)特典(?!\s*\S{0,10}?(?:付|つき|あり|有|封入|同梱|入|込|使用済|未使用|なし|無し|欠品))|"
+                 rf"特典コード(?!\s*(?:は|が)?\s*(?:{_SPENT}|付き|付|あり|有り))|"
+                 rf"(?<![+&])(?<![+&]\s)特典(?!\s*\S{{0,10}}?(?:付|つき|あり|有|封入|同梱|入|込|{_SPENT}))|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
 _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|"
                  r"(?<![a-z])for\s+[a-z]")
@@ -221,11 +226,6 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     return named
 
 
-# The two halves of a pair: Joy-Con (L) / (R), 左右.
-_LEFT = _k(r"\(\s*l\s*\)|(?<![a-z])l\s*側|左(?:側|耳)?(?:のみ|だけ|単品)")
-_RIGHT = _k(r"\(\s*r\s*\)|(?<![a-z])r\s*側|右(?:側|耳)?(?:のみ|だけ|単品)")
-_ONE_OF_PAIR = _k(r"片方|片側|片耳|左のみ|右のみ|左だけ|右だけ")
-_WORD_BEFORE_NUMBER = re.compile(r"[a-z]{3,}")
 
 
 def _number(volumes: set[int]) -> str:
@@ -273,23 +273,20 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         elif not lp.volumes and not named:
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(rp.volumes)}")
-    elif lp.volumes and not named:
-        sequel = next((m for w in ref.plain_words if not w.isascii()
-                       for m in [re.search(rf"{re.escape(w)}(\d{{1,2}})(?!\d)", lp.text)] if m),
-                      None)
+    elif lp.volumes and not named and ref.sequel is not None:
+        sequel = ref.sequel.search(lp.text)
         if sequel:  # 変な家2 for 変な家: the sequel
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "
                            f"the reference has no number")
-    if _LEFT.search(rp.text) and _RIGHT.search(rp.text):
+    if ref.is_pair:
         left, right = _LEFT.search(lp.text), _RIGHT.search(lp.text)
         one = _ONE_OF_PAIR.search(lp.text) or (left if not right else right if not left else None)
         if one:
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"one of a pair, where the reference is both ({lp.show(one)})")
     if rp.generations and not lp.generations and not named and not any(
-            f"{w}{g}" in lp.compact for w in _WORD_BEFORE_NUMBER.findall(rp.text)
-            for g in rp.generations):  # iPad10 for iPad (第10世代)
+            glued in lp.compact for glued in ref.glued_generations):  # iPad10 for iPad (第10世代)
         verdict.reject(MatchKind.AMBIGUOUS, f"the listing does not say it is generation "
                                             f"{sorted(rp.generations)[0]}")
 
@@ -310,9 +307,9 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     マインクラフト ダンジョンズ and Minecraft Legends are not Minecraft; 桃太郎電鉄ワールド is
     not 桃太郎電鉄 ～昭和 平成 令和も定番！～.
     """
-    if not ref.is_game or not ref.core_words:
+    title = ref.series_title
+    if title is None:
         return
-    title = max(ref.core_words, key=len)
     at = lst.text.find(title)
     if at < 0:
         return

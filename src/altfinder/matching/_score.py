@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from altfinder.matching._parse import _Parsed
 from altfinder.matching._reference import _Reference, _shown
-from altfinder.matching._sound import runs, sounds_in
+from altfinder.matching._sound import sounds_in
 
 _PRESENT = 85.0  # rapidfuzz partial_ratio at which a reference word counts as present
 
@@ -38,13 +38,14 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
     words = process.cdist(ref.word_list, compacts, scorer=fuzz.partial_ratio,
                           dtype="float32") if ref.word_list else None
     out = []
-    ref_runs = runs(ref.parsed.text)
-    for j in range(len(parsed)):
-        text = parsed[j].text
-        heard = [run for run in ref_runs if sounds_in(run, text)]  # ピクセル for Pixel, and back
+    for j, listing in enumerate(parsed):
         present = {w: bool(words is not None and words[i, j] >= _PRESENT)
-                   or any(w in run for run in heard) or sounds_in(w, text)
                    for i, w in enumerate(ref.word_list)}
+        missing = [w for w, found in present.items() if not found]
+        if missing:  # ピクセル for Pixel, and back: compared by sound only when not found
+            heard = [run for run in ref.sound_runs if sounds_in(run, listing.text)]
+            for w in missing:
+                present[w] = any(w in run for run in heard) or sounds_in(w, listing.text)
         out.append((float(set_scores[j]) / 100, present))
     return out
 

@@ -112,10 +112,16 @@ def sounds_in(word: str, text: str) -> bool:
     key = sound_key(word)
     if len(key) < MIN_KEY:
         return False
+    kana_keys, latin_keys = _run_keys(text)
     if _KANA_RUN.fullmatch(word):
-        runs = _LATIN_RUN.findall(text)
-    elif _LATIN_RUN.fullmatch(word):
-        runs = _KANA_RUN.findall(text)
-    else:
-        return False
-    return any(key in sound_key(run) for run in runs)
+        return any(key in other for other in latin_keys)
+    if _LATIN_RUN.fullmatch(word):
+        return any(key in other for other in kana_keys)
+    return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _run_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys of a listing's kana runs and of its Latin runs, read once per listing."""
+    return (tuple(sound_key(run) for run in _KANA_RUN.findall(text)),
+            tuple(sound_key(run) for run in _LATIN_RUN.findall(text)))

@@ -378,17 +378,23 @@ class RakutenIchiba(Source):
         except ValueError:
             raise ParseError(f"{self.name}: the answer is not JSON", source=self.name) from None
 
-    async def _code_search(self, ctx: SearchContext, run: _Run, code: str) -> None:
-        for page_number in range(1, self.max_pages + 1):
-            payload = await self._get_json(ctx, self.endpoint,
-                                           self.item_params(keyword=code, page=page_number))
+    async def _item_pages(self, ctx: SearchContext, run: _Run, *, keyword: str,
+                          code: str | None, pages: int, sort: str, api: str) -> None:
+        """Item Search pages for ``keyword`` until the last page or one without items."""
+        for page_number in range(1, pages + 1):
+            payload = await self._get_json(
+                ctx, self.endpoint, self.item_params(keyword=keyword, page=page_number, sort=sort))
             if payload is None:
                 return
             page = parse_item_search(payload, code=code, now=ctx.now, bonus_percent=run.bonus)
-            run.take(page, api="Item Search")
+            run.take(page, api=api)
             if page_number >= min(page.page_count, MAX_PAGE) or not (
                     page.offers or page.unavailable):
                 return
+
+    async def _code_search(self, ctx: SearchContext, run: _Run, code: str) -> None:
+        await self._item_pages(ctx, run, keyword=code, code=code, pages=self.max_pages,
+                               sort="+itemPrice", api="Item Search")
 
     async def _books_search(self, ctx: SearchContext, run: _Run, code: str) -> None:
         payload = await self._get_json(ctx, self.books_endpoint, self.books_params(code))
@@ -403,19 +409,9 @@ class RakutenIchiba(Source):
         if keyword is None:
             ctx.note(f"{self.name}: the product's title has no searchable words")
             return
-        for page_number in range(1, self.title_pages + 1):
-            try:
-                payload = await self._get_json(
-                    ctx, self.endpoint,
-                    self.item_params(keyword=keyword, page=page_number, sort="standard"))
-            except RequestRejectedError as exc:
-                ctx.note(f"{self.name}: the title search was refused ({exc.message}); only "
-                         "the code search counts")
-                return
-            if payload is None:
-                return
-            page = parse_item_search(payload, code=code, now=ctx.now, bonus_percent=run.bonus)
-            run.take(page, api="Item Search (title)")
-            if page_number >= min(page.page_count, MAX_PAGE) or not (
-                    page.offers or page.unavailable):
-                return
+        try:
+            await self._item_pages(ctx, run, keyword=keyword, code=code, pages=self.title_pages,
+                                   sort="standard", api="Item Search (title)")
+        except RequestRejectedError as exc:
+            ctx.note(f"{self.name}: the title search was refused ({exc.message}); only "
+                     "the code search counts")
