@@ -110,9 +110,15 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"ハリポタ", " ハリー・ポッター "),
         (r"スマブラ", " 大乱闘スマッシュブラザーズ "),
         (rf"(?<![{_KATA}])マリカ(?![{_KATA}])", " マリオカート "),
-        (r"(?<![a-z])ff\s*(?=\d|[ivx]{1,4}(?![a-z]))", " ファイナルファンタジー "),
+        (r"(?<![a-z0-9])ff\s*(?=\d|[ivx]{1,4}(?![a-z]))", " ファイナルファンタジー "),
         (r"final\s*fantasy", " ファイナルファンタジー "),
         (r"ブレワイ|breath\s*of\s*the\s*wild", " ブレスオブザワイルド "),
+        # A Roman numeral after a Latin name is its generation (Earbuds II, Mark III);
+        # the first one is 初代.
+        (r"(?<![a-z])mark\s*(iv|iii|ii|\d)(?![a-z0-9])",
+         lambda m: f" mark 第{_ROMAN.get(m.group(1), m.group(1))}世代 "),
+        (r"(?<=[a-z]) (iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
+        (r"初代", " 第1世代 "),
         # Roman numerals of a series (ファイナルファンタジーVII, ドラゴンクエストXI) as digits.
         (rf"(?<=[{_KATA}])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii)(?![a-z0-9])",
          lambda m: f" {_ROMAN[m.group(1)]} "),

@@ -26,7 +26,7 @@ from altfinder.matching._vocabulary import (
 # Junk and damage: the listing can be no better than this condition.
 _POOR = _k(r"ジャンク(?!品?\s*(?:では|じゃ)(?:な|あり))|裁断済み?|自炊用|動作未確認|未確認|"
            r"部品取り|パーツ取り|故障|破損|"
-           r"通電のみ|通電確認のみ|画面割れ|液晶割れ|水没|起動不可|電源入らず|ロック品|"
+           r"通電のみ|通電確認のみ|画面割れ|液晶割れ|水没|水濡れ|水ぬれ|濡れ跡|起動不可|電源入らず|ロック品|"
            r"赤ロム|as\s*is|for\s*parts|junk")
 _ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|付属品なし|付属品無し|現状品|"
                  r"現状渡し|傷あり|キズあり|汚れあり|使用感あり")
@@ -51,10 +51,11 @@ _SPEC_CLASS = {fold_kana(k): v for k, v in _SPEC_CLASS.items()}
 # Numbers that are neither volumes nor codes. A kanji or kana unit must follow the digits
 # directly: "12 日向夏" is volume 12 and an author, not the 12th day.
 _IGNORED_NUMBERS = _k(
-    r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|回|度|倍|代|人|色|週|番|号機|"
+    r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|回|度|倍|代|人|色|週|番|号機|号|割|"
     r"点灯|段階|速|枚組|ステージ|弾)|"
-    r"\d+(?:\.\d+)?\s*(?:円|%|％|℃|h|cm|mm|km|ポイント|pt|コ口|個口|[~-]\d+)|"
-    r"no\.?\s*\d+|#\s*\d+|\d+/\d+|\d+\.\d+|\d+:\d+"
+    r"\d+(?:\.\d+)?\s*(?:円|%|％|℃|h|cm|mm|km|ポイント|pt|コ口|個口)|"
+    r"(?<![a-z0-9-])\d+\s*[~-]\d+(?![a-z0-9-])|"  # a range, not the middle of GA-2100-1A1JF
+    r"no\.?\s*\d+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )
 _RANGE = _k(r"\d+\s*[~-]\s*\d+\s*巻")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
@@ -76,7 +77,9 @@ _QUANTITY = _k(
     r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月|\s*(?:付|つき))|"
     r"(?<![a-z\d.\-/])(\d+)\s*(?:セット|set)(?![a-z])"
 )
-_CODE = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:[-/][a-z0-9]+)*(?![a-z0-9])")
+# A model number, with a single letter after a space kept (G7 X is G7X)
+_CODE = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:[-/][a-z0-9]+)*(?:(?<=[a-z]\d) [a-z](?![a-z0-9'.]))?"
+                   r"(?![a-z0-9])")
 
 _CJK = re.compile("[ぁ-ゖー一-鿿々〆]+")
 _LATIN = re.compile(r"[a-z0-9][a-z0-9'.+]*")
@@ -99,6 +102,7 @@ class _Parsed:
     folded: str  # kana-folded with the promotional words kept (未使用 after 特典コード)
     display: str  # the canonical title (katakana intact), same blanks: quoted in reasons
     rest: str  # ``text`` with numbers of known meaning removed
+    read: str = ""  # ``rest`` with what was read out (volumes, codes…) still marked _GAP
     poor: list[str] = field(default_factory=list)
     acceptable: list[str] = field(default_factory=list)
     quantity: int = 1
@@ -203,6 +207,7 @@ def _parse(title: str) -> _Parsed:
     parsed.codes = codes
     for m in _NUMBER.finditer(rest):
         parsed.volumes.add(int(m.group(1)))
+    parsed.read = rest
     parsed.rest = rest.replace(_GAP, " ")
     parsed.compact = _compact(text)
     parsed.tokens = _tokens(text)

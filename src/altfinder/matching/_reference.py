@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from altfinder._text import normalize
 from altfinder.matching._normalize import _canonical, _compact, _k, fold_kana
 from altfinder.matching._parse import _PART, _STOPWORDS, _parse, _Parsed
-from altfinder.matching._sound import runs
+from altfinder.matching._sound import MIN_KEY, runs, sound_key
 from altfinder.matching._vocabulary import (
     _ACCESSORY_VOCABULARY,
     _COLOURS,
@@ -50,15 +50,18 @@ _GENERIC = _k(
     r"アクションカメラ|デジタルカメラ|ミラーレス一眼カメラ|ミラーレス|一眼|カメラ|gps|"
     r"ランニングウォッチ|スマートウォッチ|腕時計|ウォッチ|マウス|キーボード|トースター|"
     r"食器洗い乾燥機|食洗機|加湿器|扇風機|クレンジング|オイル|ファンデーション|"
-    r"メイクアップ|メークアップ"
+    r"メイクアップ|メークアップ|本体|タイプ"
 )
-# Where a catalogue title's copy starts: a feature bracket (【…】, […]) or a bar after the name.
-_COPY = re.compile(r"[【\[［|｜]")
+# Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
+# stop, a spaced slash, or the first of two or more slashes in a list of features
+# (1.0型センサー/F1.8レンズ/光学4.2倍ズーム).
+_COPY = re.compile(r"[【\[［|｜。]|\s/\s|(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
 _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
+_BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 
 
-def _words(text: str, extra: Iterable[str] = ()) -> dict[str, float]:
+def _words(text: str, extra: Iterable[str] = (), codes: Iterable[str] = ()) -> dict[str, float]:
     """The reference's words with their weights: names by length, generic nouns 1.
 
     A run of Japanese is cut at the generic nouns inside it: 真空断熱ケータイマグ is the
@@ -70,7 +73,10 @@ def _words(text: str, extra: Iterable[str] = ()) -> dict[str, float]:
         if not word.strip("ー") or word.isdigit() or (len(word) == 1 and word.isascii()):
             continue
         if word.isascii():
-            words.setdefault(word, 1.0 if _GENERIC.fullmatch(word) else float(min(len(word), 8)))
+            weight = 1.0 if _GENERIC.fullmatch(word) else float(min(len(word), 8))
+            if word in codes:  # a product code says more than a word of its length
+                weight = max(weight, 6.0)
+            words.setdefault(word, weight)
             continue
         for generic in _GENERIC.findall(word):
             if len(generic) > 1:
@@ -88,6 +94,7 @@ class _Reference:
     brands: set[str]
     models: list[str]  # from Product.model_number
     codes: list[str]  # every model-number-like code of the reference
+    title_codes: list[str]  # the title's own product codes, compacted (g7x, whch720n)
     identity: set[str]  # words that name the product (for "Switch用" compatibles)
     core_words: dict[str, float]  # words of the title before any subtitle or bracket
     full_words: dict[str, float]
@@ -101,10 +108,38 @@ class _Reference:
     is_game: bool  # a game: the platform is only a suffix (… -Switch)
     plain_words: list[str]  # reference words that are not accessory words
     is_pair: bool  # both halves of a pair: Joy-Con (L) / (R)
-    glued_generations: list[str]  # ipad10 for iPad (第10世代)
     sequel: re.Pattern[str] | None  # a title word with a number glued on (変な家2)
-    series_title: str | None  # a game's longest title word, for the series rule
+    name_words: list[str]  # the words a sibling's name would extend (series rule)
     sound_runs: list[str]  # kana and Latin runs compared by sound (プロジェクト・ヘイル・メアリー)
+    shades: list[tuple[str, str, str]]  # (word before, code, name): … ML マットライトオークル
+    is_book: bool  # a book: its カバー is part of it, not an accessory
+
+
+_KANA_WORDS = re.compile(r"[ぁ-ゖー]+(?:[・ ][ぁ-ゖー]+)*")
+
+
+def _unbrand(text: str, brands: set[str]) -> str:
+    """``text`` with the brand's katakana spelling blanked (アイロボット for iRobot).
+
+    The brand is judged by the brand rule; a spelling the lexicon does not know would
+    otherwise count as a name word the listing must contain.
+
+    >>> _unbrand("えすてぃ ろーだー だぶる うぇあ", {"estee lauder"})
+    '              だぶる うぇあ'
+    """
+    keys = {sound_key(b) for b in brands if b.isascii()}
+    keys = {k for k in keys if len(k) >= MIN_KEY}
+    if not keys:
+        return text
+    for run in _KANA_WORDS.finditer(text):
+        words = list(re.finditer(r"[ぁ-ゖー]+", run.group()))
+        for i in range(len(words)):
+            for j in range(i, min(i + 3, len(words))):
+                joined = "".join(w.group() for w in words[i:j + 1])
+                if sound_key(joined) in keys:
+                    start, end = run.start() + words[i].start(), run.start() + words[j].end()
+                    return _unbrand(text[:start] + " " * (end - start) + text[end:], brands)
+    return text
 
 
 def _shown(parsed: _Parsed, word: str) -> str:
@@ -117,6 +152,7 @@ def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[
     """Brand and colour words are judged by rules, not by the similarity score."""
     drop = {b.replace(" ", "") for b in brands} | {
         fold_kana(alias) for name in brands for alias in BRAND_ALIASES.get(name, ())}
+    drop |= {w.strip("ー") for w in drop}  # words lose their final ー (ソニー is そに)
     drop |= {fold_kana(w) for c in colours for w in _COLOURS[c]}
     kept = {}
     for word, weight in words.items():
@@ -129,27 +165,79 @@ def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[
     return kept
 
 
+# A shade or variant code and its name: "ML マットライトオークル", "05 ダークフィグ".
+_SHADE = re.compile(r"(\S+)\s+#?(\d{1,3}|[a-z]{1,3}\d{0,3})\s+([ぁ-ゖー]{3,})(?=\s|$)")
+
+
+def _shades(text: str, core: dict[str, float]) -> list[tuple[str, str, str]]:
+    """The reference's shade codes with the word before them and the shade's name.
+
+    A listing may give either the code or the name; another code in the code's place is
+    another shade.
+
+    >>> _shades("りっぷもんすたー 05 だーくふぃぐ 3g", {"だーくふぃぐ": 6.0})
+    [('りっぷもんすたー', '05', 'だーくふぃぐ')]
+    """
+    found = []
+    for m in _SHADE.finditer(text):
+        name = m.group(3).strip("ー")
+        if name in core:
+            found.append((m.group(1), m.group(2), name))
+    return found
+
+
+# Codes that are specifications, not products: SPF50, IPX7, USB3, 4K, 5G, DDR5, Wi-Fi 6.
+_SPEC_CODE = re.compile(r"spf\d+|pa\d*|ipx?\d+|usb\d*|type[a-c]?|\d+[kgp]|ddr\d|wifi\d*|"
+                        r"bt\d*|hdmi\d*|pd\d*|qi\d*|h\d{3}|x\d{1,2}")
+
+
+def _is_product_code(code: str) -> bool:
+    """A code of the title that names the product: letters and digits, not a spec."""
+    return (len(code) >= 3 and any(c.isdigit() for c in code) and any(c.isalpha() for c in code)
+            and not _SPEC_CODE.fullmatch(code) and not _PLATFORM_LEXICON.find(code))
+
+
+def _name_words(core: dict[str, float], is_game: bool) -> list[str]:
+    """The words whose extension names another product: マインクラフト (ダンジョンズ).
+
+    Every kana or Latin name word of the title proper, and a game's longest title word in
+    any script (桃太郎電鉄 ワールド).
+    """
+    words = [w for w, weight in core.items()
+             if weight >= 4 and (re.fullmatch("[ぁ-ゖー]+", w) or re.fullmatch("[a-z]+", w))]
+    if is_game and core:
+        words.append(max(core, key=len))
+    return sorted(set(words), key=len, reverse=True)
+
+
 @functools.lru_cache(maxsize=256)
 def _reference(title: str, brand: str | None, model_number: str | None) -> _Reference:
     copy = _COPY.search(title, 4)
+    colours = _parse(title).colours if copy else set()  # … / 2023年モデル ブラック WH-CH720N B
     if copy:  # catalogue copy after the name (Nano II 65W【独自技術…/3ポート】…) says nothing of it
         title = title[:copy.start()]
     parsed = _parse(title)
+    parsed.colours |= colours
     brands = parsed.brands | _brand_of(brand)
     models = []
     if model_number:
         model = fold_kana(normalize(model_number).casefold())
         models = [model.replace(" ", "")]
     codes = list(dict.fromkeys([*parsed.codes, *models]))
-    short_codes = [_compact(c) for c in parsed.codes if len(_compact(c)) <= 4]
-    core_text = _SPLIT_SUBTITLE.split(parsed.rest, maxsplit=1)[0]
+    # The title's codes name the product (HERO12, WH-CH720N) unless the model number
+    # field says them already (it is judged by the model rule)
+    short_codes = [_compact(c) for c in parsed.codes
+                   if not any(m.startswith(_compact(c)) for m in map(_compact, models))]
+    rest = _unbrand(parsed.rest, brands)
+    core_text = _SPLIT_SUBTITLE.split(rest, maxsplit=1)[0]
     part = _PART.search(parsed.text)
     if part and part.start() < len(core_text):  # サピエンス全史(上) 文明の…: the title ends at (上)
         core_text = core_text[:part.start()]
     core_text = _PAREN.sub(  # (有機ELモデル) names the product; (電撃文庫) is a label
         lambda m: m.group() if _lines(m.group()) - _LABEL_LINES else " ", core_text)
-    core = _drop(_words(core_text, short_codes), brands, parsed.colours)
-    full = _drop(_words(parsed.rest, short_codes), brands, parsed.colours)
+    title_codes = [c for c in map(_compact, parsed.codes) if _is_product_code(c)]
+    core = _drop(_words(core_text, short_codes, title_codes), brands, parsed.colours)
+    full = _drop(_words(rest, short_codes, title_codes), brands, parsed.colours)
     if not core:
         core = full
     identity = {w for w, weight in full.items() if weight > 1 or w in short_codes}
@@ -163,6 +251,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     titles = [re.escape(w) for w in plain_words if not w.isascii()]
     return _Reference(
         parsed=parsed, brands=brands, models=models, codes=codes,
+        title_codes=title_codes,
         identity=identity, core_words=core, full_words=full,
         word_list=list(dict.fromkeys([*core, *full])),
         token_string=" ".join(parsed.tokens), quantity=parsed.quantity, lots=lots,
@@ -172,11 +261,12 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         is_accessory=any(not _WITH.match(parsed.text[m.end():].lstrip())
                          for _, m in _ACCESSORY_VOCABULARY.matches(parsed.text)),
         is_pair=bool(_LEFT.search(parsed.text) and _RIGHT.search(parsed.text)),
-        glued_generations=[f"{w}{g}" for w in re.findall(r"[a-z]{3,}", parsed.text)
-                           for g in parsed.generations],
         sequel=re.compile(rf"(?:{'|'.join(titles)})(\d{{1,2}})(?!\d)")
         if titles and not parsed.volumes else None,
-        series_title=max(core, key=len) if is_game and core else None,
+        name_words=_name_words(core, is_game),
         sound_runs=runs(parsed.text),
+        shades=_shades(parsed.text, core),
+        is_book=bool(parsed.lines & {"novel", "comic", "bunko"} or _BOOKISH.search(parsed.text)
+                     or ("巻" in parsed.text and parsed.volumes)),
     )
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from altfinder.matching._normalize import _compact, _k, fold_kana
+from altfinder.matching._parse import _POOR as _POOR_WORDS
 from altfinder.matching._parse import PART_NUMBERS, _Parsed
 from altfinder.matching._reference import _Reference
 from altfinder.matching._result import MatchKind
@@ -27,10 +28,13 @@ from altfinder.matching._vocabulary import (
     _LOT,
     _MAKER_LEXICON,
     _ONE_OF_PAIR,
+    _OTHER_LOT,
     _PLATFORM_LEXICON,
     _RIGHT,
     _WITH,
     BRAND_ALIASES,
+    _colours,
+    _lines,
     _Vocabulary,
 )
 from altfinder.models import Condition
@@ -42,7 +46,8 @@ _EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$")
 _ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])")
 # What may precede のみ without making the listing a part: the product itself (本体のみ,
 # ソフトのみ) or how it was used or is sold (開封のみ, 数回使用のみ, 平日のみ発送).
-_ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|"
+_ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|読|"
+              r"スウォッチ|試し|お試し|swatch|"
               r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
               r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|"
               r"お一人|おひとり|様|現金|支払")
@@ -61,6 +66,10 @@ _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品
                  r"(?<![a-z])for\s+[a-z]")
 _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|用|対応|風)(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|"
               r"カセット|版|意|途|品|紙))")
+
+_COVER = fold_kana("カバー")
+_BOOK_COVER = _k(r"ブックカバー|文庫カバー|カバーのみ|カバーだけ|ケース")
+_HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
 
 _APPLE_PART = re.compile(r"^m[a-z0-9]{3,5}(?:j|ll|zp|ch|x|b|f|d|t|kh|pa|za)/a$")
 
@@ -96,13 +105,33 @@ def _same_family(a: str, b: str) -> bool:
     return False
 
 
+def _cuts(code: str) -> set[int]:
+    """Where a model number may be cut short: at a separator or between letters and digits.
+
+    >>> print(sorted(_cuts("eh-na0j-a")), sorted(_cuts("x100vi")))
+    [2, 4, 5, 6, 7] [1, 4, 6]
+    """
+    cuts, length = set(), 0
+    for i, char in enumerate(code):
+        if char in "-/.() ":
+            cuts.add(length)
+            continue
+        length += 1
+        after = code[i + 1] if i + 1 < len(code) else ""
+        if not after or after in "-/.() " or after.isdigit() != char.isdigit():
+            cuts.add(length)
+    return cuts
+
+
 def _compatible(listing: str, reference: str) -> bool:
     """The listing's model number names the reference (maybe less precisely)."""
     cl, cr = _compact(listing), _compact(reference)
     if cl == cr:
         return True
-    if cr.startswith(cl) and len(cl) >= 3 and any(c.isdigit() for c in cl):
-        return True  # CFI-2000 for CFI-2000A01, WH-1000XM5 for WH-1000XM5/B
+    if (cr.startswith(cl) and len(cl) >= 3 and any(c.isdigit() for c in cl)
+            and len(cl) in _cuts(reference)):
+        # CFI-2000 for CFI-2000A01, EH-NA0J for EH-NA0J-A; but X100V is not X100VI
+        return True
     extra = cl[len(cr):]
     return cl.startswith(cr) and len(extra) >= 2 and extra.isalpha()  # HP04IBN for HP04
 
@@ -151,6 +180,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                 continue  # ケース付き, 箱あり, おまけ: the product with it
             if word in ref.accessories:
                 continue  # the reference names it too (the product is such a thing)
+            if ref.is_book and word == _COVER and not _BOOK_COVER.search(text):
+                continue  # a book's cover is part of it (カバー汚れ, 映画化カバー)
             verdict.reject(MatchKind.ACCESSORY, f"an accessory or part ({lst.show(m)})")
             break
     compatible = _COMPATIBLE.search(text)
@@ -201,7 +232,7 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
             return
     for m in _LOT.finditer(lst.text):
-        if m.group() in ref.lots:
+        if m.group() in ref.lots or (_COPIES.fullmatch(m.group().strip()) and _copies(ref, lst)):
             continue
         if ref.is_game and m.group().startswith(fold_kana("ソフト")) and m.group().endswith("本"):
             continue  # ソフト 2本セット of a game: two copies of it (the quantity)
@@ -255,6 +286,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if extra:
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product line ({', '.join(sorted(extra))})")
+    if "bunko" in rp.lines and "bunko" not in lp.lines:
+        hardcover = _HARDCOVER.search(lp.text)
+        if hardcover:
+            verdict.reject(MatchKind.LINE_CONFLICT,
+                           f"the hardcover ({lp.show(hardcover)}), where the reference is "
+                           f"the paperback (文庫)")
     missing = (rp.lines - lp.lines) & _LINE_REQUIRED
     if missing and not named:
         verdict.reject(MatchKind.LINE_CONFLICT,
@@ -279,49 +316,153 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "
                            f"the reference has no number")
+    for before, code, name in ref.shades:
+        if code.isdigit() or not before.isalpha():
+            continue  # numbered shades are volume numbers (above)
+        other = re.search(rf"{re.escape(before)}\s*([a-z]{{1,3}}\d{{0,3}})(?![a-z0-9])", lp.text)
+        if other and other.group(1) != code:
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"shade {lp.show(other, 1)} is not {code.upper()} "
+                           f"({_shown_name(ref, name)})")
     if ref.is_pair:
         left, right = _LEFT.search(lp.text), _RIGHT.search(lp.text)
         one = _ONE_OF_PAIR.search(lp.text) or (left if not right else right if not left else None)
         if one:
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"one of a pair, where the reference is both ({lp.show(one)})")
-    if rp.generations and not lp.generations and not named and not any(
-            glued in lp.compact for glued in ref.glued_generations):  # iPad10 for iPad (第10世代)
+    if rp.generations and not lp.generations and not named and not _glued_generation(ref, lp):
         verdict.reject(MatchKind.AMBIGUOUS, f"the listing does not say it is generation "
                                             f"{sorted(rp.generations)[0]}")
+
+
+_GLUED = re.compile(r"([ぁ-ゖー]{3,}(?:[ ・][ぁ-ゖー]+)*|[a-z]{3,}(?: [a-z]+)*) ?"
+                    r"(\d{1,2})(?![\d.])")
+
+
+def _glued_generation(ref: _Reference, lst: _Parsed) -> bool:
+    """A name word with the generation glued on: iPad10 for iPad (第10世代), イヤーバッズ2."""
+    for m in _GLUED.finditer(lst.text):
+        word = m.group(1)  # the whole run: イヤーバッズ alone is too short to compare
+        if int(m.group(2)) in ref.parsed.generations and (
+                word.split()[-1] in ref.parsed.text or sounds_in(word, ref.parsed.text)):
+            return True
+    return False
 
 
 _PLATFORM_MAKERS = frozenset({"nintendo", "sony", "microsoft"})
 
 
-# Words that may follow a game's title without naming another game.
-_AFTER_TITLE_OK = _k(r"ソフト|パッケージ|カセット|ディスク|ゲーム|通常版|版|本体|セット|初回|特典|"
-                     r"限定|コード|説明書|ケース|箱|動作|確認|国内|正規|日本|ダウンロード|"
-                     r"switch|nintendo|ps\d|playstation|xbox|スイッチ|ニンテンドー")
-_NEXT_WORD = re.compile(r"[\s・:~-]*([ぁ-ゖー]{3,}|[a-z]{3,})")
+# Words that may follow a product's name without naming another product: what the
+# thing is, how it is sold, its condition.
+_AFTER_NAME_OK = _k(
+    r"ソフト|パッケージ|カセット|ディスク|ゲーム|通常版|版|本体|セット|初回|特典|限定|コード|"
+    r"説明書|ケース|箱|動作|確認|国内|正規|日本|ダウンロード|ジャンク|中古|新品|未使用|未開封|"
+    r"switch|nintendo|ps\d|playstation|xbox|スイッチ|ニンテンドー|"
+    r"シリーズ|モデル|タイプ|サイズ|カラー|バージョン|ver|ボックス|ボトル|レフィル|リフィル|"
+    r"クリーム|パウダー|リップ|ジェル|オイル|ミルク|ローション|エッセンス|ミスト|トナー|"
+    r"ファンデ|コンシーラー|グロス|ティント|シャンプー|コンディショナー|トリートメント|"
+    r"イヤホン|イヤフォン|ヘッドホン|ヘッドフォン|ワイヤレス|ブルートゥース|bluetooth|"
+    r"スピーカー|カメラ|レンズ|ボディ|ウォッチ|スマート|タブレット|スマホ|マウス|キーボード|"
+    r"コントローラー|joycon|バッテリー|アダプター|ドライヤー|アイロン|トースター|ケトル|ポット|"
+    r"クリーナー|掃除機|メーカー|マシン|フィルター|ノイズ|キャンセ|ランニング|フィット|"
+    r"コミック|コミックス|ブック|文庫|ノベル|ハードカバー|カバー|オビ|おび|帯|"
+    r"メンズ|レディース|ユニセックス|ギフト|ラッピング|プレゼント|ノベルティ|おまけ|オマケ|"
+    r"アウトレット|ストア|ショップ|ランク|ジャンル|まとめ|よう|です|ます|した|して|する|"
+    r"ください|あり|なし|のみ|つき|付き|用|対応|専用|純正|正規|公式|互換|"
+    r"black|white|edition|series|model|version|set|new|used|original|official|"
+    r"the|and|for|with|"
+    r"wireless|bluetooth|camera|pro|max|mini|lite|plus|ultra|air"
+)
+# The next word after a name: a kana or Latin word, or a Roman numeral (Earbuds II).
+# A Latin word that runs on into digits or a hyphen is a model number (ケータイマグ JNL-506).
+_NEXT_WORD = re.compile(r"ー*[\s・:~-]*([ぁ-ゖー]{3,}|[a-z]{3,}(?![a-z0-9-])|"
+                        r"(?:ii|iii|iv|vi)(?![a-z0-9]))")
+
+
+# The words from a follower on, to compare by sound as one run (deep moist: ディープモイスト).
+_RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖー]+){0,2}")
 
 
 def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
-    """A game's title followed by a name it lacks: another game of the series.
+    """A product's name followed by a name it lacks: another product of the series.
 
     マインクラフト ダンジョンズ and Minecraft Legends are not Minecraft; 桃太郎電鉄ワールド is
-    not 桃太郎電鉄 ～昭和 平成 令和も定番！～.
+    not 桃太郎電鉄 ～昭和 平成 令和も定番！～; インナースキャンデュアル is not インナースキャン.
     """
-    title = ref.series_title
-    if title is None:
+    for title in ref.name_words:
+        at = lst.read.find(title)  # what follows a volume or model number is not read
+        if at < 0:
+            continue
+        follower = _NEXT_WORD.match(lst.read, at + len(title))
+        if follower is None:
+            continue
+        word = follower.group(1)
+        shown = lst.show(follower, 1)
+        after = lst.read[follower.end():].lstrip()
+        run = _RUN_FROM.match(lst.read, follower.start(1))
+        if (word in ref.parsed.text or word in ref.parsed.compact
+                or _AFTER_NAME_OK.search(word) or sounds_in(word, title)
+                or sounds_in(word, ref.parsed.text) or _PLATFORM_LEXICON.find(shown.casefold())
+                or _BRAND_LEXICON.find(shown.casefold()) or _colours(shown.casefold())
+                or _lines(shown.casefold()) or _ACCESSORY_VOCABULARY.regex.search(word)
+                or _POOR_WORDS.search(word) or _WITH.match(after)
+                or (run is not None and sounds_in(run.group(), ref.parsed.text))):
+            continue
+        verdict.reject(MatchKind.LINE_CONFLICT,
+                       f"another product of the series ({lst.show(follower, 1)} after "
+                       f"{_shown_word(lst, at, title)})")
         return
-    at = lst.text.find(title)
-    if at < 0:
-        return
-    follower = _NEXT_WORD.match(lst.text, at + len(title))
-    if follower is None:
-        return
-    word = follower.group(1)
-    if (word in ref.parsed.text or _AFTER_TITLE_OK.search(word) or sounds_in(word, title)
-            or _PLATFORM_LEXICON.find(word) or _BRAND_LEXICON.find(word)):
-        return
-    verdict.reject(MatchKind.LINE_CONFLICT,
-                   f"another title of the series ({lst.show(follower, 1)})")
+    _changed_name_rule(ref, lst, verdict)
+
+
+_KANA_RUN = re.compile("[ぁ-ゖー]+")
+
+
+_SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゔ", "あいうえおつやゆよわぶ")
+
+
+def _spelling(kana: str) -> str:
+    """Kana with the spelling variants folded: ウォッチ and ウオッチ, ヴォーノ and ボーノ."""
+    return kana.replace("ー", "").translate(_SMALL)
+
+
+def _common_start(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                min(len(a), len(b)))
+
+
+def _changed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A name word with its start or end changed: モンスターハンターストーリーズ is not
+    モンスターハンターライズ, ペーパーマリオ is not スーパーマリオ."""
+    for word in ref.name_words:
+        if len(word) < 5 or not _KANA_RUN.fullmatch(word) or word in lst.read:
+            continue
+        for m in _KANA_RUN.finditer(lst.read):
+            run = m.group()
+            head = _common_start(word, run)
+            tail = _common_start(word[::-1], run[::-1])
+            if head >= max(4, 0.4 * len(word)) and len(word) - head >= 2 and len(run) - head >= 2:
+                theirs, ours = run[head:], word[head:]
+            elif tail >= max(3, 0.5 * len(word)) and len(run) > tail and len(word) > tail:
+                theirs, ours = run[:-tail], word[:-tail]
+            else:
+                continue
+            if (theirs in ref.parsed.text or _AFTER_NAME_OK.search(theirs)
+                    or _spelling(theirs) == _spelling(ours)):
+                continue
+            verdict.reject(MatchKind.LINE_CONFLICT,
+                           f"another product of the series ({lst.show(m)}, not "
+                           f"{_shown_name(ref, word)}: {theirs} for {ours})")
+            return
+
+
+def _shown_name(ref: _Reference, word: str) -> str:
+    at = ref.parsed.text.find(word)
+    return ref.parsed.display[at:at + len(word)] if at >= 0 else word
+
+
+def _shown_word(lst: _Parsed, at: int, word: str) -> str:
+    return lst.display[at:at + len(word)]
 
 
 def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
@@ -339,9 +480,29 @@ def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     return False
 
 
+# N copies of one book: 2冊セット, 【3冊】, 同一タイトル2冊
+_COPIES = _k(r"(?<![\d.])([2-9]|[1-9]\d)\s*冊\s*(?:セット)?")
+
+
+def _copies(ref: _Reference, lst: _Parsed) -> int:
+    """How many copies of the book a listing of N冊 sells: N when it names one title only.
+
+    A single book (no volume number), or the reference's volume alone (鬼滅の刃 23巻
+    3冊セット): N copies of it. Other volumes, or none named for a numbered volume: a lot.
+    """
+    m = _COPIES.search(lst.text)
+    if m is None or _OTHER_LOT.search(lst.text):
+        return 0
+    if ref.parsed.volumes and lst.volumes != ref.parsed.volumes:
+        return 0
+    return int(m.group(1))
+
+
 def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     """Units of the reference the listing sells; another pack of a multi-pack is rejected."""
-    quantity = lst.quantity
+    quantity = lst.quantity * max(1, _copies(ref, lst))
+    if quantity > lst.quantity:
+        verdict.reasons.append(f"{quantity} copies of one title")
     if ref.quantity > 1:
         if quantity in (1, ref.quantity):
             quantity = 1
@@ -350,7 +511,7 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
                            f"{quantity} units where the reference is a set of "
                            f"{ref.quantity}")
             quantity = 1
-    elif quantity > 1:
+    elif quantity > 1 and quantity == lst.quantity:
         verdict.reasons.append(f"{quantity} units ({', '.join(lst.quantity_words)})")
     return quantity
 

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
@@ -45,9 +46,31 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
         if missing:  # ピクセル for Pixel, and back: compared by sound only when not found
             heard = [run for run in ref.sound_runs if sounds_in(run, listing.text)]
             for w in missing:
-                present[w] = any(w in run for run in heard) or sounds_in(w, listing.text)
+                present[w] = (any(w in run for run in heard) or sounds_in(w, listing.text)
+                              or _shortened(w, listing.text))
+        for _, code, name in ref.shades:  # the shade's code stands for its name
+            if not present[name] and _names_code(listing, code):
+                present[name] = True
         out.append((float(set_scores[j]) / 100, present))
     return out
+
+
+_KANA = re.compile("[ぁ-ゖー]{4,}")
+
+
+def _shortened(word: str, text: str) -> bool:
+    """The listing writes the start of a long katakana name (ゼノブレ for ゼノブレイド)."""
+    if len(word) < 5 or not _KANA.fullmatch(word):
+        return False
+    return any(word.startswith(run) and len(run) >= 0.6 * len(word)
+               for run in _KANA.findall(text))
+
+
+def _names_code(listing: _Parsed, code: str) -> bool:
+    """Whether the listing gives a shade code (05 is volume 5; ML a word of its own)."""
+    if code.isdigit():
+        return int(code) in listing.volumes
+    return re.search(rf"(?<![a-z0-9]){re.escape(code)}(?![a-z0-9])", listing.text) is not None
 
 
 def _coverage(words: dict[str, float], present: dict[str, bool]) -> float:

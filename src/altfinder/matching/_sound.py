@@ -114,10 +114,17 @@ def sounds_in(word: str, text: str) -> bool:
         return False
     kana_keys, latin_keys = _run_keys(text)
     if _KANA_RUN.fullmatch(word):
-        return any(key in other for other in latin_keys)
-    if _LATIN_RUN.fullmatch(word):
-        return any(key in other for other in kana_keys)
-    return False
+        others = latin_keys
+    elif _LATIN_RUN.fullmatch(word):
+        others = kana_keys
+    else:
+        return False
+    if any(key in other for other in others):
+        return True
+    # an English r before a consonant is sometimes sounded (ペルソナ for persona): compare
+    # without any r, when enough remains
+    bare = key.replace("r", "")
+    return len(bare) >= MIN_KEY and any(bare in other.replace("r", "") for other in others)
 
 
 @functools.lru_cache(maxsize=1024)

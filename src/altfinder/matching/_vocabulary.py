@@ -219,7 +219,7 @@ _LINES: dict[str, str] = {
     # The novel of a comic (or the comic of a novel: コミカライズ).
     "novel": r"小説|ライトノベル|ラノベ|ノベライズ|ノベル(?!ティ)|コミカライズ|"
              r"(?<!コミック)文庫(?=\s*\)|$)",  # (電撃文庫), a novel label, says it too
-    "comic": r"漫画|マンガ|コミック",
+    "comic": r"漫画|マンガ|コミック|(?<![a-z])comi(?:c|cs|x)(?![a-z])",
     # A film or series on disc, where the reference is not one (a book's TV drama).
     "video": r"(?<![a-z])dvd(?![a-z])|blu-?ray(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))|"
              r"ブルーレイ(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))",
@@ -238,7 +238,12 @@ _LINES.update({f"variety:{w}": w for w in (
     "部屋干し", "抗菌", "無香料", "微香", "プラチナ", "ワンハンド", "ジェル(?!ボール)",
     "ローション", "化粧水", "乳液", "美容液", "マイルド", "トーンアップ",
     # Shades and textures of one cosmetic.
-    "ローズ", "ライトタイプ", "しっとり", "さっぱり", "(?<![a-z])bb(?![a-z])")})
+    "ローズ", "ライトタイプ", "しっとり", "さっぱり", "(?<![a-z])bb(?![a-z])",
+    # Hair care: a shampoo is not its treatment.
+    "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー")})
+# An older version than the reference: 旧版, 旧型, 旧パッケージ.
+_LINES["old"] = r"旧版|旧型|旧モデル|旧パッケージ|旧デザイン|旧仕様|旧装丁|旧装版"
+
 _LINE_REQUIRED = frozenset({"pro", "max", "mini", "lite", "plus", "ultra", "有機el", "edge",
                             "paperwhite", "digitaledition", "air"})
 _LINE_VOCABULARY = _Vocabulary(_LINES.items())
@@ -285,6 +290,9 @@ _WITH = _k(r"(?:\([^)]*\)\s*)?(?:付き|付属|付|つき|あり|有り|有|入�
            r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|装着済み?|セット済み?)")
 
 # Lots and bundles: several different things sold together (まとめ売り, 他3点, 1-12巻).
+# Lot words that are never copies of one title (for 2冊セット of a single book).
+_OTHER_LOT = _k(r"まとめ|全巻|全\s*\d+\s*巻|他\s*\d+|ほか\s*\d+|\d+\s*[~-]\s*\d+\s*巻|"
+                r"別々|バラ|詰め合わせ|種類|(?<![そ])他")
 _LOT = _k(
     r"まとめ売り|まとめて|おまとめ|まとめ|セット売り|詰め合わせ|詰合せ|福袋|全巻|全\s*\d+\s*巻|全種|大量|"
     r"他\s*\d+\s*(?:点|個|本|冊|種|つ|枚|台)|ほか\s*\d+\s*点|"
@@ -300,7 +308,9 @@ def _brand_of(brand: str | None) -> set[str]:
         return set()
     canonical = _canonical(brand)
     found = _BRAND_LEXICON.find(canonical)
-    return found or {fold_kana(canonical)}
+    # an unknown brand as each of its spellings: ニベア(NIVEA) is にべあ and nivea
+    return found or {fold_kana(part.strip()) for part in re.split(r"[()/]", canonical)
+                     if part.strip()}
 
 
 def _colours(canonical: str) -> set[str]:
