@@ -50,12 +50,19 @@ _GENERIC = _k(
     r"アクションカメラ|デジタルカメラ|ミラーレス一眼カメラ|ミラーレス|一眼|カメラ|gps|"
     r"ランニングウォッチ|スマートウォッチ|腕時計|ウォッチ|マウス|キーボード|トースター|"
     r"食器洗い乾燥機|食洗機|加湿器|扇風機|クレンジング|オイル|ファンデーション|"
-    r"メイクアップ|メークアップ|本体|タイプ"
+    r"メイクアップ|メークアップ|本体|タイプ|"
+    # category nouns and descriptors of catalogue titles
+    r"ゲーミング|軽量|防水|コンパクト|電子書籍リーダー|電子書籍|リーダー|入浴剤|化粧下地|下地|"
+    r"乾燥肌|敏感肌|低刺激|掃除道具|アルミニウム|アルミ|スポーツバンド|バンド|ヘアケア|"
+    r"スキンケア|ボディケア|化粧品|家電|生活家電|キッチン家電|調理家電|美容家電|"
+    r"ディスプレイ|モニター|スピーカー|プリンター|複合機|ルーター|ドローン|プロジェクター"
 )
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features
 # (1.0型センサー/F1.8レンズ/光学4.2倍ズーム).
 _COPY = re.compile(r"[【\[［|｜。]|\s/\s|(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
+# What after a number makes it a count, not a sequel (人は話し方が9割, 怪獣8号).
+_UNITS = _k("割|号|年|月|日|回|度|倍|代|人|色|%|個|本|枚|点|つ")
 _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
 _BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
@@ -261,7 +268,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         is_accessory=any(not _WITH.match(parsed.text[m.end():].lstrip())
                          for _, m in _ACCESSORY_VOCABULARY.matches(parsed.text)),
         is_pair=bool(_LEFT.search(parsed.text) and _RIGHT.search(parsed.text)),
-        sequel=re.compile(rf"(?:{'|'.join(titles)})(\d{{1,2}})(?!\d)")
+        sequel=re.compile(rf"(?:{'|'.join(titles)})(\d{{1,2}})(?![\d.]|{_UNITS})")
         if titles and not parsed.volumes else None,
         name_words=_name_words(core, is_game),
         sound_runs=runs(parsed.text),

@@ -180,7 +180,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                 continue  # ケース付き, 箱あり, おまけ: the product with it
             if word in ref.accessories:
                 continue  # the reference names it too (the product is such a thing)
-            if ref.is_book and word == _COVER and not _BOOK_COVER.search(text):
+            if ref.is_book and fold_kana(word) == _COVER and not _BOOK_COVER.search(text):
                 continue  # a book's cover is part of it (カバー汚れ, 映画化カバー)
             verdict.reject(MatchKind.ACCESSORY, f"an accessory or part ({lst.show(m)})")
             break
@@ -191,7 +191,11 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
     for m in _FOR_USE.finditer(text):
         before = _compact(m.group(1))
         named = [w for w in ref.identity if len(w) >= 2 and w in before]
-        if named and not ref.is_accessory and not _FOR_USE.search(ref.parsed.text):
+        # a reference made for something itself (敏感肌用 is not; Switch用ケース is)
+        made_for = [_compact(re.split(r"[・/、,]", r.group(1))[-1])
+                    for r in _FOR_USE.finditer(ref.parsed.text)]
+        if named and not ref.is_accessory and not any(
+                w in target for w in named for target in made_for):
             verdict.reject(MatchKind.COMPATIBLE, f"made for the product, not the product "
                                                  f"({lst.show(m)})")
             break
@@ -307,7 +311,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         if lp.volumes and not (lp.volumes & rp.volumes):
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {_number(lp.volumes)} is not {_number(rp.volumes)}")
-        elif not lp.volumes and not named:
+        elif not lp.volumes and not named and not _glued_number(ref, lp, rp.volumes):
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(rp.volumes)}")
     elif lp.volumes and not named and ref.sequel is not None:
@@ -330,20 +334,22 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         if one:
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"one of a pair, where the reference is both ({lp.show(one)})")
-    if rp.generations and not lp.generations and not named and not _glued_generation(ref, lp):
+    if rp.generations and not lp.generations and not named and not _glued_number(
+            ref, lp, rp.generations):
         verdict.reject(MatchKind.AMBIGUOUS, f"the listing does not say it is generation "
                                             f"{sorted(rp.generations)[0]}")
 
 
 _GLUED = re.compile(r"([ぁ-ゖー]{3,}(?:[ ・][ぁ-ゖー]+)*|[a-z]{3,}(?: [a-z]+)*) ?"
-                    r"(\d{1,2})(?![\d.])")
+                    r"(\d{1,2})(?![\d.a-z])")
 
 
-def _glued_generation(ref: _Reference, lst: _Parsed) -> bool:
-    """A name word with the generation glued on: iPad10 for iPad (第10世代), イヤーバッズ2."""
+def _glued_number(ref: _Reference, lst: _Parsed, numbers: set[int]) -> bool:
+    """A name word with the generation or volume glued on: iPad10 for iPad (第10世代),
+    イヤーバッズ2 for Earbuds II, libra2 for Libra 2."""
     for m in _GLUED.finditer(lst.text):
         word = m.group(1)  # the whole run: イヤーバッズ alone is too short to compare
-        if int(m.group(2)) in ref.parsed.generations and (
+        if int(m.group(2)) in numbers and (
                 word.split()[-1] in ref.parsed.text or sounds_in(word, ref.parsed.text)):
             return True
     return False
@@ -474,6 +480,16 @@ def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     others = lst.brands - ref.brands
     if ref.is_game:  # Nintendo Switch, PlayStation: the platform's maker, not the game's
         others -= _PLATFORM_MAKERS
+    if not known:
+        # a brand we do not know (BRUNO): a known brand the reference never names is
+        # another maker's, unless the listing names ours as well (花王 クイックルワイパー)
+        if any(b in lst.text or sounds_in(b, lst.text) for b in ref.brands):
+            return True
+        reference = f"{ref.parsed.text} {ref.brand_text}"
+        others = {b for b in others
+                  if not any(fold_kana(a) in reference or sounds_in(fold_kana(a), reference)
+                             for a in BRAND_ALIASES[b])}
+        known = {b for b in ref.brands if b}
     if known and others:
         verdict.reject(MatchKind.BRAND_CONFLICT,
                        f"brand {', '.join(sorted(others))} is not {', '.join(sorted(known))}")
@@ -506,6 +522,10 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     if ref.quantity > 1:
         if quantity in (1, ref.quantity):
             quantity = 1
+        elif quantity % ref.quantity == 0:  # 12枚 ×3個: three packs of the reference's 12
+            quantity //= ref.quantity
+        elif ref.quantity in lst.specs.get("pieces", ()):  # 12枚入り×6: six packs
+            pass
         else:
             verdict.reject(MatchKind.QUANTITY_CONFLICT,
                            f"{quantity} units where the reference is a set of "

@@ -87,6 +87,8 @@ BRAND_ALIASES: dict[str, tuple[str, ...]] = {
     "sony": ("sony", "ソニー", "sie", "ソニー・インタラクティブエンタテインメント",
              "ソニーインタラクティブエンタテインメント"),
     "panasonic": ("panasonic", "パナソニック"),
+    "epson": ("epson", "エプソン"),
+    "brother": ("brother", "ブラザー"),
     "dyson": ("dyson", "ダイソン"),
     "shiseido": ("shiseido", "資生堂", "アネッサ", "anessa"),
     "kao": ("kao", "花王", "キュレル", "curel"),
@@ -161,6 +163,9 @@ _MAKER_LEXICON = _Lexicon({fold_kana(w): (fold_kana(w),) for w in ACCESSORY_MAKE
 _COLOURS: dict[str, tuple[str, ...]] = {
     "white": ("ホワイト", "white", "白"),
     "black": ("ブラック", "black", "黒"),
+    # Nintendo's pair colours, said as one: ネオン
+    "neon": ("ネオンブルー", "ネオンレッド", "ネオングリーン", "ネオンピンク", "ネオンイエロー",
+             "ネオンパープル", "ネオンオレンジ", "ネオン", "neon"),
     "sumi": ("濃墨",),
     "blue": ("ブルー", "blue", "青"),
     "red": ("レッド", "red", "赤"),
@@ -218,7 +223,7 @@ _LINES: dict[str, str] = {
              r"設定資料集|ファンブック|アートブック|ビジュアルブック|画集|サウンドトラック|サントラ",
     # The novel of a comic (or the comic of a novel: コミカライズ).
     "novel": r"小説|ライトノベル|ラノベ|ノベライズ|ノベル(?!ティ)|コミカライズ|"
-             r"(?<!コミック)文庫(?=\s*\)|$)",  # (電撃文庫), a novel label, says it too
+             r"(?<!コミック)文庫[a-z]{0,2}(?=\s*\)|$)",  # (電撃文庫), (MF文庫J): a novel label
     "comic": r"漫画|マンガ|コミック|(?<![a-z])comi(?:c|cs|x)(?![a-z])",
     # A film or series on disc, where the reference is not one (a book's TV drama).
     "video": r"(?<![a-z])dvd(?![a-z])|blu-?ray(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))|"
@@ -241,6 +246,8 @@ _LINES.update({f"variety:{w}": w for w in (
     "ローズ", "ライトタイプ", "しっとり", "さっぱり", "(?<![a-z])bb(?![a-z])",
     # Hair care: a shampoo is not its treatment.
     "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー")})
+# A work about or beside the reference: its short stories, side story, anthology.
+_LINES["spinoff"] = r"短編集|外伝|番外編|アンソロジー|スピンオフ|公式ファンブック"
 # An older version than the reference: 旧版, 旧型, 旧パッケージ.
 _LINES["old"] = r"旧版|旧型|旧モデル|旧パッケージ|旧デザイン|旧仕様|旧装丁|旧装版"
 
