@@ -68,7 +68,7 @@ _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi
 _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(p), r) for p, r in (
         (r"spy\s*[×x✕]\s*family|スパイ\s*(?:×|x)?\s*ファミリー", " spyfamily "),
-        (r"(?:nintendo|ニンテンドー|任天堂)?\s*(?:switch|スイッチ)\s*2(?!\s*[台個本枚つ点\d.])",
+        (r"(?:nintendo|ニンテンドー|任天堂)?\s*(?:switch|スイッチ)\s*2(?!\s*(?:[台個枚つ点\d.]|本(?!体)))",
          " nintendo switch2 "),
         (r"(?:nintendo\s*|ニンテンドー\s*)?(?:switch|スイッチ)\s*(?:lite|ライト)", " switch lite "),
         (r"ニンテンドー\s*スイッチ|任天堂\s*スイッチ", " nintendo switch "),
@@ -99,6 +99,10 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"レゴ\s*マリオ", " レゴマリオ "),
         (r"アタック\s*ゼロ", " アタックzero "),
         (r"(?<=\d)\s*dx(?![a-z])", " デラックス "),
+        (r"エックス(?!ボックス)", " x "),
+        # Perfume strengths
+        (r"(?<![a-z])edp(?![a-z])|オー?ドゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),
+        (r"(?<![a-z])edt(?![a-z])|オー?ドゥ?\s*トワレ|eau\s*de\s*toilette", " edt "),
         (r"(?<=[a-z])(?<!pa)\+(?!\+)", " plus "),  # Pro+, Fluffy+ (not SPF50+, PA++)
         # Series nicknames sellers write for the full title.
         (r"モンハン", "モンスターハンター"),

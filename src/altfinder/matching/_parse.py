@@ -51,15 +51,15 @@ _SPEC_CLASS = {fold_kana(k): v for k, v in _SPEC_CLASS.items()}
 # Numbers that are neither volumes nor codes. A kanji or kana unit must follow the digits
 # directly: "12 日向夏" is volume 12 and an author, not the 12th day.
 _IGNORED_NUMBERS = _k(
-    r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|回|度|倍|代|人|色|週|番|号機|号|割|"
+    r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|回|度|倍|代|人|色|週|番|号機|号|割|冊|"
     r"点灯|段階|速|枚組|ステージ|弾)|"
     r"\d+(?:\.\d+)?\s*(?:円|%|％|℃|h|cm|mm|km|ポイント|pt|コ口|個口)|"
     r"(?<![a-z0-9-])\d+\s*[~-]\d+(?![a-z0-9-])|"  # a range, not the middle of GA-2100-1A1JF
-    r"no\.?\s*\d+|\d+/\d+|\d+\.\d+|\d+:\d+"
+    r"\d{1,3}(?:,\d{3})+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )
 _RANGE = _k(r"\d+\s*[~-]\s*\d+\s*巻")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
-                 r"gen\s*(\d+)|(\d+)\s*世代|"
+                 r"gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"
                  r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
 _EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版")
 _VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)|(?<![a-z])(?:book|part)\s*(\d+)")
@@ -75,7 +75,7 @@ _QUANTITY = _k(
     r"パック|pcs|セット|set|p)?(?![\d.a-z合gml])|"
     r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
     r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月|\s*(?:付|つき))|"
-    r"(?<![a-z\d.\-/])(\d+)\s*(?:セット|set)(?![a-z])"
+    r"(?<![a-z\d.\-/])(?<![a-z] )(\d+)\s*(?:セット|set)(?![a-z])"  # not "RC 2 セット"
 )
 # A model number, with a single letter after a space kept (G7 X is G7X)
 _CODE = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:[-/][a-z0-9]+)*(?:(?<=[a-z]\d) [a-z](?![a-z0-9'.]))?"

@@ -22,6 +22,7 @@ from altfinder.matching._parse import _PART, _STOPWORDS, _parse, _Parsed
 from altfinder.matching._sound import MIN_KEY, runs, sound_key
 from altfinder.matching._vocabulary import (
     _ACCESSORY_VOCABULARY,
+    _COLOUR_LEXICON,
     _COLOURS,
     _LEFT,
     _LOT,
@@ -89,9 +90,10 @@ def _words(text: str, extra: Iterable[str] = (), codes: Iterable[str] = ()) -> d
             if len(generic) > 1:
                 words.setdefault(generic, 1.0)
         for piece in _GENERIC.split(word):
+            length = len(piece)  # ロージー weighs 4, though its word is ろーじ
             piece = piece.strip("ー")
             if len(piece) > 1:
-                words.setdefault(piece, float(min(len(piece), 8)))
+                words.setdefault(piece, float(min(length, 8)))
     return words
 
 
@@ -159,8 +161,8 @@ def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[
     """Brand and colour words are judged by rules, not by the similarity score."""
     drop = {b.replace(" ", "") for b in brands} | {
         fold_kana(alias) for name in brands for alias in BRAND_ALIASES.get(name, ())}
-    drop |= {w.strip("ー") for w in drop}  # words lose their final ー (ソニー is そに)
     drop |= {fold_kana(w) for c in colours for w in _COLOURS[c]}
+    drop |= {w.strip("ー") for w in drop}  # words lose their final ー (ソニー is そに)
     kept = {}
     for word, weight in words.items():
         stripped = word
@@ -194,7 +196,7 @@ def _shades(text: str, core: dict[str, float]) -> list[tuple[str, str, str]]:
 
 
 # Codes that are specifications, not products: SPF50, IPX7, USB3, 4K, 5G, DDR5, Wi-Fi 6.
-_SPEC_CODE = re.compile(r"spf\d+|pa\d*|ipx?\d+|usb\d*|type[a-c]?|\d+[kgp]|ddr\d|wifi\d*|"
+_SPEC_CODE = re.compile(r"spf\d+|pa\d*|\d+fps|ipx?\d+|usb\d*|type[a-c]?|\d+[kgp]|ddr\d|wifi\d*|"
                         r"bt\d*|hdmi\d*|pd\d*|qi\d*|h\d{3}|x\d{1,2}")
 
 
@@ -202,6 +204,50 @@ def _is_product_code(code: str) -> bool:
     """A code of the title that names the product: letters and digits, not a spec."""
     return (len(code) >= 3 and any(c.isdigit() for c in code) and any(c.isalpha() for c in code)
             and not _SPEC_CODE.fullmatch(code) and not _PLATFORM_LEXICON.find(code))
+
+
+_NAME_CHARS = re.compile(r"[a-zぁ-ゖー一-鿿々〆]{2,}")
+_NUMBER_ANCHOR = re.compile(r"(?<![\d.a-z\x00])\d{1,3}(?![\d.a-z])")
+_ANCHOR_GAP = 3  # separators allowed between the anchors of one cluster: "ラベンダー 80g"
+
+
+def _brand_words(brands: set[str]) -> frozenset[str]:
+    """The brand's spellings as they appear in a folded title."""
+    words = {b.replace(" ", "") for b in brands}
+    words |= {fold_kana(a).replace(" ", "") for b in brands for a in BRAND_ALIASES.get(b, ())}
+    return frozenset(words)
+
+
+def _name_end(parsed: _Parsed, limit: int, brand: frozenset[str] = frozenset()) -> int:
+    """Where a catalogue title's name ends: after its first variant (a size, colour,
+    number, model number or generation), the usual place of the copy that follows.
+
+    "スキンアクア トーンアップUVエッセンス ラベンダー 80g 日焼け止め …" is named up to 80g;
+    "Fitbit Charge 6 Obsidian/ブラック フィットネストラッカー …" up to ブラック. A title
+    without such a variant is all name.
+
+    >>> _name_end(_parse("Kobo Libra 2 ブラック 電子書籍リーダー 防水"), 99)
+    17
+    """
+    spans = [(m.start(), m.end()) for m in re.finditer("\x00+", parsed.read)]
+    spans += [(m.start(), m.end()) for m in _NUMBER_ANCHOR.finditer(parsed.read)]
+    spans += [(m.start(), m.end()) for m in _COLOUR_LEXICON.regex.finditer(parsed.display)]
+    spans.sort()
+    name = next((m for m in _NAME_CHARS.finditer(parsed.text)
+                 if m.group() not in brand and not _GENERIC.fullmatch(m.group())), None)
+    end = None
+    for start, stop in spans:
+        if start >= limit:
+            break
+        if end is None:
+            if name is None or start < name.end():
+                continue  # "2021 iPad mini", "HARIO V60 ケトル": no variant before the name
+            end = stop
+        elif start - end <= _ANCHOR_GAP:
+            end = max(end, stop)
+        else:
+            break
+    return limit if end is None else min(end, limit)
 
 
 def _name_words(core: dict[str, float], is_game: bool) -> list[str]:
@@ -234,16 +280,29 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     # The title's codes name the product (HERO12, WH-CH720N) unless the model number
     # field says them already (it is judged by the model rule)
     short_codes = [_compact(c) for c in parsed.codes
-                   if not any(m.startswith(_compact(c)) for m in map(_compact, models))]
+                   if not any(m.startswith(_compact(c)) or _compact(c).startswith(m)
+                              for m in map(_compact, models))]
     rest = _unbrand(parsed.rest, brands)
+    is_game = bool(parsed.platforms) and not _PLATFORM_LEXICON.find(
+        _SPLIT_SUBTITLE.split(parsed.text, maxsplit=1)[0])
+    is_book = bool(parsed.lines & {"novel", "comic", "bunko"} or _BOOKISH.search(parsed.text)
+                   or ("巻" in parsed.text and parsed.volumes))
     core_text = _SPLIT_SUBTITLE.split(rest, maxsplit=1)[0]
     part = _PART.search(parsed.text)
     if part and part.start() < len(core_text):  # サピエンス全史(上) 文明の…: the title ends at (上)
         core_text = core_text[:part.start()]
+    is_accessory = any(not _WITH.match(parsed.text[m.end():].lstrip())
+                       for _, m in _ACCESSORY_VOCABULARY.matches(parsed.text))
+    # a work's number is part of its title (ペルソナ5 ザ・ロイヤル), and an accessory is
+    # named by what it is after the product it fits (iPhone 15 クリアケース)
+    if not is_game and not is_book and not is_accessory:
+        core_text = core_text[:_name_end(parsed, len(core_text), _brand_words(brands))]
     core_text = _PAREN.sub(  # (有機ELモデル) names the product; (電撃文庫) is a label
         lambda m: m.group() if _lines(m.group()) - _LABEL_LINES else " ", core_text)
     title_codes = [c for c in map(_compact, parsed.codes) if _is_product_code(c)]
-    core = _drop(_words(core_text, short_codes, title_codes), brands, parsed.colours)
+    in_core = {_compact(c) for c in parsed.codes if 0 <= parsed.text.find(c) < len(core_text)}
+    core = _drop(_words(core_text, [c for c in short_codes if c in in_core], title_codes),
+                 brands, parsed.colours)
     full = _drop(_words(rest, short_codes, title_codes), brands, parsed.colours)
     if not core:
         core = full
@@ -251,8 +310,6 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     identity |= {_compact(c) for c in codes} | {b.replace(" ", "") for b in brands}
     identity |= {w for w in _WORD.findall(parsed.text) if w in ("switch", "ps5", "ps4")}
     lots = {m.group() for m in _LOT.finditer(parsed.text)}
-    is_game = bool(parsed.platforms) and not _PLATFORM_LEXICON.find(
-        _SPLIT_SUBTITLE.split(parsed.text, maxsplit=1)[0])
     plain_words = [w for w in dict.fromkeys([*core, *full])
                    if len(w) > 1 and not _ACCESSORY_VOCABULARY.regex.search(w)]
     titles = [re.escape(w) for w in plain_words if not w.isascii()]
@@ -265,15 +322,13 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         accessories=_ACCESSORY_VOCABULARY.find(parsed.text),
         brand_text=fold_kana(_canonical(brand)) if brand else "",
         is_game=is_game, plain_words=plain_words,
-        is_accessory=any(not _WITH.match(parsed.text[m.end():].lstrip())
-                         for _, m in _ACCESSORY_VOCABULARY.matches(parsed.text)),
+        is_accessory=is_accessory,
         is_pair=bool(_LEFT.search(parsed.text) and _RIGHT.search(parsed.text)),
         sequel=re.compile(rf"(?:{'|'.join(titles)})(\d{{1,2}})(?![\d.]|{_UNITS})")
         if titles and not parsed.volumes else None,
         name_words=_name_words(core, is_game),
         sound_runs=runs(parsed.text),
         shades=_shades(parsed.text, core),
-        is_book=bool(parsed.lines & {"novel", "comic", "bunko"} or _BOOKISH.search(parsed.text)
-                     or ("巻" in parsed.text and parsed.volumes)),
+        is_book=is_book,
     )
 

@@ -96,6 +96,10 @@ def _same_family(a: str, b: str) -> bool:
         return True
     if ca.isdigit() and cb.isdigit():
         return len(ca) == len(cb)
+    letters_a, letters_b = re.match("[a-z]*", ca), re.match("[a-z]*", cb)
+    if letters_a and letters_b and letters_a.group() == letters_b.group() and len(
+            letters_a.group()) >= 4:
+        return True  # SD-MDX4 and SD-MDX102
     lead_a, lead_b = _lead(a), _lead(b)
     if lead_a and lead_a == lead_b:
         # AX5400 (a speed class) is not a sibling of AX73: the numbers must be comparable
@@ -263,6 +267,17 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
 
 
 
+# A colour named with a word before its base colour: ピンクベージュ, ミッドナイトブラック.
+_COLOUR_NAME = re.compile(r"[ァ-ヺー]{2,}(?:ホワイト|ブラック|ベージュ|ブルー|レッド|ピンク|"
+                          r"グリーン|グレー|グレイ|ブラウン|オークル|イエロー|パープル|"
+                          r"ネイビー|シルバー|ゴールド|オレンジ)")
+
+
+def _colour_names(parsed: _Parsed) -> set[str]:
+    """The compound colour names of a title (オレンジベージュ is not ピンクベージュ)."""
+    return {name.replace("グレイ", "グレー") for name in _COLOUR_NAME.findall(parsed.display)}
+
+
 def _number(volumes: set[int]) -> str:
     """The smallest volume number as written (上 and 下 for the parts of a work)."""
     first = min(volumes)
@@ -278,6 +293,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             want = ", ".join(f"{v:g}" for v in sorted(values))
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"{cls} {show} differs from the reference's {want}")
+    ours, theirs = _colour_names(rp), _colour_names(lp)
+    if ours and theirs and not (ours & theirs) and rp.colours & lp.colours:
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"colour {'/'.join(sorted(theirs))} is not {'/'.join(sorted(ours))}")
     if rp.colours and lp.colours and not (rp.colours & lp.colours):
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colour {'/'.join(sorted(lp.colours))} is not "
@@ -370,7 +389,7 @@ _AFTER_NAME_OK = _k(
     r"イヤホン|イヤフォン|ヘッドホン|ヘッドフォン|ワイヤレス|ブルートゥース|bluetooth|"
     r"スピーカー|カメラ|レンズ|ボディ|ウォッチ|スマート|タブレット|スマホ|マウス|キーボード|"
     r"コントローラー|joycon|バッテリー|アダプター|ドライヤー|アイロン|トースター|ケトル|ポット|"
-    r"クリーナー|掃除機|メーカー|マシン|フィルター|ノイズ|キャンセ|ランニング|フィット|"
+    r"クリーナー|掃除機|メーカー|マシン|フィルター|ノイズ|キャンセ|ランニング|"
     r"コミック|コミックス|ブック|文庫|ノベル|ハードカバー|カバー|オビ|おび|帯|"
     r"メンズ|レディース|ユニセックス|ギフト|ラッピング|プレゼント|ノベルティ|おまけ|オマケ|"
     r"アウトレット|ストア|ショップ|ランク|ジャンル|まとめ|よう|です|ます|した|して|する|"
@@ -389,6 +408,11 @@ _NEXT_WORD = re.compile(r"ー*[\s・:~-]*([ぁ-ゖー]{3,}|[a-z]{3,}(?![a-z0-9-]
 _RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖー]+){0,2}")
 
 
+_FUNCTION_WORD = re.compile("the|and|for|with|of|in")
+_GLUED_LETTER = re.compile(r"(?<=[ぁ-ゖー])[a-z](?![a-z0-9])")
+_OWN_NUMBER = re.compile(r"\s*(\d{1,3})(?![\d.])")
+
+
 def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """A product's name followed by a name it lacks: another product of the series.
 
@@ -400,8 +424,28 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         if at < 0:
             continue
         follower = _NEXT_WORD.match(lst.read, at + len(title))
+        if follower is None:  # past the reference's own number: SUPERLIGHT 2 DEX
+            number = _OWN_NUMBER.match(lst.read, at + len(title))
+            if number and int(number.group(1)) in ref.parsed.volumes:
+                follower = _NEXT_WORD.match(lst.read, number.end())
         if follower is None:
+            glued = _GLUED_LETTER.match(lst.read, at + len(title))
+            if glued and glued.group() not in ref.parsed.text[at:]:  # ヴォーノN: another model
+                verdict.reject(MatchKind.LINE_CONFLICT,
+                               f"another model of the series ({_shown_word(lst, at, title)}"
+                               f"{lst.show(glued)})")
+                return
             continue
+        for _ in range(4):  # past the reference's own next words (ドリップケトル・ヴォーノ)
+            word = follower.group(1)
+            if not (_FUNCTION_WORD.fullmatch(word) or (
+                    (word in ref.parsed.text or word in ref.parsed.compact)
+                    and not _colours(lst.show(follower, 1).casefold()))):
+                break  # a colour ends the name: what follows describes the item
+            following = _NEXT_WORD.match(lst.read, follower.end())
+            if following is None:
+                break
+            follower = following
         word = follower.group(1)
         shown = lst.show(follower, 1)
         after = lst.read[follower.end():].lstrip()
@@ -419,9 +463,47 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                        f"{_shown_word(lst, at, title)})")
         return
     _changed_name_rule(ref, lst, verdict)
+    _prefixed_name_rule(ref, lst, verdict)
+
+
+# A word glued before a name, or joined to it by & or ・ (ボリューム&カールマスカラ).
+_HEAD = re.compile(r"([ぁ-ゖー]{2,}|[a-z]{2,})[&・+]?$")
+
+
+def _prefixed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A name with a word glued before it that the reference lacks: ボリューム&カール
+    マスカラ is not ロング&カールマスカラ, ピンクオークル10 is not オークル10."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    for word in (w for w, weight in ref.core_words.items() if weight >= 4):
+        at = lst.read.find(word)
+        if at <= 0:
+            continue
+        head = _HEAD.search(lst.read, 0, at)
+        if head is None:
+            continue
+        theirs = head.group(1)
+        shown = lst.display[head.start(1):head.end(1)].casefold()
+        if (theirs in ref.parsed.text or theirs in ref.parsed.compact
+                or _AFTER_NAME_OK.search(theirs) or sounds_in(theirs, ref.parsed.text)
+                or _BRAND_LEXICON.find(shown) or _PLATFORM_LEXICON.find(shown)
+                or (word.isascii() != theirs.isascii())):
+            continue
+        verdict.reject(MatchKind.LINE_CONFLICT,
+                       f"another product of the series ({lst.show(head, 1)} before "
+                       f"{_shown_name(ref, word)})")
+        return
 
 
 _KANA_RUN = re.compile("[ぁ-ゖー]+")
+_CJK_RUN = re.compile("[ぁ-ゖー一-鿿々〆]+")
+
+
+def _script(text: str) -> str:
+    """kana, kanji or mixed."""
+    if _KANA_RUN.fullmatch(text):
+        return "kana"
+    return "kanji" if re.fullmatch("[一-鿿々〆]+", text) else "mixed"
 
 
 _SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゔ", "あいうえおつやゆよわぶ")
@@ -439,11 +521,16 @@ def _common_start(a: str, b: str) -> int:
 
 def _changed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """A name word with its start or end changed: モンスターハンターストーリーズ is not
-    モンスターハンターライズ, ペーパーマリオ is not スーパーマリオ."""
-    for word in ref.name_words:
-        if len(word) < 5 or not _KANA_RUN.fullmatch(word) or word in lst.read:
+    モンスターハンターライズ, ペーパーマリオ is not スーパーマリオ, 銀のフレーズ is not
+    金のフレーズ.
+
+    A change between kanji and kana may be a reading (食べたい, たべたい): only a change
+    within one script counts.
+    """
+    for word in (w for w, weight in ref.core_words.items() if weight >= 4):
+        if len(word) < 4 or not _CJK_RUN.fullmatch(word) or word in lst.read:
             continue
-        for m in _KANA_RUN.finditer(lst.read):
+        for m in _CJK_RUN.finditer(lst.read):
             run = m.group()
             head = _common_start(word, run)
             tail = _common_start(word[::-1], run[::-1])
@@ -454,7 +541,8 @@ def _changed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None
             else:
                 continue
             if (theirs in ref.parsed.text or _AFTER_NAME_OK.search(theirs)
-                    or _spelling(theirs) == _spelling(ours)):
+                    or _spelling(theirs) == _spelling(ours) or _script(theirs) != _script(ours)
+                    or (len(word) < 5 and _script(word) == "kana")):
                 continue
             verdict.reject(MatchKind.LINE_CONFLICT,
                            f"another product of the series ({lst.show(m)}, not "
@@ -496,6 +584,7 @@ def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     return False
 
 
+_SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|複数|研修|クラス")
 # N copies of one book: 2冊セット, 【3冊】, 同一タイトル2冊
 _COPIES = _k(r"(?<![\d.])([2-9]|[1-9]\d)\s*冊\s*(?:セット)?")
 
@@ -509,14 +598,15 @@ def _copies(ref: _Reference, lst: _Parsed) -> int:
     m = _COPIES.search(lst.text)
     if m is None or _OTHER_LOT.search(lst.text):
         return 0
-    if ref.parsed.volumes and lst.volumes != ref.parsed.volumes:
-        return 0
+    if ref.parsed.volumes and (lst.volumes != ref.parsed.volumes
+                               or not _SAME_VOLUME.search(lst.text)):
+        return 0  # "SPY×FAMILY 12 2冊セット" may be 1 and 2: copies need 12巻 or 保存用
     return int(m.group(1))
 
 
 def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     """Units of the reference the listing sells; another pack of a multi-pack is rejected."""
-    quantity = lst.quantity * max(1, _copies(ref, lst))
+    quantity = max(lst.quantity, _copies(ref, lst))  # ×2冊 is said once
     if quantity > lst.quantity:
         verdict.reasons.append(f"{quantity} copies of one title")
     if ref.quantity > 1:

@@ -26,8 +26,8 @@ import jaconv
 
 MIN_KEY = 3  # consonants a key needs before it is compared
 
-_KANA_RUN = re.compile("[ぁ-ゖー]+(?:[・ ][ぁ-ゖー]+)*")  # プロジェクト・ヘイル・メアリー
-_LATIN_RUN = re.compile(r"[a-z]+(?:[ '.\-][a-z]+)*")
+_KANA_RUN = re.compile("[ぁ-ゖー]+(?:[・ ×&][ぁ-ゖー]+)*")  # プロジェクト・ヘイル・メアリー
+_LATIN_RUN = re.compile(r"[a-z]+(?:[ '.\-×&][a-z]+)*")  # hunter×hunter
 
 # English spelling -> the sounds Japanese borrows (applied in order).
 _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -43,6 +43,7 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"x", "ks"),
         (r"c(?=[eiy])", "s"),
         (r"t?ch", "t"),  # チ: steam and chocolate alike
+        (r"ts", "t"),  # ツ: Hogwarts
         (r"c", "k"),
         (r"th", "s"),
         (r"wh", "w"),
@@ -95,6 +96,8 @@ def runs(text: str) -> list[str]:
         ['ぷろじぇくと・へいる・めありー']
     """
     found = [*_KANA_RUN.findall(text), *_LATIN_RUN.findall(text)]
+    # a model letter after the name is not said (ReFa FINE BUBBLE S: ファインバブル)
+    found += [run[:-2] for run in found if re.search(r" [a-z]$", run)]
     return [run for run in found if len(sound_key(run)) >= MIN_KEY]
 
 

@@ -181,6 +181,10 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "navy": ("ネイビー", "navy", "紺"),
     "beige": ("ベージュ", "beige"),
     "brown": ("ブラウン", "brown", "茶"),
+    "lavender": ("ラベンダー", "lavender"),
+    "mint": ("ミントグリーン", "ミント", "mint"),
+    "charcoal": ("チャコール", "charcoal"),
+    "graphite": ("グラファイト", "graphite"),
     "orange": ("オレンジ", "orange"),
     "turquoise": ("ターコイズ", "turquoise"),
     "coral": ("コーラル", "coral"),
@@ -223,7 +227,7 @@ _LINES: dict[str, str] = {
              r"設定資料集|ファンブック|アートブック|ビジュアルブック|画集|サウンドトラック|サントラ",
     # The novel of a comic (or the comic of a novel: コミカライズ).
     "novel": r"小説|ライトノベル|ラノベ|ノベライズ|ノベル(?!ティ)|コミカライズ|"
-             r"(?<!コミック)文庫[a-z]{0,2}(?=\s*\)|$)",  # (電撃文庫), (MF文庫J): a novel label
+             r"(?<!コミック)文庫(?=[^()]{0,12}\)|[a-z]{0,2}$)",  # (電撃文庫), (文春文庫 ひ 13-7)
     "comic": r"漫画|マンガ|コミック|(?<![a-z])comi(?:c|cs|x)(?![a-z])",
     # A film or series on disc, where the reference is not one (a book's TV drama).
     "video": r"(?<![a-z])dvd(?![a-z])|blu-?ray(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))|"
@@ -245,7 +249,8 @@ _LINES.update({f"variety:{w}": w for w in (
     # Shades and textures of one cosmetic.
     "ローズ", "ライトタイプ", "しっとり", "さっぱり", "(?<![a-z])bb(?![a-z])",
     # Hair care: a shampoo is not its treatment.
-    "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー")})
+    "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー",
+    "ミルク", "エッセンス", "edp", "edt", "ボディミスト", "ヘアミスト")})
 # A work about or beside the reference: its short stories, side story, anthology.
 _LINES["spinoff"] = r"短編集|外伝|番外編|アンソロジー|スピンオフ|公式ファンブック"
 # An older version than the reference: 旧版, 旧型, 旧パッケージ.
@@ -268,7 +273,8 @@ _LINE_LEXICON = _Lexicon(_LINE_WORDS)
 # Accessory and part words. A word also in the reference title (the reference is such an
 # accessory, or comes with one) only counts with のみ/単品 (ケースのみ).
 _ACCESSORY_WORDS = (
-    "ケース", "カバー", "フィルム", "保護ガラス", "ガラスフィルム", "スタンド", "替えブラシ",
+    "ケース", "カバー", "交換バンド", "替えバンド", "フィルム", "保護ガラス", "ガラスフィルム",
+    "スタンド", "替えブラシ",
     "替ブラシ", "交換ブラシ", "ブラシヘッド", "替え刃", "ケーブル", "充電器", "充電スタンド",
     "アダプター", "アダプタ", "ドック", "ホルダー", "ストラップ", "ステッカー",
     "ポーチ", "収納バッグ", "グリップ", "イヤーピース", "イヤーチップ", "フィルター",
@@ -324,6 +330,8 @@ def _colours(canonical: str) -> set[str]:
     found = _COLOUR_LEXICON.find(canonical)
     if "sumi" in found:
         found.add("black")  # 濃墨 is a black
+    if "charcoal" in found:
+        found |= {"black", "gray"}  # sellers call a charcoal 黒 or グレー
     return found
 
 
