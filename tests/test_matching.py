@@ -288,7 +288,7 @@ def test_the_parts_of_a_work_are_numbers() -> None:
     assert kind(upper, "銃・病原菌・鉄 (下) 文庫") in ("volume_conflict", "line_conflict")
     assert kind(upper, "銃・病原菌・鉄 上巻 1万3000年にわたる人類史の謎") == "match"
     conflict = match_title(Product(title="銃・病原菌・鉄 (上)"), "銃・病原菌・鉄 下巻")
-    assert "number 下 is not 上" in conflict.reasons[0]
+    assert "part 下 is not 上" in conflict.reasons[0]
 
 
 def test_a_number_glued_to_the_title_is_a_sequel() -> None:

@@ -58,6 +58,7 @@ def _kanji_ordinal(match: re.Match[str]) -> str:
     return f"第{value}{match.group(2)}"
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|版|巻|弾|期)")
 
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi": 11,
@@ -124,7 +125,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"(?<=[a-z]) (iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
         (r"初代", " 第1世代 "),
         # Roman numerals of a series (ファイナルファンタジーVII, ドラゴンクエストXI) as digits.
-        (rf"(?<=[{_KATA}])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii)(?![a-z0-9])",
+        (rf"(?<=[{_KATA}一-鿿])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii)(?![a-z0-9])",
          lambda m: f" {_ROMAN[m.group(1)]} "),
     )
 )
@@ -149,6 +150,7 @@ _DECOR = re.compile(r"[★☆◆◇■□●○◎♪♡♥!?！？※＊*。、
 def _canonical(text: str) -> str:
     """Case-folded NFKC text with brand and product aliases applied (katakana intact)."""
     text = normalize(text).casefold()
+    text = _THOUSANDS.sub("", text)  # 7,450MB is 7450MB
     text = _KANJI_ORDINAL.sub(_kanji_ordinal, text)
     text = text.replace("（", "(").replace("）", ")")
     for pattern, replacement in _ALIASES:

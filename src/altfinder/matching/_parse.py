@@ -54,7 +54,7 @@ _IGNORED_NUMBERS = _k(
     r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|回|度|倍|代|人|色|週|番|号機|号|割|冊|"
     r"点灯|段階|速|枚組|ステージ|弾)|"
     r"\d+(?:\.\d+)?\s*(?:円|%|％|℃|h|cm|mm|km|ポイント|pt|コ口|個口)|"
-    r"(?<![a-z0-9-])\d+\s*[~-]\d+(?![a-z0-9-])|"  # a range, not the middle of GA-2100-1A1JF
+    r"(?<![a-z0-9-])\d+[~-]\s*\d+(?![a-z0-9-])|"  # a range, not the middle of GA-2100-1A1JF
     r"\d{1,3}(?:,\d{3})+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )
 _RANGE = _k(r"\d+\s*[~-]\s*\d+\s*巻")
@@ -62,7 +62,8 @@ _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)
                  r"gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"
                  r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
 _EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版")
-_VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)|(?<![a-z])(?:book|part)\s*(\d+)")
+_VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)|(?<![a-z])no\.?\s*(\d+)|"
+             r"(?<![a-z])(?:book|part)\s*(\d+)")
 # The parts of a work in two or three books: (上), 中巻, 下.
 _PART = _k(r"\(\s*(上|中|下)\s*\)|(?<![一-鿿])(上|中|下)\s*巻|(?<=\s)(上|中|下)(?=\s|$)")
 PART_NUMBERS = {"上": 1001, "中": 1002, "下": 1003}  # as volume numbers, apart from 1, 2, 3

@@ -63,7 +63,7 @@ _GENERIC = _k(
 # (1.0型センサー/F1.8レンズ/光学4.2倍ズーム).
 _COPY = re.compile(r"[【\[［|｜。]|\s/\s|(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
 # What after a number makes it a count, not a sequel (人は話し方が9割, 怪獣8号).
-_UNITS = _k("割|号|年|月|日|回|度|倍|代|人|色|%|個|本|枚|点|つ")
+_UNITS = fold_kana("割|号|年|月|日|回|度|倍|代|人|色|%|個|本|枚|点|つ|冊|巻")
 _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
 _BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
@@ -296,7 +296,10 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     # a work's number is part of its title (ペルソナ5 ザ・ロイヤル), and an accessory is
     # named by what it is after the product it fits (iPhone 15 クリアケース)
     if not is_game and not is_book and not is_accessory:
-        core_text = core_text[:_name_end(parsed, len(core_text), _brand_words(brands))]
+        end = _name_end(parsed, len(core_text), _brand_words(brands))
+        if end < len(parsed.text):  # a count in the copy (PCIe x4) is not a pack's
+            parsed.quantity = _parse(parsed.display[:end]).quantity
+        core_text = core_text[:end]
     core_text = _PAREN.sub(  # (有機ELモデル) names the product; (電撃文庫) is a label
         lambda m: m.group() if _lines(m.group()) - _LABEL_LINES else " ", core_text)
     title_codes = [c for c in map(_compact, parsed.codes) if _is_product_code(c)]
@@ -325,7 +328,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         is_accessory=is_accessory,
         is_pair=bool(_LEFT.search(parsed.text) and _RIGHT.search(parsed.text)),
         sequel=re.compile(rf"(?:{'|'.join(titles)})(\d{{1,2}})(?![\d.]|{_UNITS})")
-        if titles and not parsed.volumes else None,
+        if titles else None,
         name_words=_name_words(core, is_game),
         sound_runs=runs(parsed.text),
         shades=_shades(parsed.text, core),

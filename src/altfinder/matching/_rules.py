@@ -244,6 +244,10 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             continue
         if ref.is_game and m.group().startswith(fold_kana("ソフト")) and m.group().endswith("本"):
             continue  # ソフト 2本セット of a game: two copies of it (the quantity)
+        if (_BULK.fullmatch(m.group()) and lst.quantity > 1 and not _OTHER_KIND.search(lst.text)
+                and not lst.volumes - ref.parsed.volumes and not lst.colours - ref.parsed.colours
+                and (ref.is_game or _SOFT not in lst.text)):
+            continue  # ×3個 まとめ: three of the product, bought in bulk
         verdict.reject(MatchKind.LOT, f"a lot or bundle of different things ({lst.show(m)})")
         return
 
@@ -326,6 +330,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if rp.editions and lp.editions and not (rp.editions & lp.editions):
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"edition {sorted(lp.editions)[0]} is not {sorted(rp.editions)[0]}")
+    parts, their_parts = {v for v in rp.volumes if v > 1000}, {v for v in lp.volumes if v > 1000}
+    if parts and their_parts - parts:  # 三体II 黒暗森林 下 for (上)
+        verdict.reject(MatchKind.VOLUME_CONFLICT,
+                       f"part {_number(their_parts - parts)} is not {_number(parts)}")
     if rp.volumes:
         if lp.volumes and not (lp.volumes & rp.volumes):
             verdict.reject(MatchKind.VOLUME_CONFLICT,
@@ -333,9 +341,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         elif not lp.volumes and not named and not _glued_number(ref, lp, rp.volumes):
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(rp.volumes)}")
-    elif lp.volumes and not named and ref.sequel is not None:
+    if lp.volumes and not rp.volumes and ref.is_book and not named:
+        verdict.reject(MatchKind.VOLUME_CONFLICT,
+                       f"number {_number(lp.volumes)}, where the book has no number")
+    if lp.volumes and not named and ref.sequel is not None:
         sequel = ref.sequel.search(lp.text)
-        if sequel:  # 変な家2 for 変な家: the sequel
+        if sequel and int(sequel.group(1)) not in rp.volumes:  # 変な家2 for 変な家: the sequel
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "
                            f"the reference has no number")
@@ -391,6 +402,8 @@ _AFTER_NAME_OK = _k(
     r"コントローラー|joycon|バッテリー|アダプター|ドライヤー|アイロン|トースター|ケトル|ポット|"
     r"クリーナー|掃除機|メーカー|マシン|フィルター|ノイズ|キャンセ|ランニング|"
     r"コミック|コミックス|ブック|文庫|ノベル|ハードカバー|カバー|オビ|おび|帯|"
+    r"チーク|ブラッシュ|アイシャドウ|マスカラ|アイライナー|口紅|ルージュ|コスメ|香水|"
+    r"フレグランス|化粧品|"
     r"メンズ|レディース|ユニセックス|ギフト|ラッピング|プレゼント|ノベルティ|おまけ|オマケ|"
     r"アウトレット|ストア|ショップ|ランク|ジャンル|まとめ|よう|です|ます|した|して|する|"
     r"ください|あり|なし|のみ|つき|付き|用|対応|専用|純正|正規|公式|互換|"
@@ -584,6 +597,10 @@ def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     return False
 
 
+_SOFT = fold_kana("ソフト")
+_BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
+# Words that make a bulk lot one of different things.
+_OTHER_KIND = _k(r"他|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々")
 _SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|複数|研修|クラス")
 # N copies of one book: 2冊セット, 【3冊】, 同一タイトル2冊
 _COPIES = _k(r"(?<![\d.])([2-9]|[1-9]\d)\s*冊\s*(?:セット)?")

@@ -56,10 +56,15 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
 
 
 _KANA = re.compile("[ぁ-ゖー]{4,}")
+_OF = re.compile("([ぁ-ゖー]{3,})の[一-鿿々]+")
 
 
 def _shortened(word: str, text: str) -> bool:
-    """The listing writes the start of a long katakana name (ゼノブレ for ゼノブレイド)."""
+    """The listing writes the start of a long katakana name (ゼノブレ for ゼノブレイド), or
+    the name of an "X の Y" title (ゼルダ for ゼルダの伝説)."""
+    of = _OF.fullmatch(word)
+    if of and re.search(rf"(?<![ぁ-ゖー]){of.group(1)}(?!の)", text):
+        return True
     if len(word) < 5 or not _KANA.fullmatch(word):
         return False
     return any(word.startswith(run) and len(run) >= 0.6 * len(word)
