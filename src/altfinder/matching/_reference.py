@@ -25,6 +25,7 @@ from altfinder.matching._vocabulary import (
     _COLOUR_LEXICON,
     _COLOURS,
     _LEFT,
+    _LINE_LEXICON,
     _LOT,
     _PLATFORM_LEXICON,
     _RIGHT,
@@ -121,6 +122,7 @@ class _Reference:
     name_words: list[str]  # the words a sibling's name would extend (series rule)
     sound_runs: list[str]  # kana and Latin runs compared by sound (プロジェクト・ヘイル・メアリー)
     shades: list[tuple[str, str, str]]  # (word before, code, name): … ML マットライトオークル
+    slots: list[tuple[str, str]]  # (name word, variant code): (ドラマティックパウダリー, ex)
     is_book: bool  # a book: its カバー is part of it, not an accessory
 
 
@@ -176,6 +178,8 @@ def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[
 
 # A shade or variant code and its name: "ML マットライトオークル", "05 ダークフィグ".
 _SHADE = re.compile(r"(\S+)\s+#?(\d{1,3}|[a-z]{1,3}\d{0,3})\s+([ぁ-ゖー]{3,})(?=\s|$)")
+# A short variant code after a name word: ドラマティックパウダリー EX, Mini 4 Pro.
+_SLOT = re.compile(r"([ぁ-ゖー]{4,}|[a-z]{4,})\s+([a-z]{1,3}\d{0,2})(?=\s|$)")
 
 
 def _shades(text: str, core: dict[str, float]) -> list[tuple[str, str, str]]:
@@ -332,6 +336,9 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         name_words=_name_words(core, is_game),
         sound_runs=runs(parsed.text),
         shades=_shades(parsed.text, core),
+        slots=[(m.group(1), m.group(2)) for m in _SLOT.finditer(parsed.text)
+               if m.group(1).strip("ー") in core and not _LINE_LEXICON.find(m.group(2))
+               and not _PLATFORM_LEXICON.find(m.group(2))],
         is_book=is_book,
     )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from altfinder.matching._normalize import _compact, _k, fold_kana
+from altfinder.matching._normalize import _compact, _k, _strip_promo, fold_kana
 from altfinder.matching._parse import _POOR as _POOR_WORDS
 from altfinder.matching._parse import PART_NUMBERS, _Parsed
 from altfinder.matching._reference import _Reference
@@ -194,7 +194,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                                              f"({lst.show(compatible)})")
     for m in _FOR_USE.finditer(text):
         before = _compact(m.group(1))
-        named = [w for w in ref.identity if len(w) >= 2 and w in before]
+        named = [w for w in ref.identity if len(w) >= 2 and w in before
+                 or (len(before) >= 4 and w.startswith(before))]  # EE-DC50 対応
         # a reference made for something itself (敏感肌用 is not; Switch用ケース is)
         made_for = [_compact(re.split(r"[・/、,]", r.group(1))[-1])
                     for r in _FOR_USE.finditer(ref.parsed.text)]
@@ -310,6 +311,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                        f"for {', '.join(sorted(lp.platforms))}, not "
                        f"{', '.join(sorted(rp.platforms))}")
     extra = lp.lines - rp.lines
+    if extra:  # iPad Pro対応 says what it fits, not what it is
+        extra -= _lines(_FOR_USE.sub(" ", lp.display.casefold()))  ^ extra
     if extra:
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product line ({', '.join(sorted(extra))})")
@@ -350,6 +353,11 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "
                            f"the reference has no number")
+    for word, code in ref.slots:  # ドラマティックパウダリー UV for … EX
+        other = re.search(rf"{re.escape(word)}\s*([a-z]{{1,3}}\d{{0,2}})(?![a-z0-9])", lp.text)
+        if other and other.group(1) != code and other.group(1) not in rp.text:
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"variant {lp.show(other, 1)} is not {code.upper()}")
     for before, code, name in ref.shades:
         if code.isdigit() or not before.isalpha():
             continue  # numbered shades are volume numbers (above)
@@ -371,12 +379,25 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
 
 
 _GLUED = re.compile(r"([ぁ-ゖー]{3,}(?:[ ・][ぁ-ゖー]+)*|[a-z]{3,}(?: [a-z]+)*) ?"
-                    r"(\d{1,2})(?![\d.a-z])")
+                    r"(\d{1,3})(?![\d.a-z])")
+_FIRST = re.compile(r"\(\s*1\s*\)")
 
 
 def _glued_number(ref: _Reference, lst: _Parsed, numbers: set[int]) -> bool:
     """A name word with the generation or volume glued on: iPad10 for iPad (第10世代),
-    イヤーバッズ2 for Earbuds II, libra2 for Libra 2."""
+    イヤーバッズ2 for Earbuds II, libra2 for Libra 2, 990PRO and FA265 for 990 PRO and
+    ForeAthlete 265; or the shade's name for its number (漆黒ブラック for 01)."""
+    for code in map(_compact, lst.codes):  # 990PRO: what follows the number is ours too
+        for n in numbers:
+            m = re.search(rf"(?<!\d)0*{n}(?!\d)([a-z]*)", code)
+            if m and (not m.group(1) or re.search(rf"(?<![a-z]){m.group(1)}(?![a-z])",
+                                                  ref.parsed.text)):
+                return True
+    for _, code, name in ref.shades:
+        if code.isdigit() and int(code) in numbers and name in lst.text:
+            return True
+    if numbers == {1} and _FIRST.search(ref.parsed.text):
+        return True  # ハリー・ポッターと賢者の石 (1): the first of a series is named by its title
     for m in _GLUED.finditer(lst.text):
         word = m.group(1)  # the whole run: イヤーバッズ alone is too short to compare
         if int(m.group(2)) in numbers and (
@@ -477,6 +498,28 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         return
     _changed_name_rule(ref, lst, verdict)
     _prefixed_name_rule(ref, lst, verdict)
+    _quoted_rule(ref, lst, verdict)
+
+
+_QUOTED = re.compile(r"[『「]([^』」]+)[』」]")
+_WORDS_BEFORE = re.compile(r"[ぁ-ゖー一-鿿々〆a-z]{4,}")
+
+
+def _quoted_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """The reference's title quoted inside another work's: 迷路の外には何がある?
+    『チーズはどこへ消えた?』その後の物語 is not チーズはどこへ消えた?."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    names = [w for w, weight in ref.core_words.items() if weight >= 4]
+    for m in _QUOTED.finditer(lst.folded):
+        if not any(w in m.group(1) for w in names) or _QUOTED.search(ref.parsed.folded):
+            continue
+        before = _strip_promo(lst.folded[:m.start()])
+        if _WORDS_BEFORE.search(before):
+            verdict.reject(MatchKind.LINE_CONFLICT,
+                           f"another work that names the title ({lst.display[:m.start()].strip()}"
+                           f" …)")
+            return
 
 
 # A word glued before a name, or joined to it by & or ・ (ボリューム&カールマスカラ).

@@ -184,6 +184,10 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "lavender": ("ラベンダー", "lavender"),
     "mint": ("ミントグリーン", "ミント", "mint"),
     "charcoal": ("チャコール", "charcoal"),
+    # Google's and others' named colours
+    "obsidian": ("オブシディアン", "obsidian"), "hazel": ("ヘーゼル", "hazel"),
+    "porcelain": ("ポーセリン", "porcelain"), "bay": ("bay",), "aloe": ("アロエ", "aloe"),
+    "soapstone": ("ソープストーン", "soapstone"),
     "graphite": ("グラファイト", "graphite"),
     "orange": ("オレンジ", "orange"),
     "turquoise": ("ターコイズ", "turquoise"),
@@ -251,6 +255,8 @@ _LINES.update({f"variety:{w}": w for w in (
     # Hair care: a shampoo is not its treatment.
     "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー",
     "ミルク", "エッセンス", "edp", "edt", "ボディミスト", "ヘアミスト")})
+# Another format of a book: its illustrated, pocket or collector's edition.
+_LINES["format"] = r"イラスト版|携帯版|愛蔵版|新装版|完全版|ワイド版|大型本|ポケット版|図解版|特装版"
 # A work about or beside the reference: its short stories, side story, anthology.
 _LINES["spinoff"] = r"短編集|外伝|番外編|アンソロジー|スピンオフ|公式ファンブック"
 # An older version than the reference: 旧版, 旧型, 旧パッケージ.
@@ -332,6 +338,10 @@ def _colours(canonical: str) -> set[str]:
         found.add("black")  # 濃墨 is a black
     if "charcoal" in found:
         found |= {"black", "gray"}  # sellers call a charcoal 黒 or グレー
+    if "obsidian" in found:
+        found.add("black")
+    if "lavender" in found:
+        found.add("purple")
     return found
 
 
