@@ -194,7 +194,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                                              f"({lst.show(compatible)})")
     for m in _FOR_USE.finditer(text):
         before = _compact(m.group(1))
-        named = [w for w in ref.identity if len(w) >= 2 and w in before
+        named = [w for w in ref.identity if (len(w) >= 2 and w in before)
                  or (len(before) >= 4 and w.startswith(before))]  # EE-DC50 対応
         # a reference made for something itself (敏感肌用 is not; Switch用ケース is)
         made_for = [_compact(re.split(r"[・/、,]", r.group(1))[-1])
