@@ -33,7 +33,7 @@ _ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|�
 
 # Units of a number that make it a specification, not a volume number.
 _SPEC = _k(
-    r"(?<![a-z0-9.\-/])(\d+(?:\.\d+)?)\s*(gb|tb|mb|ml|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|w|v|mm|cm|m|hz|"
+    r"(?<![a-z0-9.\-])(?<!\d/)(\d+(?:\.\d+)?)\s*(gb|tb|mb|ml|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|w|v|mm|cm|m|hz|"
     r"khz|ghz|k|p|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?![a-z])"
 )
 _SPEC_CLASS: dict[str, tuple[str, float]] = {
@@ -53,7 +53,7 @@ _SPEC_CLASS = {fold_kana(k): v for k, v in _SPEC_CLASS.items()}
 _IGNORED_NUMBERS = _k(
     r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|回|度|倍|代|人|色|週|番|号機|号|割|冊|"
     r"点灯|段階|速|枚組|ステージ|弾)|"
-    r"\d+(?:\.\d+)?\s*(?:円|%|％|℃|h|cm|mm|km|ポイント|pt|コ口|個口)|"
+    r"\d+(?:\.\d+)?\s*(?:円|%|％|℃|°c?|h|cm|mm|km|ポイント|pt|コ口|個口)|"
     r"(?<![a-z0-9-])\d+[~-]\s*\d+(?![a-z0-9-])|"  # a range, not the middle of GA-2100-1A1JF
     r"\d{1,3}(?:,\d{3})+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )

@@ -40,13 +40,13 @@ from altfinder.matching._vocabulary import (
 from altfinder.models import Condition
 
 # The rest of a list of accessories (バッテリー・充電器付き): skipped to reach its 付き.
-_CHAIN = _k(r"^(?:[・、,/&+]\s*[^\s・、,/&+]{1,10}?)+(?=付き|付属|付|つき|あり|有り|入り|同梱)")
+_CHAIN = _k(r"^(?:[・、,/&+\s]\s*[^\s・、,/&+]{1,10}?)+(?=付き|付属|付|つき|あり|有り|入り|同梱)")
 _EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$")
 
 _ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])")
 # What may precede のみ without making the listing a part: the product itself (本体のみ,
 # ソフトのみ) or how it was used or is sold (開封のみ, 数回使用のみ, 平日のみ発送).
-_ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|読|"
+_ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|読|起動|"
               r"スウォッチ|試し|お試し|swatch|"
               r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
               r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|"
@@ -69,6 +69,7 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|用|対応|風)(?!\s*(?:ソフト|ゲー
 
 _COVER = fold_kana("カバー")
 _BOOK_COVER = _k(r"ブックカバー|文庫カバー|カバーのみ|カバーだけ|ケース")
+_MAIN_BOTTLE = _k(r"本体|ボトル(?!\s*(?:なし|無し))|ポンプ")
 _HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
 
 _APPLE_PART = re.compile(r"^m[a-z0-9]{3,5}(?:j|ll|zp|ch|x|b|f|d|t|kh|pa|za)/a$")
@@ -195,7 +196,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
     for m in _FOR_USE.finditer(text):
         before = _compact(m.group(1))
         named = [w for w in ref.identity if (len(w) >= 2 and w in before)
-                 or (len(before) >= 4 and w.startswith(before))]  # EE-DC50 対応
+                 or (len(before) >= 4 and before.isascii() and any(c.isdigit() for c in before)
+                     and w.startswith(before))]  # EE-DC50 対応
         # a reference made for something itself (敏感肌用 is not; Switch用ケース is)
         made_for = [_compact(re.split(r"[・/、,]", r.group(1))[-1])
                     for r in _FOR_USE.finditer(ref.parsed.text)]
@@ -216,6 +218,7 @@ _NOT_A_PRODUCT = _k(r"特典|おまけ|付属|付き|付|箱|説明書|保証書
                     r"ソフト|本体|セット|まとめ")
 
 
+_BEFORE_PLUS = _k(r"((?:[a-z]+\s*)?[a-z]*\d+[a-z]*(?:\s+[^\s+&]{2,8})?)\s*[+&]\s*\S")
 _MAIN_UNIT = _k(r"本体(?!\s*(?:なし|無し|無|のみ|だけ|単品|別売|は付属しません))")
 
 
@@ -240,6 +243,15 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 continue
             verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
             return
+        for m in _BEFORE_PLUS.finditer(lst.text):  # EOS R10 ボディ + RF50mm: the lens with a body
+            main = m.group(1)
+            if re.search(r"(?:spf\d*|pa)$", main):
+                continue  # SPF50+, PA++
+            if not (main in ref.parsed.text or _compact(main) in ref.parsed.compact
+                    or _NOT_A_PRODUCT.search(main) or _ACCESSORY_VOCABULARY.regex.search(main)
+                    or _PLATFORM_LEXICON.find(lst.show(m, 1).casefold())):
+                verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
+                return
     for m in _LOT.finditer(lst.text):
         if m.group() in ref.lots or (_COPIES.fullmatch(m.group().strip()) and _copies(ref, lst)):
             continue
@@ -322,6 +334,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.LINE_CONFLICT,
                            f"the hardcover ({lp.show(hardcover)}), where the reference is "
                            f"the paperback (文庫)")
+    if "refill" in rp.lines and "refill" not in lp.lines and _MAIN_BOTTLE.search(lp.text):
+        verdict.reject(MatchKind.LINE_CONFLICT, "the main bottle, where the reference is a refill")
     missing = (rp.lines - lp.lines) & _LINE_REQUIRED
     if missing and not named:
         verdict.reject(MatchKind.LINE_CONFLICT,
@@ -344,9 +358,6 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         elif not lp.volumes and not named and not _glued_number(ref, lp, rp.volumes):
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(rp.volumes)}")
-    if lp.volumes and not rp.volumes and ref.is_book and not named:
-        verdict.reject(MatchKind.VOLUME_CONFLICT,
-                       f"number {_number(lp.volumes)}, where the book has no number")
     if lp.volumes and not named and ref.sequel is not None:
         sequel = ref.sequel.search(lp.text)
         if sequel and int(sequel.group(1)) not in rp.volumes:  # 変な家2 for 変な家: the sequel

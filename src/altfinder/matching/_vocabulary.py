@@ -256,7 +256,11 @@ _LINES.update({f"variety:{w}": w for w in (
     "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー",
     "ミルク", "エッセンス", "edp", "edt", "ボディミスト", "ヘアミスト")})
 # Another format of a book: its illustrated, pocket or collector's edition.
-_LINES["format"] = r"イラスト版|携帯版|愛蔵版|新装版|完全版|ワイド版|大型本|ポケット版|図解版|特装版"
+_LINES["format"] = (r"イラスト版|携帯版|愛蔵版|新装版|完全版|ワイド版|大型本|ポケット版|図解版|"
+                    r"特装版|"
+                    r"大型絵本|ボードブック|ミニ絵本")
+# A book's audio companion: its CD.
+_LINES["audio"] = r"(?<![a-z])cd(?![a-z-])|朗読|オーディオブック"
 # A work about or beside the reference: its short stories, side story, anthology.
 _LINES["spinoff"] = r"短編集|外伝|番外編|アンソロジー|スピンオフ|公式ファンブック"
 # An older version than the reference: 旧版, 旧型, 旧パッケージ.
