@@ -262,6 +262,8 @@ def _name_words(core: dict[str, float], is_game: bool) -> list[str]:
     """
     words = [w for w, weight in core.items()
              if weight >= 4 and (re.fullmatch("[ぁ-ゖー]+", w) or re.fullmatch("[a-z]+", w))]
+    if not words:  # a short name (DUO 3.0): its three letters are the name
+        words = [w for w, weight in core.items() if weight >= 3 and re.fullmatch("[a-z]+", w)]
     if is_game and core:
         words.append(max(core, key=len))
     return sorted(set(words), key=len, reverse=True)

@@ -106,7 +106,8 @@ def _same_family(a: str, b: str) -> bool:
         # AX5400 (a speed class) is not a sibling of AX73: the numbers must be comparable
         return len(_first_digits(ca)) == len(_first_digits(cb))
     if len(ca) == len(cb) >= 4 and _shape(ca) == _shape(cb):
-        return sum(x != y for x, y in zip(ca, cb, strict=True)) <= 2
+        # NLS86 and NLH22 (two shades of one range); A2663 and B1234 are not kin
+        return sum(x != y for x, y in zip(ca, cb, strict=True)) <= 2 or ca[:2] == cb[:2]
     return False
 
 
