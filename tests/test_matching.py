@@ -23,7 +23,7 @@ from altfinder import (
     match_title,
     match_titles,
 )
-from altfinder.matching import Matcher, fold_kana
+from altfinder.matching import DEFAULT_THRESHOLD, Matcher, fold_kana
 from altfinder.sources.base import SearchContext, Source
 from tests.conftest import NOW
 
@@ -533,7 +533,7 @@ def test_flaws_cap_at_acceptable_and_a_denial_is_not_junk() -> None:
 def test_unrelated_titles_score_low() -> None:
     m = match_title(ZELDA, "ゼルダの伝説 ブレス オブ ザ ワイルド Switch")
     assert m.kind is MatchKind.LOW_SCORE
-    assert 0.0 <= m.score < 0.55
+    assert 0.0 <= m.score < DEFAULT_THRESHOLD
     assert kind(CUREL, "キュレル 潤浸保湿 化粧水 II しっとり") != "match"
 
 
