@@ -26,8 +26,9 @@ import jaconv
 
 MIN_KEY = 3  # consonants a key needs before it is compared
 
-_KANA_RUN = re.compile("[ぁ-ゖー]+(?:[・ ×&][ぁ-ゖー]+)*")  # プロジェクト・ヘイル・メアリー
-_LATIN_RUN = re.compile(r"[a-z]+(?:[ '.\-×&][a-z]+)*")  # hunter×hunter
+# A run may end in a number, kept in its key: ヒーロー12 is HERO12, チャージ6 is Charge 6.
+_KANA_RUN = re.compile("[ぁ-ゖー]+(?:[・ ×&][ぁ-ゖー]+)*(?: ?\\d+(?![\\d.]))?")  # ヘイル・メアリー
+_LATIN_RUN = re.compile(r"[a-z]+(?:[ '.\-×&][a-z]+)*(?: ?\d+(?![\d.]))?")  # hunter×hunter
 
 # English spelling -> the sounds Japanese borrows (applied in order).
 _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -47,7 +48,9 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"c", "k"),
         (r"th", "s"),
         (r"wh", "w"),
-        (r"gh", ""),
+        (r"\bof\b", "ob"),  # オブ
+        (r"(?<![a-z])gh", "g"),  # ghost
+        (r"gh", ""),  # night
         (r"r(?![aeiouy])", ""),  # dark -> dak (ダーク)
         (r"l", "r"),
         (r"v", "b"),
@@ -62,7 +65,7 @@ _ROMAJI: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ts", "t"),
     )
 )
-_DROP = re.compile(r"[aeiouyhw\-'. ・]+")
+_DROP = re.compile(r"[aeiouyhw\-'. ・×&]+")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
