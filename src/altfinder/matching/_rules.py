@@ -19,7 +19,7 @@ from altfinder.matching._parse import _POOR as _POOR_WORDS
 from altfinder.matching._parse import PART_NUMBERS, _Parsed
 from altfinder.matching._reference import _Reference
 from altfinder.matching._result import MatchKind
-from altfinder.matching._sound import sounds_in
+from altfinder.matching._sound import sound_key, sounds_in
 from altfinder.matching._vocabulary import (
     _ACCESSORY_VOCABULARY,
     _BRAND_LEXICON,
@@ -70,6 +70,7 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|用|対応|風)(?!\s*(?:ソフト|ゲー
 _COVER = fold_kana("カバー")
 _BOOK_COVER = _k(r"ブックカバー|文庫カバー|カバーのみ|カバーだけ|ケース")
 _MAIN_BOTTLE = _k(r"本体|ボトル(?!\s*(?:なし|無し))|ポンプ")
+_FITS = re.compile(r"\S{1,16}?\s*対応")
 _HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
 
 _APPLE_PART = re.compile(r"^m[a-z0-9]{3,5}(?:j|ll|zp|ch|x|b|f|d|t|kh|pa|za)/a$")
@@ -325,7 +326,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                        f"{', '.join(sorted(rp.platforms))}")
     extra = lp.lines - rp.lines
     if extra:  # iPad Pro対応 says what it fits, not what it is
-        extra -= _lines(_FOR_USE.sub(" ", lp.display.casefold()))  ^ extra
+        extra &= _lines(_FITS.sub(" ", lp.display.casefold()))
     if extra:
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product line ({', '.join(sorted(extra))})")
@@ -467,18 +468,23 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """
     for title in ref.name_words:
         at = lst.read.find(title)  # what follows a volume or model number is not read
-        if at < 0:
-            continue
-        follower = _NEXT_WORD.match(lst.read, at + len(title))
+        end = at + len(title)
+        if at < 0:  # マインクラフト for Minecraft
+            heard = _heard_at(title, lst.read)
+            if heard is None:
+                continue
+            at, end = heard
+        follower = _NEXT_WORD.match(lst.read, end)
         if follower is None:  # past the reference's own number: SUPERLIGHT 2 DEX
-            number = _OWN_NUMBER.match(lst.read, at + len(title))
+            number = _OWN_NUMBER.match(lst.read, end)
             if number and int(number.group(1)) in ref.parsed.volumes:
                 follower = _NEXT_WORD.match(lst.read, number.end())
         if follower is None:
-            glued = _GLUED_LETTER.match(lst.read, at + len(title))
-            if glued and glued.group() not in ref.parsed.text[at:]:  # ヴォーノN: another model
+            glued = _GLUED_LETTER.match(lst.read, end)
+            if glued and not re.search(rf"{re.escape(title)}\s*{glued.group()}(?![a-z])",
+                                       ref.parsed.text):  # ヴォーノN: another model
                 verdict.reject(MatchKind.LINE_CONFLICT,
-                               f"another model of the series ({_shown_word(lst, at, title)}"
+                               f"another model of the series ({lst.display[at:end]}"
                                f"{lst.show(glued)})")
                 return
             continue
@@ -493,6 +499,9 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 break
             follower = following
         word = follower.group(1)
+        ours = _NEXT_IN_REFERENCE.match(ref.parsed.text, ref.parsed.text.find(title) + len(title))
+        if ours and len(key := sound_key(word)) >= 2 and key == sound_key(ours.group(1)):
+            continue  # イヤーバッズ for the reference's next word, Earbuds
         shown = lst.show(follower, 1)
         after = lst.read[follower.end():].lstrip()
         run = _RUN_FROM.match(lst.read, follower.start(1))
@@ -506,7 +515,7 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             continue
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product of the series ({lst.show(follower, 1)} after "
-                       f"{_shown_word(lst, at, title)})")
+                       f"{lst.display[at:end]})")
         return
     _changed_name_rule(ref, lst, verdict)
     _prefixed_name_rule(ref, lst, verdict)
@@ -618,13 +627,24 @@ def _changed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None
             return
 
 
+_NEXT_IN_REFERENCE = re.compile(r"\s*([ぁ-ゖー]+|[a-z]+)")
+_SINGLE_WORD = re.compile("[ぁ-ゖー]{3,}|[a-z]{3,}")
+
+
+def _heard_at(word: str, text: str) -> tuple[int, int] | None:
+    """Where a word of the other script sounds like ``word`` (マインクラフト for minecraft)."""
+    key = sound_key(word)
+    if len(key) < 3 or not (word.isascii() or _KANA_RUN.fullmatch(word)):
+        return None
+    for m in _SINGLE_WORD.finditer(text):
+        if m.group().isascii() != word.isascii() and sound_key(m.group()) == key:
+            return m.start(), m.end()
+    return None
+
+
 def _shown_name(ref: _Reference, word: str) -> str:
     at = ref.parsed.text.find(word)
     return ref.parsed.display[at:at + len(word)] if at >= 0 else word
-
-
-def _shown_word(lst: _Parsed, at: int, word: str) -> str:
-    return lst.display[at:at + len(word)]
 
 
 def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
