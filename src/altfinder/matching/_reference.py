@@ -120,6 +120,7 @@ class _Reference:
     is_pair: bool  # both halves of a pair: Joy-Con (L) / (R)
     sequel: re.Pattern[str] | None  # a title word with a number glued on (変な家2)
     name_words: list[str]  # the words a sibling's name would extend (series rule)
+    work_title: str | None  # a book's or game's title word, for a subtitle in waves
     sound_runs: list[str]  # kana and Latin runs compared by sound (プロジェクト・ヘイル・メアリー)
     shades: list[tuple[str, str, str]]  # (word before, code, name): … ML マットライトオークル
     slots: list[tuple[str, str]]  # (name word, variant code): (ドラマティックパウダリー, ex)
@@ -254,7 +255,7 @@ def _name_end(parsed: _Parsed, limit: int, brand: frozenset[str] = frozenset()) 
     return limit if end is None else min(end, limit)
 
 
-def _name_words(core: dict[str, float], is_game: bool) -> list[str]:
+def _name_words(core: dict[str, float], is_work: bool) -> list[str]:
     """The words whose extension names another product: マインクラフト (ダンジョンズ).
 
     Every kana or Latin name word of the title proper, and a game's longest title word in
@@ -264,7 +265,7 @@ def _name_words(core: dict[str, float], is_game: bool) -> list[str]:
              if weight >= 4 and (re.fullmatch("[ぁ-ゖー]+", w) or re.fullmatch("[a-z]+", w))]
     if not words:  # a short name (DUO 3.0): its three letters are the name
         words = [w for w, weight in core.items() if weight >= 3 and re.fullmatch("[a-z]+", w)]
-    if is_game and core:
+    if is_work and core:
         words.append(max(core, key=len))
     return sorted(set(words), key=len, reverse=True)
 
@@ -336,6 +337,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         sequel=re.compile(rf"(?:{'|'.join(titles)})(\d{{1,2}})(?![\d.]|{_UNITS})")
         if titles else None,
         name_words=_name_words(core, is_game),
+        work_title=max(core, key=len) if (is_game or is_book) and core else None,
         sound_runs=runs(parsed.text),
         shades=_shades(parsed.text, core),
         slots=[(m.group(1), m.group(2)) for m in _SLOT.finditer(parsed.text)

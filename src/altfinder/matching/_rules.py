@@ -466,6 +466,13 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     マインクラフト ダンジョンズ and Minecraft Legends are not Minecraft; 桃太郎電鉄ワールド is
     not 桃太郎電鉄 ～昭和 平成 令和も定番！～; インナースキャンデュアル is not インナースキャン.
     """
+    title = ref.work_title
+    if title and "~" not in ref.parsed.text and (at := lst.text.find(title)) >= 0:
+        subtitle = _WAVE_SUBTITLE.match(lst.text, at + len(title))
+        if subtitle:  # 薬屋のひとりごと～猫猫の後宮謎解き手帳～: another title of the series
+            verdict.reject(MatchKind.LINE_CONFLICT,
+                           f"another title of the series ({lst.display[at:subtitle.end()]})")
+            return
     for title in ref.name_words:
         at = lst.read.find(title)  # what follows a volume or model number is not read
         end = at + len(title)
@@ -627,6 +634,8 @@ def _changed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None
             return
 
 
+# A subtitle in waves right after the title: 薬屋のひとりごと～猫猫の後宮謎解き手帳～.
+_WAVE_SUBTITLE = re.compile(r"\s*~[^~]{2,}~")
 _NEXT_IN_REFERENCE = re.compile(r"\s*([ぁ-ゖー]+|[a-z]+)")
 _SINGLE_WORD = re.compile("[ぁ-ゖー]{3,}|[a-z]{3,}")
 
