@@ -58,10 +58,12 @@ def _kanji_ordinal(match: re.Match[str]) -> str:
     return f"第{value}{match.group(2)}"
 
 
+_SHORT_YEAR = re.compile(r"(?<![a-z0-9])['’](\d{2})(?!\d)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|版|巻|弾|期)")
 
-_ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi": 11,
+_ROMAN = {"v": 5, "x": 10, "ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "xi": 11,
           "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16}
 
 # Product aliases, applied in order on the case-folded NFKC text (katakana intact, so
@@ -101,7 +103,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"レゴ\s*マリオ", " レゴマリオ "),
         (r"アタック\s*ゼロ", " アタックzero "),
         (r"(?<=\d)\s*dx(?![a-z])", " デラックス "),
-        (r"エックス(?!ボックス)", " x "),
+        (r"(?<![ァ-ヺー])エックス(?!ボックス)", " x "),
         # Perfume strengths
         (r"(?<![a-z])edp(?![a-z])|オー?ドゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),
         (r"(?<![a-z])edt(?![a-z])|オー?ドゥ?\s*トワレ|eau\s*de\s*toilette", " edt "),
@@ -126,7 +128,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"(?<=[a-z]) (iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
         (r"初代", " 第1世代 "),
         # Roman numerals of a series (ファイナルファンタジーVII, ドラゴンクエストXI) as digits.
-        (rf"(?<=[{_KATA}一-鿿])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii)(?![a-z0-9])",
+        (rf"(?<=[{_KATA}一-鿿])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii|x|v)"
+         r"(?![a-z0-9'])",
          lambda m: f" {_ROMAN[m.group(1)]} "),
     )
 )
@@ -152,6 +155,7 @@ def _canonical(text: str) -> str:
     """Case-folded NFKC text with brand and product aliases applied (katakana intact)."""
     text = normalize(text).casefold()
     text = _THOUSANDS.sub("", text)  # 7,450MB is 7450MB
+    text = _SHORT_YEAR.sub(r" 20\1年版 ", text)  # るるぶ京都'25 is the 2025 edition
     text = _KANJI_ORDINAL.sub(_kanji_ordinal, text)
     text = text.replace("（", "(").replace("）", ")")
     for pattern, replacement in _ALIASES:

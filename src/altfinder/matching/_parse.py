@@ -51,13 +51,16 @@ _SPEC_CLASS = {fold_kana(k): v for k, v in _SPEC_CLASS.items()}
 # Numbers that are neither volumes nor codes. A kanji or kana unit must follow the digits
 # directly: "12 日向夏" is volume 12 and an author, not the 12th day.
 _IGNORED_NUMBERS = _k(
-    r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|回|度|倍|代|人|色|週|番|号機|号|割|冊|"
+    r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|回|度|倍|代|人|色|週|番|号機|号|割|冊|周年|"
     r"点灯|段階|速|枚組|ステージ|弾)|"
     r"\d+(?:\.\d+)?\s*(?:円|%|％|℃|°c?|h|cm|mm|km|ポイント|pt|コ口|個口)|"
     r"(?<![a-z0-9-])\d+[~-]\s*\d+(?![a-z0-9-])|"  # a range, not the middle of GA-2100-1A1JF
     r"\d{1,3}(?:,\d{3})+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )
-_RANGE = _k(r"\d+\s*[~-]\s*\d+\s*巻")
+# The year of an edition, a model or a harvest (not a purchase: 2022年購入 says nothing).
+_YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:版|産|モデル|度版|年度)|"
+           r"令和\s*(\d{1,2})\s*年\s*(?:産|版|度)")
+_RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
                  r"gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"
                  r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
@@ -112,6 +115,7 @@ class _Parsed:
     generations: set[int] = field(default_factory=set)
     editions: set[int] = field(default_factory=set)
     volumes: set[int] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)  # of an edition or a harvest: 2025年版, 令和6年産
     codes: list[str] = field(default_factory=list)
     compact: str = ""
     colours: set[str] = field(default_factory=set)
@@ -164,6 +168,9 @@ def _parse(title: str) -> _Parsed:
     parsed.brands = _BRAND_LEXICON.find(canonical)
 
     rest = text
+    for m in _YEAR.finditer(rest):
+        year = int(next(g for g in m.groups() if g))
+        parsed.years.add(year if year > 1000 else 2018 + year)
     for m in _GENERATION.finditer(rest):
         parsed.generations.add(_ints(m))
         rest = _blank(rest, m)

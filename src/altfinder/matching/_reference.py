@@ -57,7 +57,8 @@ _GENERIC = _k(
     r"ゲーミング|軽量|防水|コンパクト|電子書籍リーダー|電子書籍|リーダー|入浴剤|化粧下地|下地|"
     r"乾燥肌|敏感肌|低刺激|掃除道具|アルミニウム|アルミ|スポーツバンド|バンド|ヘアケア|"
     r"スキンケア|ボディケア|化粧品|家電|生活家電|キッチン家電|調理家電|美容家電|"
-    r"ディスプレイ|モニター|スピーカー|プリンター|複合機|ルーター|ドローン|プロジェクター"
+    r"ディスプレイ|モニター|スピーカー|プリンター|複合機|ルーター|ドローン|プロジェクター|"
+    r"インスタントカメラ|ポータブル|bluetooth|wi-?fi|北海道産|国産|[一-鿿]{1,3}県産|精米|住居用"
 )
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features
@@ -291,7 +292,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                               for m in map(_compact, models))]
     rest = _unbrand(parsed.rest, brands)
     is_game = bool(parsed.platforms) and not _PLATFORM_LEXICON.find(
-        _SPLIT_SUBTITLE.split(parsed.text, maxsplit=1)[0])
+        _SPLIT_SUBTITLE.split(parsed.display, maxsplit=1)[0])  # スーパーファミコン ミニ: a console
     is_book = bool(parsed.lines & {"novel", "comic", "bunko"} or _BOOKISH.search(parsed.text)
                    or ("巻" in parsed.text and parsed.volumes))
     core_text = _SPLIT_SUBTITLE.split(rest, maxsplit=1)[0]

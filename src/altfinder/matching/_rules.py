@@ -68,6 +68,7 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|用|対応|風)(?!\s*(?:ソフト|ゲー
               r"カセット|版|意|途|品|紙))")
 
 _COVER = fold_kana("カバー")
+_CASE = fold_kana("ケース")
 _BOOK_COVER = _k(r"ブックカバー|文庫カバー|カバーのみ|カバーだけ|ケース")
 _MAIN_BOTTLE = _k(r"本体|ボトル(?!\s*(?:なし|無し))|ポンプ")
 _FITS = re.compile(r"\S{1,16}?\s*対応")
@@ -140,7 +141,12 @@ def _compatible(listing: str, reference: str) -> bool:
         # CFI-2000 for CFI-2000A01, EH-NA0J for EH-NA0J-A; but X100V is not X100VI
         return True
     extra = cl[len(cr):]
-    return cl.startswith(cr) and len(extra) >= 2 and extra.isalpha()  # HP04IBN for HP04
+    if cl.startswith(cr) and len(extra) >= 2 and extra.isalpha():
+        return True  # HP04IBN for HP04
+    at = cr.find(cl)  # RX324 for HD-RX324(W)
+    cuts = _cuts(reference)
+    coded = any(c.isalpha() for c in cl) and any(c.isdigit() for c in cl)
+    return at > 0 and len(cl) >= 4 and coded and at in cuts and (at + len(cl)) in cuts
 
 
 @dataclass
@@ -189,6 +195,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                 continue  # the reference names it too (the product is such a thing)
             if ref.is_book and fold_kana(word) == _COVER and not _BOOK_COVER.search(text):
                 continue  # a book's cover is part of it (カバー汚れ, 映画化カバー)
+            if ref.is_game and fold_kana(word) == _CASE:
+                continue  # a game's case is part of it (ケース説明書付き, ケース傷)
             verdict.reject(MatchKind.ACCESSORY, f"an accessory or part ({lst.show(m)})")
             break
     compatible = _COMPATIBLE.search(text)
@@ -240,7 +248,7 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         for m in _PLUS.finditer(lst.text):
             added = m.group(1)
             if (added in ref.parsed.text or _compact(added) in ref.parsed.compact
-                    or _NOT_A_PRODUCT.search(added)
+                    or sounds_in(added, ref.parsed.text) or _NOT_A_PRODUCT.search(added)
                     or _ACCESSORY_VOCABULARY.regex.search(added)):
                 continue
             verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
@@ -316,6 +324,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if ours and theirs and not (ours & theirs) and rp.colours & lp.colours:
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colour {'/'.join(sorted(theirs))} is not {'/'.join(sorted(ours))}")
+    if rp.years and lp.years and not (rp.years & lp.years):
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"the {min(lp.years)} edition or harvest, not {min(rp.years)}")
     if rp.colours and lp.colours and not (rp.colours & lp.colours):
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colour {'/'.join(sorted(lp.colours))} is not "
@@ -362,7 +373,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                            f"the listing does not say it is number {_number(rp.volumes)}")
     if lp.volumes and not named and ref.sequel is not None:
         sequel = ref.sequel.search(lp.text)
-        if sequel and int(sequel.group(1)) not in rp.volumes:  # 変な家2 for 変な家: the sequel
+        if sequel and int(sequel.group(1)) not in rp.volumes | {y % 100 for y in rp.years}:
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "
                            f"the reference has no number")
@@ -455,7 +466,7 @@ _NEXT_WORD = re.compile(r"ー*[\s・:~-]*([ぁ-ゖー]{3,}|[a-z]{3,}(?![a-z0-9-]
 _RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖー]+){0,2}")
 
 
-_FUNCTION_WORD = re.compile("the|and|for|with|of|in")
+_FUNCTION_WORD = re.compile("the|and|for|with|of|in|あんど")
 _GLUED_LETTER = re.compile(r"(?<=[ぁ-ゖー])[a-z](?![a-z0-9])")
 _OWN_NUMBER = re.compile(r"\s*(\d{1,3})(?![\d.])")
 
@@ -506,8 +517,10 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 break
             follower = following
         word = follower.group(1)
+        if ref.is_book and not _NUMBER_NEXT.match(lst.read, follower.end()):
+            continue  # a book's title runs on into its author; プログレッシブ1 is a spin-off
         ours = _NEXT_IN_REFERENCE.match(ref.parsed.text, ref.parsed.text.find(title) + len(title))
-        if ours and len(key := sound_key(word)) >= 2 and key == sound_key(ours.group(1)):
+        if ours and (key := sound_key(word)) and key == sound_key(ours.group(1)):
             continue  # イヤーバッズ for the reference's next word, Earbuds
         shown = lst.show(follower, 1)
         after = lst.read[follower.end():].lstrip()
@@ -636,6 +649,7 @@ def _changed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None
 
 # A subtitle in waves right after the title: 薬屋のひとりごと～猫猫の後宮謎解き手帳～.
 _WAVE_SUBTITLE = re.compile(r"\s*~[^~]{2,}~")
+_NUMBER_NEXT = re.compile(r"\s?\d")
 _NEXT_IN_REFERENCE = re.compile(r"\s*([ぁ-ゖー]+|[a-z]+)")
 _SINGLE_WORD = re.compile("[ぁ-ゖー]{3,}|[a-z]{3,}")
 
@@ -685,7 +699,8 @@ _SOFT = fold_kana("ソフト")
 _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 # Words that make a bulk lot one of different things.
 _OTHER_KIND = _k(r"他|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々")
-_SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|複数|研修|クラス")
+_SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|複数|研修|クラス|プレゼント|保育|教室|配布|"
+                  r"予備|×|x\s*\d|[一-鿿]{2,4}用(?!品)")
 # N copies of one book: 2冊セット, 【3冊】, 同一タイトル2冊
 _COPIES = _k(r"(?<![\d.])([2-9]|[1-9]\d)\s*冊\s*(?:セット)?")
 
@@ -699,8 +714,8 @@ def _copies(ref: _Reference, lst: _Parsed) -> int:
     m = _COPIES.search(lst.text)
     if m is None or _OTHER_LOT.search(lst.text):
         return 0
-    if ref.parsed.volumes and (lst.volumes != ref.parsed.volumes
-                               or not _SAME_VOLUME.search(lst.text)):
+    if not _SAME_VOLUME.search(lst.text) or (ref.parsed.volumes
+                                             and lst.volumes != ref.parsed.volumes):
         return 0  # "SPY×FAMILY 12 2冊セット" may be 1 and 2: copies need 12巻 or 保存用
     return int(m.group(1))
 
@@ -708,6 +723,8 @@ def _copies(ref: _Reference, lst: _Parsed) -> int:
 def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     """Units of the reference the listing sells; another pack of a multi-pack is rejected."""
     quantity = max(lst.quantity, _copies(ref, lst))  # ×2冊 is said once
+    if quantity > 1 and quantity in ref.parsed.specs.get("pieces", ()):
+        quantity = 1  # 32枚 of a box of 32 sheets is the box
     if quantity > lst.quantity:
         verdict.reasons.append(f"{quantity} copies of one title")
     if ref.quantity > 1:
