@@ -181,7 +181,9 @@ def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[
 # A shade or variant code and its name: "ML マットライトオークル", "05 ダークフィグ".
 _SHADE = re.compile(r"(\S+)\s+#?(\d{1,3}|[a-z]{1,3}\d{0,3})\s+([ぁ-ゖー]{3,})(?=\s|$)")
 # A short variant code after a name word: ドラマティックパウダリー EX, Mini 4 Pro.
-_SLOT = re.compile(r"([ぁ-ゖー]{4,}|[a-z]{4,})\s+([a-z]{1,3}\d{0,2})(?=\s|$)")
+# A number with a unit (500ml, 16gb) is a size, not a variant code.
+_UNIT_CODE = re.compile(r"\d+(?:ml|l|g|kg|gb|tb|mb|mm|cm|m|w|v|k|p|mah|hz|cc|mg)")
+_SLOT = re.compile(r"([ぁ-ゖー]{4,}|[a-z]{4,})\s+([a-z]{1,3}\d{0,2}|\d{1,3}[a-z]{1,2})(?=[\s(]|$)")
 
 
 def _shades(text: str, core: dict[str, float]) -> list[tuple[str, str, str]]:
@@ -343,7 +345,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         shades=_shades(parsed.text, core),
         slots=[(m.group(1), m.group(2)) for m in _SLOT.finditer(parsed.text)
                if m.group(1).strip("ー") in core and not _LINE_LEXICON.find(m.group(2))
-               and not _PLATFORM_LEXICON.find(m.group(2))],
+               and not _PLATFORM_LEXICON.find(m.group(2))
+               and not _UNIT_CODE.fullmatch(m.group(2))],
         is_book=is_book,
     )
 

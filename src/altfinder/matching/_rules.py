@@ -25,6 +25,7 @@ from altfinder.matching._vocabulary import (
     _BRAND_LEXICON,
     _LEFT,
     _LINE_REQUIRED,
+    _LINE_WORDS,
     _LOT,
     _MAKER_LEXICON,
     _ONE_OF_PAIR,
@@ -41,6 +42,7 @@ from altfinder.models import Condition
 
 # The rest of a list of accessories (バッテリー・充電器付き): skipped to reach its 付き.
 _CHAIN = _k(r"^(?:[・、,/&+\s]\s*[^\s・、,/&+]{1,10}?)+(?=付き|付属|付|つき|あり|有り|入り|同梱)")
+_COUNT = _k(r"^\d+\s*(?:個|本|枚|つ|点|台|コ)\s*(?=おまけ|オマケ|付|同梱|あり|有り)")
 _EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$")
 
 _ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])")
@@ -67,9 +69,20 @@ _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品
 _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|用|対応|風)(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|"
               r"カセット|版|意|途|品|紙))")
 
+_FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
+            r"(?:出ない|出ません|出ず|鳴らない|聞こえ|不良|故障|認識|入らない|できない|できません|"
+            r"しない|しません|不可|壊れ|破損|割れ)")
 _COVER = fold_kana("カバー")
 _CASE = fold_kana("ケース")
 _BOOK_COVER = _k(r"ブックカバー|文庫カバー|カバーのみ|カバーだけ|ケース")
+_BUNKO_LABEL = re.compile(r"([一-鿿ァ-ヺa-z]{1,8})文庫")
+
+
+def _bunko_labels(parsed: _Parsed) -> set[str]:
+    """The paperback imprints a title names: 双葉 in 双葉文庫, 角川スニーカー, mf."""
+    return {m.group(1) for m in _BUNKO_LABEL.finditer(parsed.display)}
+
+
 _MAIN_BOTTLE = _k(r"本体|ボトル(?!\s*(?:なし|無し))|ポンプ")
 _FITS = re.compile(r"\S{1,16}?\s*対応")
 _HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
@@ -189,10 +202,13 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         for word, m in vocabulary.matches(text):
             after = text[m.end():].lstrip()
             before = text[max(0, m.start() - 12):m.start()]
+            after = _COUNT.sub("", after, count=1)  # フィルム10枚おまけ, コントローラー2個 …付き
             if _WITH.match(after) or _WITH.match(_CHAIN.sub("", after)) or _EXTRA.search(before):
                 continue  # ケース付き, 箱あり, おまけ: the product with it
             if word in ref.accessories:
                 continue  # the reference names it too (the product is such a thing)
+            if lst.poor and _FAULT.match(after):
+                continue  # 右耳から音が出ません: a fault of the product, described
             if ref.is_book and fold_kana(word) == _COVER and not _BOOK_COVER.search(text):
                 continue  # a book's cover is part of it (カバー汚れ, 映画化カバー)
             if ref.is_game and fold_kana(word) == _CASE:
@@ -278,6 +294,7 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
 def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     """Model numbers; returns whether the listing names the reference's model."""
     named = any(m and m in lst.compact for m in (_compact(x) for x in ref.models))
+    named = named or any(_compatible(code, m) for code in lst.codes for m in ref.models)
     for code in lst.codes:
         family = [r for r in ref.codes if _same_family(code, r)]
         if not family:
@@ -341,6 +358,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if extra:
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product line ({', '.join(sorted(extra))})")
+    labels, their_labels = _bunko_labels(rp), _bunko_labels(lp)
+    if labels and their_labels and not any(a.endswith(b) or b.endswith(a)
+                                           for a in labels for b in their_labels):
+        verdict.reject(MatchKind.LINE_CONFLICT,
+                       f"another publisher's paperback ({'/'.join(sorted(their_labels))}文庫, not "
+                       f"{'/'.join(sorted(labels))}文庫)")
     if "bunko" in rp.lines and "bunko" not in lp.lines:
         hardcover = _HARDCOVER.search(lp.text)
         if hardcover:
@@ -349,7 +372,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                            f"the paperback (文庫)")
     if "refill" in rp.lines and "refill" not in lp.lines and _MAIN_BOTTLE.search(lp.text):
         verdict.reject(MatchKind.LINE_CONFLICT, "the main bottle, where the reference is a refill")
-    missing = (rp.lines - lp.lines) & _LINE_REQUIRED
+    missing = {line for line in (rp.lines - lp.lines) & _LINE_REQUIRED  # インスタックスミニ12
+               if not any(fold_kana(w) in lp.text for w in _LINE_WORDS.get(line, ()))}
     if missing and not named:
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"the listing lacks {', '.join(sorted(missing))}: another model")
@@ -378,7 +402,11 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "
                            f"the reference has no number")
     for word, code in ref.slots:  # ドラマティックパウダリー UV for … EX
-        other = re.search(rf"{re.escape(word)}\s*([a-z]{{1,3}}\d{{0,2}})(?![a-z0-9])", lp.text)
+        other = re.search(rf"{re.escape(word)}\s*([a-z]{{1,3}}\d{{0,2}}|\d{{1,3}}[a-z]{{0,2}})"
+                          r"(?![a-z0-9])", lp.text)
+        glued = other.group(1)[len(code):] if other and other.group(1).startswith(code) else ""
+        if glued.isdigit() and int(glued) in rp.generations:
+            continue  # SE2 for SE (第2世代)
         if other and other.group(1) != code and other.group(1) not in rp.text:
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"variant {lp.show(other, 1)} is not {code.upper()}")

@@ -257,7 +257,7 @@ _LINES.update({f"variety:{w}": w for w in (
     "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー",
     "ミルク", "エッセンス", "edp", "edt", "ボディミスト", "ヘアミスト")})
 # Another format of a book: its illustrated, pocket or collector's edition.
-_LINES["format"] = (r"イラスト版|携帯版|愛蔵版|新装版|完全版|ワイド版|大型本|ポケット版|図解版|"
+_LINES["format"] = (r"イラスト版|携帯版|愛蔵版|新装版|完全版|ワイド版|大型本|ポケット版|図解版|増補|改題|"
                     r"特装版|"
                     r"大型絵本|ボードブック|ミニ絵本")
 # A book's audio companion: its CD.
@@ -310,7 +310,7 @@ _ONE_OF_PAIR = _k(r"片方|片側|片耳|左のみ|右のみ|左だけ|右だけ
 # "with X" / "without X": the product itself, with or without its case, box, cover…
 _WITH = _k(r"(?:\([^)]*\)\s*)?(?:付き|付属|付|つき|あり|有り|有|入り|同梱|込み|なし|無し|無|"
            r"傷|キズ|汚れ|破れ|ヤケ|日焼け|折れ|スレ|擦れ|難|\d+\s*%|劣化|最大容量|良好|交換済|"
-           r"新品に交換|持ち|残量|"
+           r"新品に交換|持ち|残量|おまけ|オマケ|"
            r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|装着済み?|セット済み?)")
 
 # Lots and bundles: several different things sold together (まとめ売り, 他3点, 1-12巻).
