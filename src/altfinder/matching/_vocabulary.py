@@ -257,7 +257,8 @@ _LINES.update({f"variety:{w}": w for w in (
     "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー",
     "ミルク", "エッセンス", "edp", "edt", "ボディミスト", "ヘアミスト")})
 # Another format of a book: its illustrated, pocket or collector's edition.
-_LINES["format"] = (r"イラスト版|携帯版|愛蔵版|新装版|完全版|ワイド版|大型本|ポケット版|図解版|増補|改題|"
+_LINES["format"] = (r"イラスト版|携帯版|愛蔵版|新装版|完全版|ワイド版|大型本|ポケット版|図解版|"
+                    r"増補|改題|"
                     r"特装版|"
                     r"大型絵本|ボードブック|ミニ絵本")
 # A book's audio companion: its CD.
