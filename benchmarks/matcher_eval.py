@@ -32,7 +32,8 @@ from altfinder.matching import Match, Matcher
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "matching_eval.jsonl"
 PAGE = 120  # a Mercari search page
 SPLITS = ("tune", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-          "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15")
+          "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
+          "blind16", "blind17")
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,8 @@ def _kanji_ordinal(match: re.Match[str]) -> str:
     return f"第{value}{match.group(2)}"
 
 
+_ROMAN_CHAR = re.compile("[\u2160-\u216b]")
+_LATIN_ACCENTS = str.maketrans("áàâäãåéèêëíìîïóòôöõōúùûüūçñýÿ", "aaaaaaeeeeiiiioooooouuuuucnyy")
 _SHORT_YEAR = re.compile(r"(?<![a-z0-9])['’](\d{2})(?!\d)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|版|巻|弾|期)")
@@ -153,7 +155,8 @@ _DECOR = re.compile(r"[★☆◆◇■□●○◎♪♡♥!?！？※＊*。、
 
 def _canonical(text: str) -> str:
     """Case-folded NFKC text with brand and product aliases applied (katakana intact)."""
-    text = normalize(text).casefold()
+    text = _ROMAN_CHAR.sub(r" \g<0>", text)  # SPⅡ is SP II: a numeral character is a word
+    text = normalize(text).casefold().translate(_LATIN_ACCENTS)  # pokémon, estée
     text = _THOUSANDS.sub("", text)  # 7,450MB is 7450MB
     text = _SHORT_YEAR.sub(r" 20\1年版 ", text)  # るるぶ京都'25 is the 2025 edition
     text = _KANJI_ORDINAL.sub(_kanji_ordinal, text)

@@ -60,6 +60,7 @@ _IGNORED_NUMBERS = _k(
 # The year of an edition, a model or a harvest (not a purchase: 2022年購入 says nothing).
 _YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:版|産|モデル|度版|年度)|"
            r"令和\s*(\d{1,2})\s*年\s*(?:産|版|度)")
+_TOTAL = _k(r"(?:計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
 _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
                  r"gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"
@@ -88,7 +89,7 @@ _CODE = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:[-/][a-z0-9]+)*(?:(?<=[a-z]\d) [a-
 _CJK = re.compile("[ぁ-ゖー一-鿿々〆]+")
 _LATIN = re.compile(r"[a-z0-9][a-z0-9'.+]*")
 _SPACE_BETWEEN_CJK = re.compile(r"(?<=[ぁ-ゖー一-鿿々〆])\s+(?=[ぁ-ゖー一-鿿々〆])")
-_NUMBER = re.compile(r"(?<![\d.a-z])(\d{1,3})(?![\d.a-z])")
+_NUMBER = re.compile(r"(?<![\d.a-z])(\d{1,3})(?![\d.a-z]|の|つ)")  # not 10の思い込み, 7つの
 
 # Words that say nothing about identity (they dilute the similarity).
 _STOPWORDS = _k(r"モデル|本体|タイプ|国内|日本|正規|品|新品|中古|商品|送料|発送|\bthe\b")
@@ -190,6 +191,8 @@ def _parse(title: str) -> _Parsed:
         if unit in _SPEC_CLASS:
             cls, scale = _SPEC_CLASS[unit]
             parsed.specs.setdefault(cls, set()).add(round(float(m.group(1)) * scale, 3))
+        rest = _blank(rest, m)
+    for m in _TOTAL.finditer(rest):  # 3個セット×2 (計6個): the total repeats the count
         rest = _blank(rest, m)
     quantity = 1
     for m in _QUANTITY.finditer(rest):

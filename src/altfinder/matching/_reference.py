@@ -58,7 +58,8 @@ _GENERIC = _k(
     r"乾燥肌|敏感肌|低刺激|掃除道具|アルミニウム|アルミ|スポーツバンド|バンド|ヘアケア|"
     r"スキンケア|ボディケア|化粧品|家電|生活家電|キッチン家電|調理家電|美容家電|"
     r"ディスプレイ|モニター|スピーカー|プリンター|複合機|ルーター|ドローン|プロジェクター|"
-    r"インスタントカメラ|ポータブル|bluetooth|wi-?fi|北海道産|国産|[一-鿿]{1,3}県産|精米|住居用"
+    r"インスタントカメラ|ポータブル|bluetooth|wi-?fi|北海道産|国産|[一-鿿]{1,3}県産|精米|住居用|"
+    r"スマートリモコン|スマートホーム|温湿度計|浄水器|浄水ポット|ポット|交換用"
 )
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features

@@ -352,7 +352,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"for {', '.join(sorted(lp.platforms))}, not "
                        f"{', '.join(sorted(rp.platforms))}")
-    extra = lp.lines - rp.lines
+    glued = {line for line in lp.lines  # マクストラプロ names pro, glued
+             if any(fold_kana(w) in rp.text for w in _LINE_WORDS.get(line, ()))}
+    extra = lp.lines - rp.lines - glued
     if extra:  # iPad Pro対応 says what it fits, not what it is
         extra &= _lines(_FITS.sub(" ", lp.display.casefold()))
     if extra:
@@ -392,7 +394,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         if lp.volumes and not (lp.volumes & rp.volumes):
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {_number(lp.volumes)} is not {_number(rp.volumes)}")
-        elif not lp.volumes and not named and not _glued_number(ref, lp, rp.volumes):
+        elif (not lp.volumes and not named and not _glued_number(ref, lp, rp.volumes)
+              and not rp.volumes & lp.generations):  # 第4世代 for AirPods 4
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(rp.volumes)}")
     if lp.volumes and not named and ref.sequel is not None:
@@ -425,7 +428,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"one of a pair, where the reference is both ({lp.show(one)})")
     if rp.generations and not lp.generations and not named and not _glued_number(
-            ref, lp, rp.generations):
+            ref, lp, rp.generations) and not rp.generations & lp.volumes:  # SP 2 for SP II
         verdict.reject(MatchKind.AMBIGUOUS, f"the listing does not say it is generation "
                                             f"{sorted(rp.generations)[0]}")
 
@@ -481,7 +484,7 @@ _AFTER_NAME_OK = _k(
     r"アウトレット|ストア|ショップ|ランク|ジャンル|まとめ|よう|です|ます|した|して|する|"
     r"ください|あり|なし|のみ|つき|付き|用|対応|専用|純正|正規|公式|互換|"
     r"black|white|edition|series|model|version|set|new|used|original|official|"
-    r"the|and|for|with|"
+    r"the|and|for|with|anc|nc|ノイキャン|"
     r"wireless|bluetooth|camera|pro|max|mini|lite|plus|ultra|air"
 )
 # The next word after a name: a kana or Latin word, or a Roman numeral (Earbuds II).
@@ -547,6 +550,8 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         word = follower.group(1)
         if ref.is_book and not _NUMBER_NEXT.match(lst.read, follower.end()):
             continue  # a book's title runs on into its author; プログレッシブ1 is a spin-off
+        if lst.read[follower.end():follower.end() + 1] == "・" and "・" not in ref.parsed.text:
+            continue  # ハンス・ロスリング: a person, the author
         ours = _NEXT_IN_REFERENCE.match(ref.parsed.text, ref.parsed.text.find(title) + len(title))
         if ours and (key := sound_key(word)) and key == sound_key(ours.group(1)):
             continue  # イヤーバッズ for the reference's next word, Earbuds
@@ -659,7 +664,8 @@ def _changed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None
             run = m.group()
             head = _common_start(word, run)
             tail = _common_start(word[::-1], run[::-1])
-            if head >= max(4, 0.4 * len(word)) and len(word) - head >= 2 and len(run) - head >= 2:
+            if head >= max(4, 0.4 * len(word)) and len(word) - head >= 2 and len(run) - head >= (
+                    1 if head >= 6 else 2):  # マクストラプロ for マクストラプラス
                 theirs, ours = run[head:], word[head:]
             elif tail >= max(3, 0.5 * len(word)) and len(run) > tail and len(word) > tail:
                 theirs, ours = run[:-tail], word[:-tail]
@@ -707,6 +713,8 @@ def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     others = lst.brands - ref.brands
     if ref.is_game:  # Nintendo Switch, PlayStation: the platform's maker, not the game's
         others -= _PLATFORM_MAKERS
+    if not known and ref.is_book:
+        return False  # a book's "brand" is its author or publisher: 集英社 is no conflict
     if not known:
         # a brand we do not know (BRUNO): a known brand the reference never names is
         # another maker's, unless the listing names ours as well (花王 クイックルワイパー)

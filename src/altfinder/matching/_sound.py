@@ -43,6 +43,7 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"q", "k"),
         (r"x", "ks"),
         (r"c(?=[eiy])", "s"),
+        (r"g(?=[ei])", "j"),  # genifique: ジェニフィック
         (r"t?ch", "t"),  # チ: steam and chocolate alike
         (r"ts", "t"),  # ツ: Hogwarts
         (r"c", "k"),

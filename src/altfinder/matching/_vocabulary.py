@@ -130,7 +130,7 @@ BRAND_ALIASES: dict[str, tuple[str, ...]] = {
     "canon": ("canon", "キヤノン", "キャノン"),
     "nikon": ("nikon", "ニコン"),
     "elecom": ("elecom", "エレコム"),
-    "anker": ("anker", "アンカー"),
+    "anker": ("anker", "アンカー", "soundcore", "サウンドコア"),
     "muji": ("無印良品", "muji", "無印"),
     "kadokawa": ("kadokawa", "角川", "KADOKAWA"),
     "garmin": ("garmin", "ガーミン"),
@@ -263,10 +263,12 @@ _LINES["format"] = (r"イラスト版|携帯版|愛蔵版|新装版|完全版|�
                     r"大型絵本|ボードブック|ミニ絵本")
 # A book's audio companion: its CD.
 _LINES["audio"] = r"(?<![a-z])cd(?![a-z-])|朗読|オーディオブック"
+# Another region's version (a 日本語・国内専用 console is not the 多言語対応 one).
+_LINES["region"] = r"多言語|海外版|北米版|欧州版|輸入版|並行輸入|アジア版|香港版|韓国版"
 # A work about or beside the reference: its short stories, side story, anthology.
-_LINES["spinoff"] = r"短編集|外伝|番外編|アンソロジー|スピンオフ|公式ファンブック"
+_LINES["spinoff"] = r"短編集|外伝|番外編|アンソロジー|スピンオフ|公式ファンブック|続編"
 # An older version than the reference: 旧版, 旧型, 旧パッケージ.
-_LINES["old"] = r"旧版|旧型|旧モデル|旧パッケージ|旧デザイン|旧仕様|旧装丁|旧装版"
+_LINES["old"] = r"旧版|旧型|旧モデル|旧パッケージ|旧デザイン|旧仕様|旧装丁|旧装版|旧タイプ"
 
 _LINE_REQUIRED = frozenset({"pro", "max", "mini", "lite", "plus", "ultra", "有機el", "edge",
                             "paperwhite", "digitaledition", "air"})
@@ -275,6 +277,7 @@ _LINE_VOCABULARY = _Vocabulary(_LINES.items())
 _PLATFORM_LEXICON = _Lexicon({
     "switch": ("switch",), "switch2": ("switch2",), "ps5": ("ps5",), "ps4": ("ps4",),
     "ps3": ("ps3", "playstation3"), "wii u": ("wii u", "wiiu"), "wii": ("wii",),
+    "gamecube": ("ゲームキューブ", "gamecube"),
     "3ds": ("3ds",), "ds": ("ds",), "xbox": ("xbox",),
     "sfc": ("sfc", "スーパーファミコン", "スーファミ"), "fc": ("ファミコン",),
     "gba": ("gba", "ゲームボーイアドバンス"), "gb": ("ゲームボーイ",), "psp": ("psp",),
@@ -310,7 +313,7 @@ _RIGHT = _k(r"\(\s*r\s*\)|(?<![a-z])r\s*側|右(?:側|耳)?(?:のみ|だけ|単�
 _ONE_OF_PAIR = _k(r"片方|片側|片耳|左のみ|右のみ|左だけ|右だけ")
 # "with X" / "without X": the product itself, with or without its case, box, cover…
 _WITH = _k(r"(?:\([^)]*\)\s*)?(?:付き|付属|付|つき|あり|有り|有|入り|同梱|込み|なし|無し|無|"
-           r"傷|キズ|汚れ|破れ|ヤケ|日焼け|折れ|スレ|擦れ|難|\d+\s*%|劣化|最大容量|良好|交換済|"
+           r"小?傷|小?キズ|汚れ|破れ|ヤケ|日焼け|折れ|スレ|擦れ|難|\d+\s*%|劣化|最大容量|良好|交換済|"
            r"新品に交換|持ち|残量|おまけ|オマケ|"
            r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|装着済み?|セット済み?)")
 
