@@ -84,7 +84,7 @@ def _bunko_labels(parsed: _Parsed) -> set[str]:
 
 
 _MAIN_BOTTLE = _k(r"本体|ボトル(?!\s*(?:なし|無し))|ポンプ")
-_FITS = re.compile(r"\S{1,16}?\s*対応")
+_FITS = re.compile(r"(?<![a-z0-9])[a-z0-9][a-z0-9 ]{0,15}?\s*対応")  # iPad Pro対応, not 多言語対応
 _HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
 
 _APPLE_PART = re.compile(r"^m[a-z0-9]{3,5}(?:j|ll|zp|ch|x|b|f|d|t|kh|pa|za)/a$")
@@ -489,8 +489,8 @@ _AFTER_NAME_OK = _k(
 )
 # The next word after a name: a kana or Latin word, or a Roman numeral (Earbuds II).
 # A Latin word that runs on into digits or a hyphen is a model number (ケータイマグ JNL-506).
-_NEXT_WORD = re.compile(r"ー*[\s・:~-]*([ぁ-ゖー]{3,}|[a-z]{3,}(?![a-z0-9-])|"
-                        r"(?:ii|iii|iv|vi)(?![a-z0-9]))")
+_NEXT_WORD = re.compile(r"ー*[\s・:~-]*(?:(?:of|de|in|on|&)\s+)?"  # Ghost of Tsushima
+                        r"([ぁ-ゖー]{3,}|[a-z]{3,}(?![a-z0-9-])|(?:ii|iii|iv|vi)(?![a-z0-9]))")
 
 
 # The words from a follower on, to compare by sound as one run (deep moist: ディープモイスト).
@@ -615,7 +615,7 @@ def _prefixed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> Non
         theirs = head.group(1)
         shown = lst.display[head.start(1):head.end(1)].casefold()
         if (theirs in ref.parsed.text or theirs in ref.parsed.compact
-                or _AFTER_NAME_OK.search(theirs) or sounds_in(theirs, ref.parsed.text)
+                or _AFTER_NAME_OK.fullmatch(theirs) or sounds_in(theirs, ref.parsed.text)
                 or _BRAND_LEXICON.find(shown) or _PLATFORM_LEXICON.find(shown)
                 or (word.isascii() != theirs.isascii())):
             continue
@@ -732,6 +732,7 @@ def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
 
 
 _SOFT = fold_kana("ソフト")
+_SINGLE = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|pcs)(?!入|セット)|単品|バラ売り|ばら売り|1個のみ")
 _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 # Words that make a bulk lot one of different things.
 _OTHER_KIND = _k(r"他|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々")
@@ -759,6 +760,10 @@ def _copies(ref: _Reference, lst: _Parsed) -> int:
 def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     """Units of the reference the listing sells; another pack of a multi-pack is rejected."""
     quantity = max(lst.quantity, _copies(ref, lst))  # ×2冊 is said once
+    if ref.quantity > 1 and quantity == 1 and _SINGLE.search(lst.text):
+        verdict.reject(MatchKind.QUANTITY_CONFLICT,
+                       f"a single unit, where the reference is a set of {ref.quantity}")
+        return 1
     if quantity > 1 and quantity in ref.parsed.specs.get("pieces", ()):
         quantity = 1  # 32枚 of a box of 32 sheets is the box
     if quantity > lst.quantity:
