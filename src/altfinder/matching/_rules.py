@@ -407,8 +407,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     for word, code in ref.slots:  # ドラマティックパウダリー UV for … EX
         other = re.search(rf"{re.escape(word)}\s*([a-z]{{1,3}}\d{{0,2}}|\d{{1,3}}[a-z]{{0,2}})"
                           r"(?![a-z0-9])", lp.text)
-        glued = other.group(1)[len(code):] if other and other.group(1).startswith(code) else ""
-        if glued.isdigit() and int(glued) in rp.generations:
+        suffix = other.group(1)[len(code):] if other and other.group(1).startswith(code) else ""
+        if suffix.isdigit() and int(suffix) in rp.generations:
             continue  # SE2 for SE (第2世代)
         if other and other.group(1) != code and other.group(1) not in rp.text:
             verdict.reject(MatchKind.VARIANT_CONFLICT,
