@@ -51,7 +51,8 @@ _SPEC_CLASS = {fold_kana(k): v for k, v in _SPEC_CLASS.items()}
 # Numbers that are neither volumes nor codes. A kanji or kana unit must follow the digits
 # directly: "12 日向夏" is volume 12 and an author, not the 12th day.
 _IGNORED_NUMBERS = _k(
-    r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|回|度|倍|代|人|色|週|番|号機|号|割|冊|周年|"
+    r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|ヵ月|ケ月|回|度|倍|代|人|色|週|番|号機|号|"
+    r"割|冊|周年|"
     r"点灯|段階|速|枚組|ステージ|弾)|"
     r"\d+(?:\.\d+)?\s*(?:円|%|％|℃|°c?|h|cm|mm|km|ポイント|pt|コ口|個口)|"
     r"(?<![a-z0-9-])\d+[~-]\s*\d+(?![a-z0-9-])|"  # a range, not the middle of GA-2100-1A1JF
@@ -78,7 +79,7 @@ _QUANTITY = _k(
     r"(?<![a-z])x\s*(\d{1,2})(?=\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|パック|pcs|セット|set|$)))"
     r"\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|"
     r"パック|pcs|セット|set|p)?(?![\d.a-z合gml])|"
-    r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
+    r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!体)|台|枚(?!組)|箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
     r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月|\s*(?:付|つき|おまけ|オマケ))|"
     r"(?<![a-z\d.\-/])(?<![a-z] )(\d+)\s*(?:セット|set)(?![a-z])"  # not "RC 2 セット"
 )

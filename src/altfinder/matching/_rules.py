@@ -48,7 +48,8 @@ _EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$")
 _ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])")
 # What may precede のみ without making the listing a part: the product itself (本体のみ,
 # ソフトのみ) or how it was used or is sold (開封のみ, 数回使用のみ, 平日のみ発送).
-_ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|読|起動|"
+_ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|読|"
+              r"起動|巻|"
               r"スウォッチ|試し|お試し|swatch|"
               r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
               r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|"
@@ -317,6 +318,18 @@ _COLOUR_NAME = re.compile(r"[ァ-ヺー]{2,}(?:ホワイト|ブラック|ベー�
                           r"ネイビー|シルバー|ゴールド|オレンジ)")
 
 
+_MATERIAL = re.compile(r"([ァ-ヺー一-鿿a-z]{2,8})製")
+_COUNTRY = re.compile(r"日本|国内|国産|海外|中国|韓国|台湾|ベトナム|タイ|アメリカ|米国|ドイツ|"
+                      r"フランス|"
+                      r"イタリア|イギリス|英国|スイス|インド|メーカー|純正|自社|公式")
+
+
+def _materials(parsed: _Parsed) -> set[str]:
+    """What a title says the thing is made of (プラスチック製, ガラス製), not where (日本製)."""
+    return {m.group(1) for m in _MATERIAL.finditer(parsed.display)
+            if not _COUNTRY.search(m.group(1))}
+
+
 def _colour_names(parsed: _Parsed) -> set[str]:
     """The compound colour names of a title (オレンジベージュ is not ピンクベージュ)."""
     return {name.replace("グレイ", "グレー") for name in _COLOUR_NAME.findall(parsed.display)}
@@ -344,6 +357,16 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if rp.years and lp.years and not (rp.years & lp.years):
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"the {min(lp.years)} edition or harvest, not {min(rp.years)}")
+    materials, their_materials = _materials(rp), _materials(lp)
+    if materials and their_materials and not any(  # 耐熱ガラス製 is ガラス製
+            a.endswith(b) or b.endswith(a) for a in materials for b in their_materials):
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"made of {'/'.join(sorted(their_materials))}, not "
+                       f"{'/'.join(sorted(materials))}")
+    if len(rp.colours) >= 2 and lp.colours - rp.colours:  # ブラック×ライム for ブラック×ターコイズ
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"colours {'/'.join(sorted(lp.colours))} are not "
+                       f"{'/'.join(sorted(rp.colours))}")
     if rp.colours and lp.colours and not (rp.colours & lp.colours):
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colour {'/'.join(sorted(lp.colours))} is not "
@@ -390,6 +413,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if parts and their_parts - parts:  # 三体II 黒暗森林 下 for (上)
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"part {_number(their_parts - parts)} is not {_number(parts)}")
+    if rp.volumes and lp.volumes - rp.volumes and lp.quantity > 1:  # ペルソナ3 ペルソナ5 2本セット
+        verdict.reject(MatchKind.LOT, f"other numbers of the series in the set "
+                                      f"({_number(lp.volumes - rp.volumes)})")
     if rp.volumes:
         if lp.volumes and not (lp.volumes & rp.volumes):
             verdict.reject(MatchKind.VOLUME_CONFLICT,
@@ -484,7 +510,7 @@ _AFTER_NAME_OK = _k(
     r"アウトレット|ストア|ショップ|ランク|ジャンル|まとめ|よう|です|ます|した|して|する|"
     r"ください|あり|なし|のみ|つき|付き|用|対応|専用|純正|正規|公式|互換|"
     r"black|white|edition|series|model|version|set|new|used|original|official|"
-    r"the|and|for|with|anc|nc|ノイキャン|"
+    r"the|and|for|with|anc|nc|ノイキャン|キャンプ|アウトドア|登山|防災|"
     r"wireless|bluetooth|camera|pro|max|mini|lite|plus|ultra|air"
 )
 # The next word after a name: a kana or Latin word, or a Roman numeral (Earbuds II).
@@ -498,7 +524,7 @@ _RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖ�
 
 
 _FUNCTION_WORD = re.compile("the|and|for|with|of|in|あんど")
-_GLUED_LETTER = re.compile(r"(?<=[ぁ-ゖー])[a-z](?![a-z0-9])")
+_GLUED_LETTER = re.compile(r"(?<=[ぁ-ゖー])[a-z]{1,2}(?![a-z0-9])")  # ヴォーノN, タフまるJr
 _OWN_NUMBER = re.compile(r"\s*(\d{1,3})(?![\d.])")
 
 
@@ -531,7 +557,7 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         if follower is None:
             glued = _GLUED_LETTER.match(lst.read, end)
             if glued and not re.search(rf"{re.escape(title)}\s*{glued.group()}(?![a-z])",
-                                       ref.parsed.text):  # ヴォーノN: another model
+                                       ref.parsed.text) and glued.group() not in ref.parsed.compact:
                 verdict.reject(MatchKind.LINE_CONFLICT,
                                f"another model of the series ({lst.display[at:end]}"
                                f"{lst.show(glued)})")
@@ -636,11 +662,14 @@ def _script(text: str) -> str:
     return "kanji" if re.fullmatch("[一-鿿々〆]+", text) else "mixed"
 
 
+_VARIANT_SPELLINGS = (("ぇい", "ぇ"), ("えい", "え"), ("ゔぁ", "ば"), ("ゔぃ", "び"), ("ゔ", "ぶ"))
 _SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゔ", "あいうえおつやゆよわぶ")
 
 
 def _spelling(kana: str) -> str:
     """Kana with the spelling variants folded: ウォッチ and ウオッチ, ヴォーノ and ボーノ."""
+    for variant, plain in _VARIANT_SPELLINGS:  # ノルウェイ and ノルウェー
+        kana = kana.replace(variant, plain)
     return kana.replace("ー", "").translate(_SMALL)
 
 
@@ -737,6 +766,7 @@ _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 # Words that make a bulk lot one of different things.
 _OTHER_KIND = _k(r"他|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々")
 _SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|複数|研修|クラス|プレゼント|保育|教室|配布|"
+                  r"読書会|勉強会|輪読|学級|"
                   r"予備|×|x\s*\d|[一-鿿]{2,4}用(?!品)")
 # N copies of one book: 2冊セット, 【3冊】, 同一タイトル2冊
 _COPIES = _k(r"(?<![\d.])([2-9]|[1-9]\d)\s*冊\s*(?:セット)?")

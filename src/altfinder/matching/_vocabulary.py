@@ -191,6 +191,7 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "graphite": ("グラファイト", "graphite"),
     "orange": ("オレンジ", "orange"),
     "turquoise": ("ターコイズ", "turquoise"),
+    "lime": ("ライム", "lime"),
     "coral": ("コーラル", "coral"),
     "midnight": ("ミッドナイト", "midnight"),
     "starlight": ("スターライト", "starlight"),
@@ -206,6 +207,7 @@ _COLOUR_LEXICON = _Lexicon(
 _LINE_WORDS: dict[str, tuple[str, ...]] = {
     "pro": ("pro", "プロ"), "max": ("max", "マックス"), "mini": ("mini", "ミニ"),
     "lite": ("lite",), "plus": ("plus", "プラス"), "ultra": ("ultra",), "air": ("air",),
+    "ll": ("ll",),
     "edge": ("edge",), "oasis": ("oasis",), "scribe": ("scribe",), "kids": ("kids",),
     "absolute": ("absolute",), "origin": ("origin",), "complete": ("complete",),
     "fluffy": ("fluffy",),
@@ -240,7 +242,7 @@ _LINES: dict[str, str] = {
     # A game's remake or remaster is another release than the original.
     "remake": r"リメイク|remake|リマスター|remaster|インターグレード|intergrade",
     # A paperback edition (文庫版) is another edition than the hardcover.
-    "bunko": r"文庫(?!本\s*サイズ)",
+    "bunko": r"(?<!学級)文庫(?!本\s*サイズ)",
     # A camera with a lens, where the reference is the body alone.
     "kit": r"キット|(?<![a-z])kit(?![a-z])",
     # Downloadable additions to a game.
@@ -255,7 +257,8 @@ _LINES.update({f"variety:{w}": w for w in (
     "ローズ", "ライトタイプ", "しっとり", "さっぱり", "(?<![a-z])bb(?![a-z])", "無洗米", "玄米",
     # Hair care: a shampoo is not its treatment.
     "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー",
-    "ミルク", "エッセンス", "edp", "edt", "ボディミスト", "ヘアミスト")})
+    "ミルク", "エッセンス", "edp", "edt", "ボディミスト", "ヘアミスト", "練り香水",
+    "ボディコロン")})
 # Another format of a book: its illustrated, pocket or collector's edition.
 _LINES["format"] = (r"イラスト版|携帯版|愛蔵版|新装版|完全版|ワイド版|大型本|ポケット版|図解版|"
                     r"増補|改題|"
@@ -271,7 +274,7 @@ _LINES["spinoff"] = r"短編集|外伝|番外編|アンソロジー|スピンオ
 _LINES["old"] = r"旧版|旧型|旧モデル|旧パッケージ|旧デザイン|旧仕様|旧装丁|旧装版|旧タイプ"
 
 _LINE_REQUIRED = frozenset({"pro", "max", "mini", "lite", "plus", "ultra", "有機el", "edge",
-                            "paperwhite", "digitaledition", "air"})
+                            "paperwhite", "digitaledition", "air", "ll"})
 _LINE_VOCABULARY = _Vocabulary(_LINES.items())
 # Game platforms: a game for the Wii U is not the Switch game.
 _PLATFORM_LEXICON = _Lexicon({
@@ -351,6 +354,8 @@ def _colours(canonical: str) -> set[str]:
         found.add("black")
     if "lavender" in found:
         found.add("purple")
+    if "midnight" in found:
+        found.add("black")  # Apple's midnight, which sellers call 黒
     return found
 
 
