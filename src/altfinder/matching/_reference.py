@@ -126,6 +126,7 @@ class _Reference:
     sound_runs: list[str]  # kana and Latin runs compared by sound (プロジェクト・ヘイル・メアリー)
     shades: list[tuple[str, str, str]]  # (word before, code, name): … ML マットライトオークル
     slots: list[tuple[str, str]]  # (name word, variant code): (ドラマティックパウダリー, ex)
+    neighbours: list[tuple[str, str]]  # a name word and the word after it: (さぼん, edp)
     is_book: bool  # a book: its カバー is part of it, not an accessory
 
 
@@ -259,6 +260,21 @@ def _name_end(parsed: _Parsed, limit: int, brand: frozenset[str] = frozenset()) 
     return limit if end is None else min(end, limit)
 
 
+_NAME_RUN = re.compile("[ぁ-ゖー]{3,}|[a-z]{3,}")
+
+
+def _neighbours(text: str, core: dict[str, float]) -> list[tuple[str, str]]:
+    """Each kana or Latin name word of the name with the word that follows it.
+
+    >>> _neighbours("shiro さぼん edp 40ml", {"さぼん": 3.0, "edp": 3.0})
+    [('さぼん', 'edp')]
+    """
+    words = [m.group() for m in _WORD.finditer(text)]
+    return [(first, second) for first, second in zip(words, words[1:], strict=False)
+            if core.get(first.strip("ー"), 0) >= 3 and _NAME_RUN.fullmatch(first)
+            and len(second) >= 3 and not _GENERIC.fullmatch(first)]
+
+
 def _name_words(core: dict[str, float], is_work: bool) -> list[str]:
     """The words whose extension names another product: マインクラフト (ダンジョンズ).
 
@@ -349,5 +365,6 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                and not _PLATFORM_LEXICON.find(m.group(2))
                and not _UNIT_CODE.fullmatch(m.group(2))],
         is_book=is_book,
+        neighbours=_neighbours(core_text, core),
     )
 

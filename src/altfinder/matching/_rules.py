@@ -599,6 +599,38 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     _changed_name_rule(ref, lst, verdict)
     _prefixed_name_rule(ref, lst, verdict)
     _quoted_rule(ref, lst, verdict)
+    _substituted_name_rule(ref, lst, verdict)
+
+
+_WORD_BEFORE = re.compile(r"([ぁ-ゖー]{3,}|[a-z]{3,})\s+$")
+
+
+def _substituted_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Another name where the reference has its own, before a word both share:
+    ビオデルマ イドラビオ エイチツーオー for サンシビオ エイチツーオー, SHIRO ホワイトリリー
+    オードパルファン for サボン オードパルファン."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    for ours, after in ref.neighbours:
+        if ours in lst.text or sounds_in(ours, lst.text):
+            continue
+        at = lst.read.find(after)
+        if at <= 0:
+            continue
+        before = _WORD_BEFORE.search(lst.read, 0, at)
+        if before is None:
+            continue
+        theirs = before.group(1)
+        shown = lst.display[before.start(1):before.end(1)].casefold()
+        if (theirs in ref.parsed.text or theirs in ref.parsed.compact
+                or _AFTER_NAME_OK.search(theirs) or sounds_in(theirs, ref.parsed.text)
+                or _BRAND_LEXICON.find(shown) or _PLATFORM_LEXICON.find(shown)
+                or _colours(shown) or _lines(shown) or theirs.isascii() != ours.isascii()):
+            continue
+        verdict.reject(MatchKind.LINE_CONFLICT,
+                       f"another product of the series ({lst.show(before, 1)} where the "
+                       f"reference has {_shown_name(ref, ours)})")
+        return
 
 
 _QUOTED = re.compile(r"[『「]([^』」]+)[』」]")
