@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -266,11 +267,11 @@ _NAME_RUN = re.compile("[ぁ-ゖー]{3,}|[a-z]{3,}")
 def _neighbours(text: str, core: dict[str, float]) -> list[tuple[str, str]]:
     """Each kana or Latin name word of the name with the word that follows it.
 
-    >>> _neighbours("shiro さぼん edp 40ml", {"さぼん": 3.0, "edp": 3.0})
+    >>> _neighbours("shiro さぼん edp 40ml", {"さぼん": 3.0})
     [('さぼん', 'edp')]
     """
     words = [m.group() for m in _WORD.finditer(text)]
-    return [(first, second) for first, second in zip(words, words[1:], strict=False)
+    return [(first, second) for first, second in itertools.pairwise(words)
             if core.get(first.strip("ー"), 0) >= 3 and _NAME_RUN.fullmatch(first)
             and len(second) >= 3 and not _GENERIC.fullmatch(first)]
 

@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from altfinder.matching._normalize import _compact, _k, _strip_promo, fold_kana
@@ -618,14 +619,7 @@ def _substituted_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> 
         if at <= 0:
             continue
         before = _WORD_BEFORE.search(lst.read, 0, at)
-        if before is None:
-            continue
-        theirs = before.group(1)
-        shown = lst.display[before.start(1):before.end(1)].casefold()
-        if (theirs in ref.parsed.text or theirs in ref.parsed.compact
-                or _AFTER_NAME_OK.search(theirs) or sounds_in(theirs, ref.parsed.text)
-                or _BRAND_LEXICON.find(shown) or _PLATFORM_LEXICON.find(shown)
-                or _colours(shown) or _lines(shown) or theirs.isascii() != ours.isascii()):
+        if before is None or _ours_or_ordinary(ref, lst, before, ours, _AFTER_NAME_OK.search):
             continue
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product of the series ({lst.show(before, 1)} where the "
@@ -654,6 +648,20 @@ def _quoted_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             return
 
 
+def _ours_or_ordinary(ref: _Reference, lst: _Parsed, found: re.Match[str], word: str,
+                      ordinary: Callable[[str], object], *, glued: bool = False) -> bool:
+    """Whether a word next to a reference word is the reference's own, an ordinary word,
+    a brand, a platform, a colour or a line (so names no other product), or of another script.
+
+    A colour glued to a name makes another name (ピンクオークル is not オークル)."""
+    theirs = found.group(1)
+    shown = lst.display[found.start(1):found.end(1)].casefold()
+    return bool(theirs in ref.parsed.text or theirs in ref.parsed.compact or ordinary(theirs)
+                or sounds_in(theirs, ref.parsed.text) or _BRAND_LEXICON.find(shown)
+                or _PLATFORM_LEXICON.find(shown) or word.isascii() != theirs.isascii()
+                or (not glued and bool(_colours(shown) or _lines(shown))))
+
+
 # A word glued before a name, or joined to it by & or ・ (ボリューム&カールマスカラ).
 _HEAD = re.compile(r"([ぁ-ゖー]{2,}|[a-z]{2,})[&・+]?$")
 
@@ -668,14 +676,8 @@ def _prefixed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> Non
         if at <= 0:
             continue
         head = _HEAD.search(lst.read, 0, at)
-        if head is None:
-            continue
-        theirs = head.group(1)
-        shown = lst.display[head.start(1):head.end(1)].casefold()
-        if (theirs in ref.parsed.text or theirs in ref.parsed.compact
-                or _AFTER_NAME_OK.fullmatch(theirs) or sounds_in(theirs, ref.parsed.text)
-                or _BRAND_LEXICON.find(shown) or _PLATFORM_LEXICON.find(shown)
-                or (word.isascii() != theirs.isascii())):
+        if head is None or _ours_or_ordinary(ref, lst, head, word, _AFTER_NAME_OK.fullmatch,
+                                             glued=True):
             continue
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product of the series ({lst.show(head, 1)} before "
