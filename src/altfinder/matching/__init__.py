@@ -141,7 +141,7 @@ class Matcher:
                 in zip(titles, parsed, _similarities(ref, parsed), strict=True)]
 
     def _judge(self, ref: _Reference, title: str, lst: _Parsed, set_ratio: float,
-               present: dict[str, bool]) -> Match:
+               present: dict[str, float]) -> Match:
         verdict = _Verdict()
         _accessory_rules(ref, lst, verdict, self._extra)
         _lot_rules(ref, lst, verdict)

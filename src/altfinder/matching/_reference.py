@@ -360,7 +360,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         name_words=_name_words(core, is_game),
         work_title=max(core, key=len) if (is_game or is_book) and core else None,
         sound_runs=runs(parsed.text),
-        shades=_shades(parsed.text, core),
+        shades=_shades(parsed.text, {**full, **core}),
         slots=[(m.group(1), m.group(2)) for m in _SLOT.finditer(parsed.text)
                if m.group(1).strip("ー") in core and not _LINE_LEXICON.find(m.group(2))
                and not _PLATFORM_LEXICON.find(m.group(2))

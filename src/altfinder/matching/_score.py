@@ -7,10 +7,12 @@ little, a missing name word takes some away.
 Example:
     >>> from altfinder.matching._parse import _parse
     >>> from altfinder.matching._reference import _reference
-    >>> ref = _reference("Nintendo Switch Lite ターコイズ", None, None)
-    >>> [(round(ratio, 2), present) for ratio, present in _similarities(
-    ...     ref, [_parse("Switch Lite ターコイズ 本体")])]
-    [(1.0, {'switch': True, 'lite': True})]
+    >>> ref = _reference("KATE リップモンスター 05 ダークフィグ", None, None)
+    >>> for ratio, present in _similarities(ref, [_parse("リップモンスター ダークフィグ"),
+    ...                                           _parse("KATE モンスター 05")]):
+    ...     print(round(ratio, 2), {w: round(share, 2) for w, share in present.items()})
+    0.93 {'りっぷもんすた': 1.0, 'だーくふぃぐ': 1.0}
+    1.0 {'りっぷもんすた': 0.57, 'だーくふぃぐ': 1.0}
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ _PRESENT = 85.0  # rapidfuzz partial_ratio at which a reference word counts as p
 
 
 def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
-                  ) -> list[tuple[float, dict[str, bool]]]:
-    """Per listing: the token set ratio (0–1) and which reference words it contains.
+                  ) -> list[tuple[float, dict[str, float]]]:
+    """Per listing: the token set ratio (0–1) and how much of each reference word it contains
+    (1 for the word, a share for a part of a compound: ティント of リップティント).
 
     Two ``process.cdist`` calls score the whole page at once.
     """
@@ -51,7 +54,8 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
         for _, code, name in ref.shades:  # the shade's code stands for its name
             if not present[name] and _names_code(listing, code):
                 present[name] = True
-        out.append((float(set_scores[j]) / 100, present))
+        credit = {w: 1.0 if found else _part_of(w, listing.text) for w, found in present.items()}
+        out.append((float(set_scores[j]) / 100, credit))
     return out
 
 
@@ -71,6 +75,21 @@ def _shortened(word: str, text: str) -> bool:
                for run in _KANA.findall(text))
 
 
+_KANA_PART = re.compile("[ぁ-ゖー]{3,}")
+
+
+def _part_of(word: str, text: str) -> float:
+    """The share of a long katakana compound a listing writes as its start or end alone
+    (ティント for リップティント, ハイライト for パールグロウハイライト); 0 for none."""
+    if len(word) < 5 or not _KANA.fullmatch(word):
+        return 0.0
+    best = 0
+    for run in (r.strip("ー") for r in _KANA_PART.findall(text)):
+        if 3 <= len(run) < len(word) and (word.endswith(run) or word.startswith(run)):
+            best = max(best, len(run))
+    return best / len(word) if best >= 0.4 * len(word) else 0.0
+
+
 def _names_code(listing: _Parsed, code: str) -> bool:
     """Whether the listing gives a shade code (05 is volume 5; ML a word of its own)."""
     if code.isdigit():
@@ -78,14 +97,14 @@ def _names_code(listing: _Parsed, code: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(code)}(?![a-z0-9])", listing.text) is not None
 
 
-def _coverage(words: dict[str, float], present: dict[str, bool]) -> float:
+def _coverage(words: dict[str, float], present: dict[str, float]) -> float:
     total = sum(words.values())
     if not total:
         return 0.0
-    return sum(weight for word, weight in words.items() if present[word]) / total
+    return sum(weight * present[word] for word, weight in words.items()) / total
 
 
-def _score(ref: _Reference, set_ratio: float, present: dict[str, bool], *, named: bool,
+def _score(ref: _Reference, set_ratio: float, present: dict[str, float], *, named: bool,
            branded: bool) -> tuple[float, list[str]]:
     """One listing's 0–1 score and the reasons that explain it, in order."""
     reasons: list[str] = []
@@ -97,7 +116,7 @@ def _score(ref: _Reference, set_ratio: float, present: dict[str, bool], *, named
     if branded:
         score += 0.05
     names = [w for w, weight in ref.core_words.items() if weight >= 4]
-    lost = [w for w in names if not present[w]]
+    lost = [w for w in names if present[w] < 0.5]
     if lost and not named:
         # A name word is missing: maybe a sibling (スカーレット/バイオレット); every name
         # word of the title proper is missing: another title of the series or the author.
@@ -106,7 +125,7 @@ def _score(ref: _Reference, set_ratio: float, present: dict[str, bool], *, named
         reasons.append(f"name word {_shown(ref.parsed, lost[0])} not in the listing "
                        f"(-{penalty:.2f})")
     score = round(max(0.0, min(1.0, score)), 3)
-    missing = [w for w in ref.core_words if not present[w]]
+    missing = [w for w in ref.core_words if present[w] < 1]
     reasons.append(
         f"similarity {score:.2f} (reference words {coverage:.0%}"
         + (f", missing {' '.join(_shown(ref.parsed, w) for w in missing[:4])}"
