@@ -61,6 +61,9 @@ _IGNORED_NUMBERS = _k(
 # The year of an edition, a model or a harvest (not a purchase: 2022年購入 says nothing).
 _YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:版|産|モデル|度版|年度)|"
            r"令和\s*(\d{1,2})\s*年\s*(?:産|版|度)")
+_UNIT = r"(?:cm|mm|m|センチ|ミリ|メートル|インチ)"
+_DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}\s*[×x✕*]|\s*[×✕*]|x)\s*"
+                 rf"\d+(?:\.\d+)?\s*{_UNIT}?(?!\s*(?:個|本|枚|袋|箱|台|セット|set|pcs))")
 _TOTAL = _k(r"(?:計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
 _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
@@ -192,6 +195,8 @@ def _parse(title: str) -> _Parsed:
         if unit in _SPEC_CLASS:
             cls, scale = _SPEC_CLASS[unit]
             parsed.specs.setdefault(cls, set()).add(round(float(m.group(1)) * scale, 3))
+        rest = _blank(rest, m)
+    for m in _DIMENSION.finditer(rest):  # 30cm×50m, 30×50: a size, not 50 units
         rest = _blank(rest, m)
     for m in _TOTAL.finditer(rest):  # 3個セット×2 (計6個): the total repeats the count
         rest = _blank(rest, m)

@@ -69,6 +69,10 @@ _COPY = re.compile(r"[【\[［|｜。]|\s/\s|(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-�
 # What after a number makes it a count, not a sequel (人は話し方が9割, 怪獣8号).
 _UNITS = fold_kana("割|号|年|月|日|回|度|倍|代|人|色|%|個|本|枚|点|つ|冊|巻")
 _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
+# A brand field that is a publisher: the product is a book.
+_PUBLISHER = re.compile(r"書房|出版|書店|新社|社$|社\)|館$|文庫|パブリッシング|publishing|press",
+                        re.IGNORECASE)
+_BOOK_SUBTITLE = re.compile(r"(?<=\S)\s+(?=[ぁ-ゖー一-鿿々〆]{10,})")
 _BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 
@@ -314,8 +318,13 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     is_game = bool(parsed.platforms) and not _PLATFORM_LEXICON.find(
         _SPLIT_SUBTITLE.split(parsed.display, maxsplit=1)[0])  # スーパーファミコン ミニ: a console
     is_book = bool(parsed.lines & {"novel", "comic", "bunko"} or _BOOKISH.search(parsed.text)
-                   or ("巻" in parsed.text and parsed.volumes))
+                   or ("巻" in parsed.text and parsed.volumes)
+                   or (brand and _PUBLISHER.search(brand)))
     core_text = _SPLIT_SUBTITLE.split(rest, maxsplit=1)[0]
+    if is_book:  # ゼロ秒思考 頭がよくなる世界一シンプルなトレーニング: a subtitle after a space
+        long_subtitle = _BOOK_SUBTITLE.search(core_text)
+        if long_subtitle:
+            core_text = core_text[:long_subtitle.start()]
     part = _PART.search(parsed.text)
     if part and part.start() < len(core_text):  # サピエンス全史(上) 文明の…: the title ends at (上)
         core_text = core_text[:part.start()]

@@ -55,6 +55,7 @@ _ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本
               r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
               r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|"
               r"お一人|おひとり|様|現金|支払")
+_MAIN_UNIT_TOO = _k(r"本体\s*(?:と|&|・|\+|及び)")
 _BOX_WORDS = _k(r"空箱|外箱|化粧箱|箱|説明書|取扱説明書|取説|マニュアル|保証書")
 _BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|dl版")
 _BOX_ONLY = _k(r"空箱|箱のみ|箱だけ|空瓶|空き瓶|空きビン|空ボトル|空容器|容器のみ|空ケース|"
@@ -195,6 +196,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
         elif _BONUS_WORDS.search(what):
             verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item only ({lst.show(m)})")
+        elif _MAIN_UNIT_TOO.search(what):
+            continue  # 本体とアダプターのみ: the product, with no more than that
         elif any(v.regex.search(what) for v in vocabularies):
             verdict.reject(MatchKind.ACCESSORY, f"a part or accessory only ({lst.show(m)})")
         elif not (_ONLY_OK.search(what) or any(w in what for w in ref.plain_words)):
@@ -209,6 +212,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                 continue  # ケース付き, 箱あり, おまけ: the product with it
             if word in ref.accessories:
                 continue  # the reference names it too (the product is such a thing)
+            if _MAIN_UNIT_TOO.search(text[max(0, m.start() - 6):m.start()]):
+                continue  # 本体とアダプター: the product with it
             if lst.poor and _FAULT.match(after):
                 continue  # 右耳から音が出ません: a fault of the product, described
             if ref.is_book and fold_kana(word) == _COVER and not _BOOK_COVER.search(text):
@@ -627,6 +632,7 @@ def _substituted_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> 
         return
 
 
+_AUTHOR = re.compile(r"[一-鿿々]{2,6}|[ぁ-ゖー]{2,8}・[ぁ-ゖー]{2,8}")
 _QUOTED = re.compile(r"[『「]([^』」]+)[』」]")
 _WORDS_BEFORE = re.compile(r"[ぁ-ゖー一-鿿々〆a-z]{4,}")
 
@@ -641,6 +647,8 @@ def _quoted_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         if not any(w in m.group(1) for w in names) or _QUOTED.search(ref.parsed.folded):
             continue
         before = _strip_promo(lst.folded[:m.start()])
+        if _AUTHOR.fullmatch(before.strip()):
+            continue  # 辻村深月『傲慢と善良』: the author, then the title
         if _WORDS_BEFORE.search(before):
             verdict.reject(MatchKind.LINE_CONFLICT,
                            f"another work that names the title ({lst.display[:m.start()].strip()}"
@@ -697,6 +705,7 @@ def _script(text: str) -> str:
 
 
 _VARIANT_SPELLINGS = (("ぇい", "ぇ"), ("えい", "え"), ("ゔぁ", "ば"), ("ゔぃ", "び"), ("ゔ", "ぶ"))
+_M_BEFORE_B = re.compile("む(?=[ばびぶべぼぱぴぷぺぽ])")
 _SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゔ", "あいうえおつやゆよわぶ")
 
 
@@ -704,6 +713,7 @@ def _spelling(kana: str) -> str:
     """Kana with the spelling variants folded: ウォッチ and ウオッチ, ヴォーノ and ボーノ."""
     for variant, plain in _VARIANT_SPELLINGS:  # ノルウェイ and ノルウェー
         kana = kana.replace(variant, plain)
+    kana = _M_BEFORE_B.sub("ん", kana)  # エムブレム and エンブレム
     return kana.replace("ー", "").translate(_SMALL)
 
 

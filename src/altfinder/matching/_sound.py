@@ -44,6 +44,7 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"x", "ks"),
         (r"c(?=[eiy])", "s"),
         (r"g(?=[ei])", "j"),  # genifique: ジェニフィック
+        (r"cho\b", "ko"),  # echo: エコー
         (r"t?ch", "t"),  # チ: steam and chocolate alike
         (r"ts", "t"),  # ツ: Hogwarts
         (r"c", "k"),

@@ -191,6 +191,7 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "graphite": ("グラファイト", "graphite"),
     "orange": ("オレンジ", "orange"),
     "turquoise": ("ターコイズ", "turquoise"),
+    "ultramarine": ("ウルトラマリン", "ultramarine"), "teal": ("ティール", "teal"),
     "lime": ("ライム", "lime"),
     "coral": ("コーラル", "coral"),
     "midnight": ("ミッドナイト", "midnight"),
@@ -257,7 +258,8 @@ _LINES.update({f"variety:{w}": w for w in (
     "ローズ", "ライトタイプ", "しっとり", "さっぱり", "(?<![a-z])bb(?![a-z])", "無洗米", "玄米",
     # Hair care: a shampoo is not its treatment.
     "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー",
-    "ミルク", "エッセンス", "edp", "edt", "ボディミスト", "ヘアミスト", "練り香水",
+    "ミルク", "エッセンス", "edp", "edt", "ボディミスト", "ヘアミスト", "練り香水", "サテン",
+    "ベルベット", "シアー",
     "ボディコロン")})
 # Another format of a book: its illustrated, pocket or collector's edition.
 _LINES["format"] = (r"イラスト版|携帯版|愛蔵版|新装版|完全版|ワイド版|大型本|ポケット版|図解版|"
@@ -269,7 +271,8 @@ _LINES["audio"] = r"(?<![a-z])cd(?![a-z-])|朗読|オーディオブック"
 # Another region's version (a 日本語・国内専用 console is not the 多言語対応 one).
 _LINES["region"] = r"多言語|海外版|北米版|欧州版|輸入版|並行輸入|アジア版|香港版|韓国版"
 # A work about or beside the reference: its short stories, side story, anthology.
-_LINES["spinoff"] = r"短編集|外伝|番外編|アンソロジー|スピンオフ|公式ファンブック|続編"
+_LINES["spinoff"] = (r"短編集|外伝|番外編|アンソロジー|スピンオフ|公式ファンブック|続編|"
+                     r"(?<![一-鿿])[一-鿿]{2}編(?!集|み)")  # ゼロ秒思考[行動編]
 # An older version than the reference: 旧版, 旧型, 旧パッケージ.
 _LINES["old"] = r"旧版|旧型|旧モデル|旧パッケージ|旧デザイン|旧仕様|旧装丁|旧装版|旧タイプ"
 
@@ -315,7 +318,8 @@ _LEFT = _k(r"\(\s*l\s*\)|(?<![a-z])l\s*側|左(?:側|耳)?(?:のみ|だけ|単�
 _RIGHT = _k(r"\(\s*r\s*\)|(?<![a-z])r\s*側|右(?:側|耳)?(?:のみ|だけ|単品)")
 _ONE_OF_PAIR = _k(r"片方|片側|片耳|左のみ|右のみ|左だけ|右だけ")
 # "with X" / "without X": the product itself, with or without its case, box, cover…
-_WITH = _k(r"(?:\([^)]*\)\s*)?(?:付き|付属|付|つき|あり|有り|有|入り|同梱|込み|なし|無し|無|"
+_WITH = _k(r"(?:\([^)]*\)\s*)?(?:は|が|も)?"
+           r"(?:付き|付属|付|つき|あり|有り|有|入り|同梱|込み|なし|無し|無|"
            r"小?傷|小?キズ|汚れ|破れ|ヤケ|日焼け|折れ|スレ|擦れ|難|\d+\s*%|劣化|最大容量|良好|交換済|"
            r"新品に交換|持ち|残量|おまけ|オマケ|"
            r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|装着済み?|セット済み?)")
