@@ -129,6 +129,9 @@ def _same_family(a: str, b: str) -> bool:
     return False
 
 
+_REGIONS = frozenset({"us", "uk", "eu", "cn", "kr", "hk", "tw", "int", "gl"})
+
+
 def _cuts(code: str) -> set[int]:
     """Where a model number may be cut short: at a separator or between letters and digits.
 
@@ -157,8 +160,8 @@ def _compatible(listing: str, reference: str) -> bool:
         # CFI-2000 for CFI-2000A01, EH-NA0J for EH-NA0J-A; but X100V is not X100VI
         return True
     extra = cl[len(cr):]
-    if cl.startswith(cr) and len(extra) >= 2 and extra.isalpha():
-        return True  # HP04IBN for HP04
+    if cl.startswith(cr) and len(extra) >= 2 and extra.isalpha() and extra not in _REGIONS:
+        return True  # HP04IBN for HP04 (DM250US is the US model of DM250)
     at = cr.find(cl)  # RX324 for HD-RX324(W)
     cuts = _cuts(reference)
     coded = any(c.isalpha() for c in cl) and any(c.isdigit() for c in cl)
@@ -419,7 +422,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if parts and their_parts - parts:  # 三体II 黒暗森林 下 for (上)
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"part {_number(their_parts - parts)} is not {_number(parts)}")
-    if rp.volumes and lp.volumes - rp.volumes and lp.quantity > 1:  # ペルソナ3 ペルソナ5 2本セット
+    if rp.volumes and (lp.volumes - rp.volumes) and (lp.quantity > 1 or len(lp.volumes) >= 3):
         verdict.reject(MatchKind.LOT, f"other numbers of the series in the set "
                                       f"({_number(lp.volumes - rp.volumes)})")
     if rp.volumes:
@@ -530,6 +533,7 @@ _RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖ�
 
 
 _FUNCTION_WORD = re.compile("the|and|for|with|of|in|あんど")
+_GLUED_KANJI = re.compile("[一-鿿々]{2,}")  # ファイアーエムブレム無双
 _GLUED_LETTER = re.compile(r"(?<=[ぁ-ゖー])[a-z]{1,2}(?![a-z0-9])")  # ヴォーノN, タフまるJr
 _OWN_NUMBER = re.compile(r"\s*(\d{1,3})(?![\d.])")
 
@@ -555,6 +559,12 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             if heard is None:
                 continue
             at, end = heard
+        kanji = _GLUED_KANJI.match(lst.read, end)
+        if (ref.is_game and kanji and kanji.group() not in ref.parsed.text
+                and not _AFTER_NAME_OK.search(kanji.group())):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"another game of the series "
+                                                    f"({lst.display[at:kanji.end()]})")
+            return
         follower = _NEXT_WORD.match(lst.read, end)
         if follower is None:  # past the reference's own number: SUPERLIGHT 2 DEX
             number = _OWN_NUMBER.match(lst.read, end)
