@@ -88,6 +88,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"(airpods\s*pro)\s*2(?![\d世])", r" \1 第2世代 "),
         (r"アイフォーン|アイフォン", " iphone "),
         (r"アイパッド", " ipad "),
+        (r"石鹸|せっけん|石ケン", "石けん"),
         (r"(?<=ipad)\s*エアー?(?![ァ-ヺ])", " air "),
         (r"(iphone|ipad|galaxy|pixel|xperia|quest|series|kindle)(\d)", r"\1 \2"),
         (r"ペーパー\s*ホワイト|paper\s*white", " paperwhite "),

@@ -64,6 +64,7 @@ _YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:版|産|モデル|度版|年度)|"
 _UNIT = r"(?:cm|mm|m|センチ|ミリ|メートル|インチ)"
 _DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}\s*[×x✕*]|\s*[×✕*]|x)\s*"
                  rf"\d+(?:\.\d+)?\s*{_UNIT}?(?!\s*(?:個|本|枚|袋|箱|台|セット|set|pcs))")
+_LOOSE = _k(r"\d+\s*(?:パック|個入り?|本入り?|個セット)\s*の\s*(?:バラ|ばら|うち|中から)")
 _TOTAL = _k(r"(?:計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
 _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
@@ -197,6 +198,8 @@ def _parse(title: str) -> _Parsed:
             parsed.specs.setdefault(cls, set()).add(round(float(m.group(1)) * scale, 3))
         rest = _blank(rest, m)
     for m in _DIMENSION.finditer(rest):  # 30cm×50m, 30×50: a size, not 50 units
+        rest = _blank(rest, m)
+    for m in _LOOSE.finditer(rest):  # 4パックのバラ 2個: two from a four-pack
         rest = _blank(rest, m)
     for m in _TOTAL.finditer(rest):  # 3個セット×2 (計6個): the total repeats the count
         rest = _blank(rest, m)

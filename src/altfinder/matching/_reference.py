@@ -60,7 +60,8 @@ _GENERIC = _k(
     r"スキンケア|ボディケア|化粧品|家電|生活家電|キッチン家電|調理家電|美容家電|"
     r"ディスプレイ|モニター|スピーカー|プリンター|複合機|ルーター|ドローン|プロジェクター|"
     r"インスタントカメラ|ポータブル|bluetooth|wi-?fi|北海道産|国産|[一-鿿]{1,3}県産|精米|住居用|"
-    r"スマートリモコン|スマートホーム|温湿度計|浄水器|浄水ポット|ポット|交換用"
+    r"スマートリモコン|スマートホーム|温湿度計|浄水器|浄水ポット|ポット|交換用|icレコーダー|"
+    r"ボイスレコーダー|レコーダー|ターンテーブル|レコードプレーヤー|フルオート|皮むき器"
 )
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features
@@ -73,6 +74,7 @@ _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
 _PUBLISHER = re.compile(r"書房|出版|書店|新社|社$|社\)|館$|文庫|パブリッシング|publishing|press",
                         re.IGNORECASE)
 _BOOK_SUBTITLE = re.compile(r"(?<=\S)\s+(?=[ぁ-ゖー一-鿿々〆]{10,})")
+_ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
 _BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 
@@ -328,12 +330,16 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     part = _PART.search(parsed.text)
     if part and part.start() < len(core_text):  # サピエンス全史(上) 文明の…: the title ends at (上)
         core_text = core_text[:part.start()]
+    end = _name_end(parsed, len(core_text), _brand_words(brands))
+    # what the product is: an accessory word in its name or just after it (iPhone 15
+    # クリアケース, PowerCore 10000 (… モバイルバッテリー)), not in the copy (最大72時間バッテリー)
+    accessory_words = [(w, m) for w, m in _ACCESSORY_VOCABULARY.matches(parsed.text)
+                       if m.start() < end + _ACCESSORY_REACH]
     is_accessory = any(not _WITH.match(parsed.text[m.end():].lstrip())
-                       for _, m in _ACCESSORY_VOCABULARY.matches(parsed.text))
+                       for _, m in accessory_words)
     # a work's number is part of its title (ペルソナ5 ザ・ロイヤル), and an accessory is
     # named by what it is after the product it fits (iPhone 15 クリアケース)
     if not is_game and not is_book and not is_accessory:
-        end = _name_end(parsed, len(core_text), _brand_words(brands))
         if end < len(parsed.text):  # a count in the copy (PCIe x4) is not a pack's
             parsed.quantity = _parse(parsed.display[:end]).quantity
         core_text = core_text[:end]
@@ -359,7 +365,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         identity=identity, core_words=core, full_words=full,
         word_list=list(dict.fromkeys([*core, *full])),
         token_string=" ".join(parsed.tokens), quantity=parsed.quantity, lots=lots,
-        accessories=_ACCESSORY_VOCABULARY.find(parsed.text),
+        accessories={w for w, _ in accessory_words},
         brand_text=fold_kana(_canonical(brand)) if brand else "",
         is_game=is_game, plain_words=plain_words,
         is_accessory=is_accessory,

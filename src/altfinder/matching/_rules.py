@@ -67,7 +67,7 @@ _BONUS_ONLY = _k(r"特典のみ|特典だけ|"
                  rf"特典コード(?!\s*(?:は|が)?\s*(?:{_SPENT}|付き|付|あり|有り))|"
                  rf"(?<![+&])(?<![+&]\s)特典(?!\s*\S{{0,10}}?(?:付|つき|あり|有|封入|同梱|入|込|{_SPENT}))|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
-_COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|"
+_COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|代替|"
                  r"(?<![a-z])for\s+[a-z]")
 _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|用|対応|風)(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|"
               r"カセット|版|意|途|品|紙))")
@@ -87,6 +87,7 @@ def _bunko_labels(parsed: _Parsed) -> set[str]:
 
 
 _MAIN_BOTTLE = _k(r"本体|ボトル(?!\s*(?:なし|無し))|ポンプ")
+_SYNONYMS = {"variety:ローション": "variety:化粧水", "variety:化粧水": "variety:ローション"}
 _FITS = re.compile(r"(?<![a-z0-9])[a-z0-9][a-z0-9 ]{0,15}?\s*対応")  # iPad Pro対応, not 多言語対応
 _HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
 
@@ -384,9 +385,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"for {', '.join(sorted(lp.platforms))}, not "
                        f"{', '.join(sorted(rp.platforms))}")
-    glued = {line for line in lp.lines  # マクストラプロ names pro, glued
+    synonyms = {line for line in lp.lines if _SYNONYMS.get(line) in rp.lines}  # ローション, 化粧水
+    glued = synonyms | {line for line in lp.lines  # マクストラプロ names pro, glued
              if any(fold_kana(w) in rp.text for w in _LINE_WORDS.get(line, ()))}
     extra = lp.lines - rp.lines - glued
+    if "comic" in extra and ref.is_book and rp.volumes and "novel" not in rp.lines:
+        extra.discard("comic")  # a numbered book whose label we do not know (アフタヌーンKC)
     if extra:  # iPad Pro対応 says what it fits, not what it is
         extra &= _lines(_FITS.sub(" ", lp.display.casefold()))
     if extra:
@@ -449,7 +453,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"variant {lp.show(other, 1)} is not {code.upper()}")
     for before, code, name in ref.shades:
-        if code.isdigit() or not before.isalpha():
+        if code.isdigit() or not before.isalpha() or _BRAND_LEXICON.find(code):
             continue  # numbered shades are volume numbers (above)
         other = re.search(rf"{re.escape(before)}\s*([a-z]{{1,3}}\d{{0,3}})(?![a-z0-9])", lp.text)
         if other and other.group(1) != code:
@@ -592,6 +596,8 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         word = follower.group(1)
         if ref.is_book and not _NUMBER_NEXT.match(lst.read, follower.end()):
             continue  # a book's title runs on into its author; プログレッシブ1 is a spin-off
+        if any(w in word for w in ref.name_words if len(w) >= 3 and w != title):
+            continue  # てんすいのさくなひめ: the title's reading, with our name in it
         if lst.read[follower.end():follower.end() + 1] == "・" and "・" not in ref.parsed.text:
             continue  # ハンス・ロスリング: a person, the author
         ours = _NEXT_IN_REFERENCE.match(ref.parsed.text, ref.parsed.text.find(title) + len(title))

@@ -120,7 +120,8 @@ def _score(ref: _Reference, set_ratio: float, present: dict[str, float], *, name
     if lost and not named:
         # A name word is missing: maybe a sibling (スカーレット/バイオレット); every name
         # word of the title proper is missing: another title of the series or the author.
-        penalty = 0.3 if len(lost) == len(names) and ref.core_words != ref.full_words else 0.1
+        penalty = (0.3 if len(lost) == len(names) >= 2 and ref.core_words != ref.full_words
+                   else 0.1)
         score -= penalty
         reasons.append(f"name word {_shown(ref.parsed, lost[0])} not in the listing "
                        f"(-{penalty:.2f})")
