@@ -107,7 +107,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
          " 詰め替え "),
         (r"レゴ\s*マリオ", " レゴマリオ "),
         (r"アタック\s*ゼロ", " アタックzero "),
-        (r"(?<=\d)\s*dx(?![a-z])", " デラックス "),
+        (r"(?:(?<=\d)|(?<=[a-zー] ))dx(?![a-z0-9])", " デラックス "),  # 8DX, Wii DX
         (r"(?<![ァ-ヺー])エックス(?!ボックス)", " x "),
         # Perfume strengths
         (r"(?<![a-z])edp(?![a-z])|オー?ドゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),

@@ -208,7 +208,7 @@ _COLOUR_LEXICON = _Lexicon(
 _LINE_WORDS: dict[str, tuple[str, ...]] = {
     "pro": ("pro", "プロ"), "max": ("max", "マックス"), "mini": ("mini", "ミニ"),
     "lite": ("lite",), "plus": ("plus", "プラス"), "ultra": ("ultra",), "air": ("air",),
-    "ll": ("ll",),
+    "ll": ("ll",), "deluxe": ("デラックス", "deluxe"),
     "edge": ("edge",), "oasis": ("oasis",), "scribe": ("scribe",), "kids": ("kids",),
     "absolute": ("absolute",), "origin": ("origin",), "complete": ("complete",),
     "fluffy": ("fluffy",),
@@ -281,7 +281,7 @@ _LINES["spinoff"] = (r"短編集|外伝|番外編|アンソロジー|スピン�
 _LINES["old"] = r"旧版|旧型|旧モデル|旧パッケージ|旧デザイン|旧仕様|旧装丁|旧装版|旧タイプ"
 
 _LINE_REQUIRED = frozenset({"pro", "max", "mini", "lite", "plus", "ultra", "有機el", "edge",
-                            "paperwhite", "digitaledition", "air", "ll"})
+                            "paperwhite", "digitaledition", "air", "ll", "deluxe"})
 _LINE_VOCABULARY = _Vocabulary(_LINES.items())
 # Game platforms: a game for the Wii U is not the Switch game.
 _PLATFORM_LEXICON = _Lexicon({
