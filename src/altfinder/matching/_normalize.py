@@ -88,6 +88,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"(airpods\s*pro)\s*2(?![\d世])", r" \1 第2世代 "),
         (r"アイフォーン|アイフォン", " iphone "),
         (r"アイパッド", " ipad "),
+        (r"(?<![a-z])ds\s*ライト", " ds lite "),
         (r"石鹸|せっけん|石ケン", "石けん"),
         (r"(?<=ipad)\s*エアー?(?![ァ-ヺ])", " air "),
         (r"(iphone|ipad|galaxy|pixel|xperia|quest|series|kindle)(\d)", r"\1 \2"),
@@ -110,8 +111,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"(?:(?<=\d)|(?<=[a-zー] ))dx(?![a-z0-9])", " デラックス "),  # 8DX, Wii DX
         (r"(?<![ァ-ヺー])エックス(?!ボックス)", " x "),
         # Perfume strengths
-        (r"(?<![a-z])edp(?![a-z])|オー?ドゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),
-        (r"(?<![a-z])edt(?![a-z])|オー?ドゥ?\s*トワレ|eau\s*de\s*toilette", " edt "),
+        (r"(?<![a-z])edp(?![a-z])|オー?[ドデ]ゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),
+        (r"(?<![a-z])edt(?![a-z])|オー?[ドデ]ゥ?\s*トワレ|eau\s*de\s*toilette", " edt "),
         (r"(?<=[a-z])(?<!pa)\+(?!\+)", " plus "),  # Pro+, Fluffy+ (not SPF50+, PA++)
         # Series nicknames sellers write for the full title.
         (r"モンハン", "モンスターハンター"),

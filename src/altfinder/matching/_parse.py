@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from altfinder.matching._normalize import _canonical, _compact, _k, _strip_promo, fold_kana
 from altfinder.matching._vocabulary import (
+    _ACCESSORY_VOCABULARY,
     _BRAND_LEXICON,
     _PLATFORM_LEXICON,
     _colours,
@@ -33,7 +34,8 @@ _ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|�
 
 # Units of a number that make it a specification, not a volume number.
 _SPEC = _k(
-    r"(?<![a-z0-9.\-])(?<!\d/)(\d+(?:\.\d+)?)\s*(gb|tb|mb|ml|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|w|v|mm|cm|m|hz|"
+    r"(?<![a-z0-9.\-])(?<!\d/)(\d+(?:\.\d+)?)\s*(gb|tb|mb|ギガ|テラ|ml|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|w|v|"
+    r"mm|cm|m|hz|"
     r"khz|ghz|k|p|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?![a-z])"
 )
 _SPEC_CLASS: dict[str, tuple[str, float]] = {
@@ -42,6 +44,7 @@ _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "g": ("weight", 1.0), "kg": ("weight", 1000.0), "mg": ("weight", 0.001),
     "合": ("rice", 1.0), "インチ": ("inch", 1.0), "inch": ("inch", 1.0), "型": ("inch", 1.0),
     "畳": ("room", 1.0), "mah": ("battery", 1.0), "w": ("power", 1.0),
+    "ギガ": ("storage", 1.0), "テラ": ("storage", 1000.0),
     "mm": ("length", 1.0), "cm": ("length", 10.0),
     "項目": ("items", 1.0), "枚入り": ("pieces", 1.0), "枚入": ("pieces", 1.0),
     "個入り": ("pieces", 1.0), "個入": ("pieces", 1.0), "本入り": ("pieces", 1.0),
@@ -59,7 +62,7 @@ _IGNORED_NUMBERS = _k(
     r"\d{1,3}(?:,\d{3})+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )
 # The year of an edition, a model or a harvest (not a purchase: 2022年購入 says nothing).
-_YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:版|産|モデル|度版|年度)|"
+_YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:版|産|モデル|度版|年度|発売)|"
            r"令和\s*(\d{1,2})\s*年\s*(?:産|版|度)")
 _UNIT = r"(?:cm|mm|m|センチ|ミリ|メートル|インチ)"
 _DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}\s*[×x✕*]|\s*[×✕*]|x)\s*"
@@ -88,6 +91,7 @@ _QUANTITY = _k(
     r"(?<![a-z\d.\-/])(?<![a-z] )(\d+)\s*(?:セット|set)(?![a-z])"  # not "RC 2 セット"
 )
 # A model number, with a single letter after a space kept (G7 X is G7X)
+_WITH_LIST = _k(r"[^付]{0,12}付")
 _CODE = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:[-/][a-z0-9]+)*(?:(?<=[a-z]\d) [a-z](?![a-z0-9'.]))?"
                    r"(?![a-z0-9])")
 
@@ -206,7 +210,9 @@ def _parse(title: str) -> _Parsed:
     quantity = 1
     for m in _QUANTITY.finditer(rest):
         value = _ints(m)
-        if 2 <= value <= 100:
+        if 2 <= value <= 100 and not (  # バッテリー2個 充電器付き: the accessories' count
+                _ACCESSORY_VOCABULARY.regex.search(text, max(0, m.start() - 8), m.start())
+                and _WITH_LIST.match(text, m.end())):
             quantity *= value
             parsed.quantity_words.append(parsed.show(m))
         rest = _blank(rest, m)

@@ -61,7 +61,8 @@ _GENERIC = _k(
     r"ディスプレイ|モニター|スピーカー|プリンター|複合機|ルーター|ドローン|プロジェクター|"
     r"インスタントカメラ|ポータブル|bluetooth|wi-?fi|北海道産|国産|[一-鿿]{1,3}県産|精米|住居用|"
     r"スマートリモコン|スマートホーム|温湿度計|浄水器|浄水ポット|ポット|交換用|icレコーダー|"
-    r"ボイスレコーダー|レコーダー|ターンテーブル|レコードプレーヤー|フルオート|皮むき器"
+    r"ボイスレコーダー|レコーダー|ターンテーブル|レコードプレーヤー|フルオート|皮むき器|"
+    r"炭酸水メーカー|コーヒーメーカー"
 )
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features
@@ -358,7 +359,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     lots = {m.group() for m in _LOT.finditer(parsed.text)}
     plain_words = [w for w in dict.fromkeys([*core, *full])
                    if len(w) > 1 and not _ACCESSORY_VOCABULARY.regex.search(w)]
-    titles = [re.escape(w) for w in plain_words if not w.isascii()]
+    titles = [re.escape(w) for w in plain_words if not w.isascii() or len(w) >= 5]
     return _Reference(
         parsed=parsed, brands=brands, models=models, codes=codes,
         title_codes=title_codes,

@@ -42,7 +42,9 @@ from altfinder.matching._vocabulary import (
 from altfinder.models import Condition
 
 # The rest of a list of accessories (バッテリー・充電器付き): skipped to reach its 付き.
-_CHAIN = _k(r"^(?:[・、,/&+\s]\s*[^\s・、,/&+]{1,10}?)+(?=付き|付属|付|つき|あり|有り|入り|同梱)")
+_CHAIN = _k(r"^(?:\d+\s*(?:個|本|枚|つ|点|台|コ)(?=[・、,/&+\s]))?"
+            r"(?:[・、,/&+\s]\s*[^\s・、,/&+]{1,10}?)+"
+            r"(?=付き|付属|付|つき|あり|有り|入り|同梱)")  # バッテリー2個 充電器付き
 _COUNT = _k(r"^\d+\s*(?:個|本|枚|つ|点|台|コ)\s*(?=おまけ|オマケ|付|同梱|あり|有り)")
 _EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$")
 
@@ -58,7 +60,7 @@ _ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本
 _MAIN_UNIT_TOO = _k(r"本体\s*(?:と|&|・|\+|及び)")
 _BOX_WORDS = _k(r"空箱|外箱|化粧箱|箱|説明書|取扱説明書|取説|マニュアル|保証書")
 _BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|dl版")
-_BOX_ONLY = _k(r"空箱|箱のみ|箱だけ|空瓶|空き瓶|空きビン|空ボトル|空容器|容器のみ|空ケース|"
+_BOX_ONLY = _k(r"空箱|箱のみ|箱だけ|空瓶|空き瓶|空きビン|(?<!真)空ボトル|空容器|容器のみ|空ケース|"
                r"外箱のみ|化粧箱のみ|説明書のみ|取説のみ|取扱説明書のみ|"
                r"マニュアルのみ|保証書のみ|箱と説明書のみ|ケースと説明書のみ")
 # Said of a bonus code that came with the game: the game is what is sold.
@@ -78,7 +80,7 @@ _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動�
 _COVER = fold_kana("カバー")
 _CASE = fold_kana("ケース")
 _BOOK_COVER = _k(r"ブックカバー|文庫カバー|カバーのみ|カバーだけ|ケース")
-_BUNKO_LABEL = re.compile(r"([一-鿿ァ-ヺa-z]{1,8})文庫")
+_BUNKO_LABEL = re.compile(r"([一-鿿ァ-ヺa-z・]{1,16})文庫")
 
 
 def _bunko_labels(parsed: _Parsed) -> set[str]:
@@ -133,6 +135,17 @@ def _same_family(a: str, b: str) -> bool:
 _REGIONS = frozenset({"us", "uk", "eu", "cn", "kr", "hk", "tw", "int", "gl"})
 
 
+def _separators(code: str) -> set[int]:
+    """Where a model number has a separator, counted in its compact form (EH-NA0J-A: 6)."""
+    cuts, length = set(), 0
+    for char in code:
+        if char in "-/.() ":
+            cuts.add(length)
+        else:
+            length += 1
+    return cuts
+
+
 def _cuts(code: str) -> set[int]:
     """Where a model number may be cut short: at a separator or between letters and digits.
 
@@ -161,6 +174,9 @@ def _compatible(listing: str, reference: str) -> bool:
         # CFI-2000 for CFI-2000A01, EH-NA0J for EH-NA0J-A; but X100V is not X100VI
         return True
     extra = cl[len(cr):]
+    if (cl.startswith(cr) and len(cr) in _separators(listing) and len(extra) == 1
+            and extra.isalpha()):
+        return True  # PCF-SC15T-W: the colour letter after a hyphen
     if cl.startswith(cr) and len(extra) >= 2 and extra.isalpha() and extra not in _REGIONS:
         return True  # HP04IBN for HP04 (DM250US is the US model of DM250)
     at = cr.find(cl)  # RX324 for HD-RX324(W)
@@ -397,8 +413,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product line ({', '.join(sorted(extra))})")
     labels, their_labels = _bunko_labels(rp), _bunko_labels(lp)
-    if labels and their_labels and not any(a.endswith(b) or b.endswith(a)
-                                           for a in labels for b in their_labels):
+    if labels and their_labels and not any(  # ハヤカワ文庫 and ハヤカワ・ノンフィクション文庫
+            a.endswith(b) or b.endswith(a) or a[:3] == b[:3] for a in labels for b in their_labels):
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another publisher's paperback ({'/'.join(sorted(their_labels))}文庫, not "
                        f"{'/'.join(sorted(labels))}文庫)")
@@ -447,8 +463,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         other = re.search(rf"{re.escape(word)}\s*([a-z]{{1,3}}\d{{0,2}}|\d{{1,3}}[a-z]{{0,2}})"
                           r"(?![a-z0-9])", lp.text)
         suffix = other.group(1)[len(code):] if other and other.group(1).startswith(code) else ""
-        if suffix.isdigit() and int(suffix) in rp.generations:
-            continue  # SE2 for SE (第2世代)
+        if suffix.isdigit() and int(suffix) in rp.generations | rp.volumes:
+            continue  # SE2 for SE (第2世代), HD10 for HD 10
         if other and other.group(1) != code and other.group(1) not in rp.text:
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"variant {lp.show(other, 1)} is not {code.upper()}")
@@ -536,6 +552,7 @@ _NEXT_WORD = re.compile(r"ー*[\s・:~-]*(?:(?:of|de|in|on|&)\s+)?"  # Ghost of 
 _RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖー]+){0,2}")
 
 
+_WITH_SOON = _k(r"\S{0,12}?(?:付き|付属|セット|同梱)")
 _FUNCTION_WORD = re.compile("the|and|for|with|of|in|あんど")
 _GLUED_KANJI = re.compile("[一-鿿々]{2,}")  # ファイアーエムブレム無双
 _GLUED_LETTER = re.compile(r"(?<=[ぁ-ゖー])[a-z]{1,2}(?![a-z0-9])")  # ヴォーノN, タフまるJr
@@ -605,6 +622,8 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             continue  # イヤーバッズ for the reference's next word, Earbuds
         shown = lst.show(follower, 1)
         after = lst.read[follower.end():].lstrip()
+        if _WITH_SOON.match(after):
+            continue  # リングコン レッグバンド付き: what comes with the product
         run = _RUN_FROM.match(lst.read, follower.start(1))
         if (word in ref.parsed.text or word in ref.parsed.compact
                 or _AFTER_NAME_OK.search(word) or sounds_in(word, title)

@@ -188,7 +188,7 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "obsidian": ("オブシディアン", "obsidian"), "hazel": ("ヘーゼル", "hazel"),
     "porcelain": ("ポーセリン", "porcelain"), "bay": ("bay",), "aloe": ("アロエ", "aloe"),
     "soapstone": ("ソープストーン", "soapstone"),
-    "graphite": ("グラファイト", "graphite"),
+    "graphite": ("グラファイト", "graphite"), "lilac": ("ライラック", "lilac"),
     "orange": ("オレンジ", "orange"),
     "turquoise": ("ターコイズ", "turquoise"),
     "ultramarine": ("ウルトラマリン", "ultramarine"), "teal": ("ティール", "teal"),
@@ -237,7 +237,7 @@ _LINES: dict[str, str] = {
     # The novel of a comic (or the comic of a novel: コミカライズ).
     "novel": r"小説|ライトノベル|ラノベ|ノベライズ|ノベル(?!ティ)|コミカライズ|"
              r"(?<!コミック)文庫(?=[^()]{0,12}\)|[a-z]{0,2}$)",  # (電撃文庫), (文春文庫 ひ 13-7)
-    "comic": r"漫画|マンガ|コミック|(?<![a-z])comi(?:c|cs|x)(?![a-z])|(?<![a-z])kc(?![a-z])",
+    "comic": r"漫画|マンガ|まんが|コミック|(?<![a-z])comi(?:c|cs|x)(?![a-z])|(?<![a-z])kc(?![a-z])",
     # A film or series on disc, where the reference is not one (a book's TV drama).
     "video": r"(?<![a-z])dvd(?![a-z])|blu-?ray(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))|"
              r"ブルーレイ(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))",
@@ -322,7 +322,7 @@ _LEFT = _k(r"\(\s*l\s*\)|(?<![a-z])l\s*側|左(?:側|耳)?(?:のみ|だけ|単�
 _RIGHT = _k(r"\(\s*r\s*\)|(?<![a-z])r\s*側|右(?:側|耳)?(?:のみ|だけ|単品)")
 _ONE_OF_PAIR = _k(r"片方|片側|片耳|左のみ|右のみ|左だけ|右だけ")
 # "with X" / "without X": the product itself, with or without its case, box, cover…
-_WITH = _k(r"(?:\([^)]*\)\s*)?(?:は|が|も)?"
+_WITH = _k(r"(?:\([^)]*\)\s*)?(?:は|が|も|に)?"
            r"(?:付き|付属|付|つき|あり|有り|有|入り|同梱|込み|なし|無し|無|"
            r"小?傷|小?キズ|汚れ|破れ|ヤケ|日焼け|折れ|スレ|擦れ|難|\d+\s*%|劣化|最大容量|良好|交換済|"
            r"新品に交換|持ち|残量|おまけ|オマケ|強化|持続|長持ち|"
@@ -363,6 +363,8 @@ def _colours(canonical: str) -> set[str]:
         found.add("black")
     if "lavender" in found:
         found.add("purple")
+    if "graphite" in found:
+        found |= {"black", "gray"}
     if "midnight" in found:
         found.add("black")  # Apple's midnight, which sellers call 黒
     return found
