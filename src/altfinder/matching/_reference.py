@@ -6,7 +6,7 @@ score for every listing of a page.
 Example:
     >>> ref = _reference("サーモス 真空断熱ケータイマグ 500ml ブラック", "サーモス", "JNL-506 BK")
     >>> ref.models, ref.brands, ref.core_words
-    (['jnl-506bk'], {'thermos'}, {'真空': 1.0, '断熱': 1.0, 'けーたいまぐ': 6.0})
+    (['jnl-506-bk'], {'thermos'}, {'真空': 1.0, '断熱': 1.0, 'けーたいまぐ': 6.0})
 """
 
 from __future__ import annotations
@@ -310,7 +310,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     models = []
     if model_number:
         model = fold_kana(normalize(model_number).casefold())
-        models = [model.replace(" ", "")]
+        models = [re.sub(r"\s+", "-", model.strip())]  # JNL-506 BK: the space is a separator
     codes = list(dict.fromkeys([*parsed.codes, *models]))
     # The title's codes name the product (HERO12, WH-CH720N) unless the model number
     # field says them already (it is judged by the model rule)

@@ -118,6 +118,9 @@ def _same_family(a: str, b: str) -> bool:
         return True
     if ca.isdigit() and cb.isdigit():
         return len(ca) == len(cb)
+    digits_a, digits_b = _first_digits(ca), _first_digits(cb)
+    if len(digits_a) >= 2 and digits_a == digits_b and ca[:2] == cb[:2] and ca[:1].isalpha():
+        return True  # VD-02T and VDC-02W: the same size of one line
     letters_a, letters_b = re.match("[a-z]*", ca), re.match("[a-z]*", cb)
     if letters_a and letters_b and letters_a.group() == letters_b.group() and len(
             letters_a.group()) >= 4:
@@ -169,8 +172,10 @@ def _compatible(listing: str, reference: str) -> bool:
     cl, cr = _compact(listing), _compact(reference)
     if cl == cr:
         return True
+    rest = cr[len(cl):]
     if (cr.startswith(cl) and len(cl) >= 3 and any(c.isdigit() for c in cl)
-            and len(cl) in _cuts(reference)):
+            and len(cl) in _cuts(reference)
+            and (len(cl) in _separators(reference) or len(rest) >= 2)):  # PCF-SC15 ≠ PCF-SC15T
         # CFI-2000 for CFI-2000A01, EH-NA0J for EH-NA0J-A; but X100V is not X100VI
         return True
     extra = cl[len(cr):]
@@ -453,9 +458,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
               and not rp.volumes & lp.generations):  # 第4世代 for AirPods 4
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(rp.volumes)}")
-    if lp.volumes and not named and ref.sequel is not None:
+    if not named and ref.sequel is not None:
         sequel = ref.sequel.search(lp.text)
-        if sequel and int(sequel.group(1)) not in rp.volumes | {y % 100 for y in rp.years}:
+        if sequel and int(sequel.group(1)) not in rp.volumes | {y % 100 for y in rp.years} and not (
+                re.search(rf"(?<!\d){int(sequel.group(1))}(?!\d)", ref.parsed.text)):
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "
                            f"the reference has no number")
@@ -706,7 +712,7 @@ def _ours_or_ordinary(ref: _Reference, lst: _Parsed, found: re.Match[str], word:
 
 
 # A word glued before a name, or joined to it by & or ・ (ボリューム&カールマスカラ).
-_HEAD = re.compile(r"([ぁ-ゖー]{2,}|[a-z]{2,})[&・+]?$")
+_HEAD = re.compile(r"([ぁ-ゖー]{2,}|[a-z]{2,}|(?<![a-z])[a-z](?=-))[&・+-]?$")  # E-TERRA
 
 
 def _prefixed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
@@ -845,7 +851,7 @@ _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 # Words that make a bulk lot one of different things.
 _OTHER_KIND = _k(r"他|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々")
 _SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|複数|研修|クラス|プレゼント|保育|教室|配布|"
-                  r"読書会|勉強会|輪読|学級|"
+                  r"読書会|勉強会|輪読|学級|感想文|"
                   r"予備|×|x\s*\d|[一-鿿]{2,4}用(?!品)")
 # N copies of one book: 2冊セット, 【3冊】, 同一タイトル2冊
 _COPIES = _k(r"(?<![\d.])([2-9]|[1-9]\d)\s*冊\s*(?:セット)?")

@@ -189,6 +189,7 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "porcelain": ("ポーセリン", "porcelain"), "bay": ("bay",), "aloe": ("アロエ", "aloe"),
     "soapstone": ("ソープストーン", "soapstone"),
     "graphite": ("グラファイト", "graphite"), "lilac": ("ライラック", "lilac"),
+    "gunmetal": ("ガンメタリック", "ガンメタ", "gunmetal"),
     "orange": ("オレンジ", "orange"),
     "turquoise": ("ターコイズ", "turquoise"),
     "ultramarine": ("ウルトラマリン", "ultramarine"), "teal": ("ティール", "teal"),
