@@ -89,6 +89,7 @@ def _bunko_labels(parsed: _Parsed) -> set[str]:
 
 
 _MAIN_BOTTLE = _k(r"本体|ボトル(?!\s*(?:なし|無し))|ポンプ")
+_BODY_ONLY = _k(r"(?:ボディ|本体)\s*(?:のみ|だけ|単体)")
 _SYNONYMS = {"variety:ローション": "variety:化粧水", "variety:化粧水": "variety:ローション"}
 _FITS = re.compile(r"(?<![a-z0-9])[a-z0-9][a-z0-9 ]{0,15}?\s*対応")  # iPad Pro対応, not 多言語対応
 _HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
@@ -311,6 +312,8 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
                 return
     for m in _LOT.finditer(lst.text):
+        if _ACCESSORY_VOCABULARY.regex.search(lst.text, max(0, m.start() - 8), m.start()):
+            continue  # ノズル3種: the accessories that come with it
         if m.group() in ref.lots or (_COPIES.fullmatch(m.group().strip()) and _copies(ref, lst)):
             continue
         if ref.is_game and m.group().startswith(fold_kana("ソフト")) and m.group().endswith("本"):
@@ -410,6 +413,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     glued = synonyms | {line for line in lp.lines  # マクストラプロ names pro, glued
              if any(fold_kana(w) in rp.text for w in _LINE_WORDS.get(line, ()))}
     extra = lp.lines - rp.lines - glued
+    if "kit" in extra and _BODY_ONLY.search(lp.text):
+        extra.discard("kit")  # レンズキットのボディのみ: the body of a kit
     if "comic" in extra and ref.is_book and rp.volumes and "novel" not in rp.lines:
         extra.discard("comic")  # a numbered book whose label we do not know (アフタヌーンKC)
     if extra:  # iPad Pro対応 says what it fits, not what it is
@@ -667,6 +672,10 @@ def _substituted_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> 
         before = _WORD_BEFORE.search(lst.read, 0, at)
         if before is None or _ours_or_ordinary(ref, lst, before, ours, _AFTER_NAME_OK.search):
             continue
+        theirs = before.group(1)
+        if (theirs[:2] == ours[:2] and len(theirs) < len(ours)) or _spelling(theirs) == _spelling(
+                ours):
+            continue  # マリパ for マリオパーティ: a shortening keeps the start
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product of the series ({lst.show(before, 1)} where the "
                        f"reference has {_shown_name(ref, ours)})")
@@ -866,7 +875,7 @@ def _copies(ref: _Reference, lst: _Parsed) -> int:
     m = _COPIES.search(lst.text)
     if m is None or _OTHER_LOT.search(lst.text):
         return 0
-    if not _SAME_VOLUME.search(lst.text) or (ref.parsed.volumes
+    if not _SAME_VOLUME.search(lst.folded) or (ref.parsed.volumes
                                              and lst.volumes != ref.parsed.volumes):
         return 0  # "SPY×FAMILY 12 2冊セット" may be 1 and 2: copies need 12巻 or 保存用
     return int(m.group(1))

@@ -65,6 +65,7 @@ _ROMAJI: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"t?ch", "t"),
         (r"sh", "s"),
         (r"ts", "t"),
+        (r"v", "b"),  # ヴィレッジ: village
     )
 )
 _DROP = re.compile(r"[aeiouyhw\-'. ・×&]+")
@@ -84,7 +85,7 @@ def sound_key(text: str) -> str:
         for pattern, replacement in _ROMAJI:
             spelled = pattern.sub(replacement, spelled)
     else:
-        spelled = text.casefold()
+        spelled = text.casefold().replace("'", "")  # let's: レッツ
         for pattern, replacement in _ENGLISH:
             spelled = pattern.sub(replacement, spelled)
     # katakana often voices an English s (ボーズ for Bose, ジーンズ): s and z are one sound here
