@@ -75,6 +75,8 @@ _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
 _PUBLISHER = re.compile(r"書房|出版|書店|新社|社$|社\)|館$|文庫|パブリッシング|publishing|press",
                         re.IGNORECASE)
 _BOOK_SUBTITLE = re.compile(r"(?<=\S)\s+(?=[ぁ-ゖー一-鿿々〆]{10,})")
+_EDITION_BRACKET = re.compile(r"[\[［【][^\]］】]{0,8}(?:版|巻|世代|edition)[^\]］】]{0,4}[\]］】]",
+                              re.IGNORECASE)
 _ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
 _BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
@@ -301,6 +303,8 @@ def _name_words(core: dict[str, float], is_work: bool) -> list[str]:
 @functools.lru_cache(maxsize=256)
 def _reference(title: str, brand: str | None, model_number: str | None) -> _Reference:
     copy = _COPY.search(title, 4)
+    while copy and _EDITION_BRACKET.match(title, copy.start()):  # 影響力の武器[第三版]: no copy
+        copy = _COPY.search(title, copy.end())
     colours = _parse(title).colours if copy else set()  # … / 2023年モデル ブラック WH-CH720N B
     if copy:  # catalogue copy after the name (Nano II 65W【独自技術…/3ポート】…) says nothing of it
         title = title[:copy.start()]
@@ -350,7 +354,10 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     in_core = {_compact(c) for c in parsed.codes if 0 <= parsed.text.find(c) < len(core_text)}
     core = _drop(_words(core_text, [c for c in short_codes if c in in_core], title_codes),
                  brands, parsed.colours)
-    full = _drop(_words(rest, short_codes, title_codes), brands, parsed.colours)
+    # an unknown brand field is often the product's own name (カビキラー, サランラップ): it
+    # stays a word of the whole title, though not of the name
+    full = _drop(_words(rest, short_codes, title_codes), {b for b in brands if b in BRAND_ALIASES},
+                 parsed.colours)
     if not core:
         core = full
     identity = {w for w, weight in full.items() if weight > 1 or w in short_codes}
