@@ -62,7 +62,7 @@ _GENERIC = _k(
     r"インスタントカメラ|ポータブル|bluetooth|wi-?fi|北海道産|国産|[一-鿿]{1,3}県産|精米|住居用|"
     r"スマートリモコン|スマートホーム|温湿度計|浄水器|浄水ポット|ポット|交換用|icレコーダー|"
     r"ボイスレコーダー|レコーダー|ターンテーブル|レコードプレーヤー|フルオート|皮むき器|"
-    r"炭酸水メーカー|コーヒーメーカー"
+    r"炭酸水メーカー|コーヒーメーカー|オープンイヤー|骨伝導|知育玩具|野菜水切り器"
 )
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features

@@ -24,6 +24,7 @@ from altfinder.matching._sound import sound_key, sounds_in
 from altfinder.matching._vocabulary import (
     _ACCESSORY_VOCABULARY,
     _BRAND_LEXICON,
+    _COLOURS,
     _LEFT,
     _LINE_REQUIRED,
     _LINE_WORDS,
@@ -89,6 +90,7 @@ def _bunko_labels(parsed: _Parsed) -> set[str]:
 
 
 _MAIN_BOTTLE = _k(r"本体|ボトル(?!\s*(?:なし|無し))|ポンプ")
+_HASH_SHADE = re.compile(r"#\s*([a-z]{3,}|[ぁ-ゖー]{3,})")
 _BODY_ONLY = _k(r"(?:ボディ|本体)\s*(?:のみ|だけ|単体)")
 _SYNONYMS = {"variety:ローション": "variety:化粧水", "variety:化粧水": "variety:ローション"}
 _FITS = re.compile(r"(?<![a-z0-9])[a-z0-9][a-z0-9 ]{0,15}?\s*対応")  # iPad Pro対応, not 多言語対応
@@ -334,6 +336,11 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
         family = [r for r in ref.codes if _same_family(code, r)]
         if not family:
             continue
+        # the most specific of the reference's codes decides: M650LGR is of the series M650
+        # but not the model M650MGR
+        family = [r for r in family if not any(
+            len(_compact(o)) > len(_compact(r)) and _compact(o).startswith(_compact(r))
+            for o in family)]
         if any(_compatible(code, r) for r in family):
             named = named or any(_compact(code) == _compact(r) or _compatible(code, r)
                                  for r in ref.models)
@@ -470,6 +477,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "
                            f"the reference has no number")
+    ours_hash, theirs_hash = set(_HASH_SHADE.findall(rp.text)), set(_HASH_SHADE.findall(lp.text))
+    if ours_hash and theirs_hash and not ours_hash & theirs_hash:  # #DAFFODIL for #TAUPE
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"shade #{sorted(theirs_hash)[0]} is not #{sorted(ours_hash)[0]}")
     for word, code in ref.slots:  # ドラマティックパウダリー UV for … EX
         other = re.search(rf"{re.escape(word)}\s*([a-z]{{1,3}}\d{{0,2}}|\d{{1,3}}[a-z]{{0,2}})"
                           r"(?![a-z0-9])", lp.text)
@@ -639,7 +650,8 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         if (word in ref.parsed.text or word in ref.parsed.compact
                 or _AFTER_NAME_OK.search(word) or sounds_in(word, title)
                 or sounds_in(word, ref.parsed.text) or _PLATFORM_LEXICON.find(shown.casefold())
-                or _BRAND_LEXICON.find(shown.casefold()) or _colours(shown.casefold())
+                or _BRAND_LEXICON.find(shown.casefold())
+                or (_colours(shown.casefold()) and not _named_colour(shown))
                 or _lines(shown.casefold()) or _ACCESSORY_VOCABULARY.regex.search(word)
                 or _POOR_WORDS.search(word) or _WITH.match(after)
                 or (run is not None and sounds_in(run.group(), ref.parsed.text))):
@@ -706,6 +718,9 @@ def _quoted_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             return
 
 
+_PREVIOUS_WORD = re.compile(r"([ぁ-ゖー]+|[a-z]+)[\s&・+-]*$")
+
+
 def _ours_or_ordinary(ref: _Reference, lst: _Parsed, found: re.Match[str], word: str,
                       ordinary: Callable[[str], object], *, glued: bool = False) -> bool:
     """Whether a word next to a reference word is the reference's own, an ordinary word,
@@ -714,6 +729,10 @@ def _ours_or_ordinary(ref: _Reference, lst: _Parsed, found: re.Match[str], word:
     A colour glued to a name makes another name (ピンクオークル is not オークル)."""
     theirs = found.group(1)
     shown = lst.display[found.start(1):found.end(1)].casefold()
+    at = ref.parsed.text.find(word)
+    before = _PREVIOUS_WORD.search(ref.parsed.text, 0, at) if at > 0 else None
+    if before and sound_key(before.group(1)) == sound_key(theirs):
+        return True  # ニュー for the reference's NEW: the word it has there, spelled otherwise
     return bool(theirs in ref.parsed.text or theirs in ref.parsed.compact or ordinary(theirs)
                 or sounds_in(theirs, ref.parsed.text) or _BRAND_LEXICON.find(shown)
                 or _PLATFORM_LEXICON.find(shown) or word.isascii() != theirs.isascii()
@@ -822,6 +841,19 @@ def _heard_at(word: str, text: str) -> tuple[int, int] | None:
     return None
 
 
+_COLOUR_SPELLINGS = sorted({w.casefold() for ws in _COLOURS.values() for w in ws}, key=len,
+                           reverse=True)
+
+
+def _named_colour(shown: str) -> bool:
+    """A word that is a name ending in a colour (サムシングピュアブルー), not a colour
+    (ミッドナイトブラック)."""
+    rest = shown.casefold()
+    for spelling in _COLOUR_SPELLINGS:
+        rest = rest.replace(spelling, "")
+    return len(rest.strip()) >= 4
+
+
 def _shown_name(ref: _Reference, word: str) -> str:
     at = ref.parsed.text.find(word)
     return ref.parsed.display[at:at + len(word)] if at >= 0 else word
@@ -863,7 +895,7 @@ _SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|複数|研�
                   r"読書会|勉強会|輪読|学級|感想文|"
                   r"予備|×|x\s*\d|[一-鿿]{2,4}用(?!品)")
 # N copies of one book: 2冊セット, 【3冊】, 同一タイトル2冊
-_COPIES = _k(r"(?<![\d.])([2-9]|[1-9]\d)\s*冊\s*(?:セット)?")
+_COPIES = _k(r"(?<![\d.])([2-9]|[1-9]\d)\s*冊\s*(?:セット|まとめ)?")
 
 
 def _copies(ref: _Reference, lst: _Parsed) -> int:

@@ -265,10 +265,10 @@ _LINES.update({f"variety:{w}": w for w in (
     "ベルベット", "シアー",
     "ボディコロン")})
 # Another format of a book: its illustrated, pocket or collector's edition.
-_LINES["format"] = (r"イラスト版|携帯版|愛蔵版|新装版|完全版|ワイド版|大型本|ポケット版|図解版|"
-                    r"増補|改題|"
-                    r"特装版|"
-                    r"大型絵本|ボードブック|ミニ絵本")
+# each its own line: a 完全版 is not the 新装版
+_LINES.update({f"format:{w}": w for w in (
+    "イラスト版", "携帯版", "愛蔵版", "新装版", "完全版", "ワイド版", "大型本", "ポケット版",
+    "図解版", "増補", "改題", "改訂", "大型絵本", "ボードブック", "ミニ絵本")})
 # Goods of a work, not the work: its pamphlet, poster, acrylic stand.
 _LINES["goods"] = (r"パンフレット|ポスター|クリアファイル|アクリルスタンド|アクスタ|缶バッジ|"
                    r"ぬいぐるみ|キーホルダー|タペストリー|グッズ")
@@ -293,6 +293,7 @@ _PLATFORM_LEXICON = _Lexicon({
     "3ds": ("3ds",), "ds": ("ds",), "xbox": ("xbox",),
     "sfc": ("sfc", "スーパーファミコン", "スーファミ"), "fc": ("ファミコン",),
     "gba": ("gba", "ゲームボーイアドバンス"), "gb": ("ゲームボーイ",), "psp": ("psp",),
+    "gbc": ("gbc", "ゲームボーイカラー"),
     "vita": ("ps vita", "psvita", "vita"), "pc": ("steam版", "pc版"),
 })
 _LINE_LEXICON = _Lexicon(_LINE_WORDS)
