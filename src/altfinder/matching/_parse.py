@@ -62,11 +62,11 @@ _IGNORED_NUMBERS = _k(
     r"\d{1,3}(?:,\d{3})+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )
 # The year of an edition, a model or a harvest (not a purchase: 2022年購入 says nothing).
-_YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:版|産|モデル|度版|年度|発売)|"
+_YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:春|夏|秋|冬)?\s*(?:版|産|モデル|度版|年度|発売)|"
            r"令和\s*(\d{1,2})\s*年\s*(?:産|版|度)")
 _UNIT = r"(?:cm|mm|m|センチ|ミリ|メートル|インチ)"
-_DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}\s*[×x✕*]|\s*[×✕*]|x)\s*"
-                 rf"\d+(?:\.\d+)?\s*{_UNIT}?(?!\s*(?:個|本|枚|袋|箱|台|セット|set|pcs))")
+_DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}?\s*[×✕*]|x)\s*"
+                 rf"\d+(?:\.\d+)?\s*{_UNIT}?(?![a-z\d])(?!\s*(?:個|本|枚|袋|箱|台|セット|set|pcs))")
 _LOOSE = _k(r"\d+\s*(?:パック|個入り?|本入り?|個セット)\s*の\s*(?:バラ|ばら|うち|中から)")
 _TOTAL = _k(r"(?:計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
 _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻")
@@ -77,7 +77,7 @@ _EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d
 _VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)|(?<![a-z])no\.?\s*(\d+)|"
              r"(?<![a-z])(?:book|part)\s*(\d+)")
 # The parts of a work in two or three books: (上), 中巻, 下.
-_PART = _k(r"\(\s*(上|中|下)\s*\)|(?<![一-鿿])(上|中|下)\s*巻|(?<=\s)(上|中|下)(?=\s|$)")
+_PART = _k(r"\(\s*(上|中|下)\s*\)|(?<![一-鿿])(上|中|下)\s*巻|(?<=\s)(上|下)(?=\s|$)")
 PART_NUMBERS = {"上": 1001, "中": 1002, "下": 1003}  # as volume numbers, apart from 1, 2, 3
 _QUANTITY = _k(
     # a Latin x counts units after an amount (40g x3) or before a counter (x3個, x3 セット),

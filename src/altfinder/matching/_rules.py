@@ -53,7 +53,7 @@ _ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])")
 # What may precede のみ without making the listing a part: the product itself (本体のみ,
 # ソフトのみ) or how it was used or is sold (開封のみ, 数回使用のみ, 平日のみ発送).
 _ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|読|"
-              r"起動|巻|"
+              r"起動|巻|プッシュ|"
               r"スウォッチ|試し|お試し|swatch|"
               r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
               r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|"
@@ -72,7 +72,7 @@ _BONUS_ONLY = _k(r"特典のみ|特典だけ|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
 _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|代替|"
                  r"(?<![a-z])for\s+[a-z]")
-_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|用|対応|風)(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|"
+_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風)(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|"
               r"カセット|版|意|途|品|紙))")
 
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
@@ -93,7 +93,7 @@ _MAIN_BOTTLE = _k(r"本体|ボトル(?!\s*(?:なし|無し))|ポンプ")
 _HASH_SHADE = re.compile(r"#\s*([a-z]{3,}|[ぁ-ゖー]{3,})")
 _BODY_ONLY = _k(r"(?:ボディ|本体)\s*(?:のみ|だけ|単体)")
 _SYNONYMS = {"variety:ローション": "variety:化粧水", "variety:化粧水": "variety:ローション"}
-_FITS = re.compile(r"(?<![a-z0-9])[a-z0-9][a-z0-9 ]{0,15}?\s*対応")  # iPad Pro対応, not 多言語対応
+_FITS = re.compile(r"(?<![a-z0-9])[a-z0-9()]+(?:[ /][a-z0-9()]+){0,2}\s*(?:対応|で使用|用)")  # iPad Pro対応
 _HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
 
 _APPLE_PART = re.compile(r"^m[a-z0-9]{3,5}(?:j|ll|zp|ch|x|b|f|d|t|kh|pa|za)/a$")
@@ -431,7 +431,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                        f"another product line ({', '.join(sorted(extra))})")
     labels, their_labels = _bunko_labels(rp), _bunko_labels(lp)
     if labels and their_labels and not any(  # ハヤカワ文庫 and ハヤカワ・ノンフィクション文庫
-            a.endswith(b) or b.endswith(a) or a[:3] == b[:3] for a in labels for b in their_labels):
+            a.endswith(b) or b.endswith(a) or a.startswith(f"{b}・") or b.startswith(f"{a}・")
+            or (a[:3] == b[:3] and "・" in a + b) for a in labels for b in their_labels):
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another publisher's paperback ({'/'.join(sorted(their_labels))}文庫, not "
                        f"{'/'.join(sorted(labels))}文庫)")
@@ -578,7 +579,7 @@ _WITH_SOON = _k(r"\S{0,12}?(?:付き|付属|セット|同梱)")
 _FUNCTION_WORD = re.compile("the|and|for|with|of|in|あんど")
 _GLUED_KANJI = re.compile("[一-鿿々]{2,}")  # ファイアーエムブレム無双
 _GLUED_LETTER = re.compile(r"(?<=[ぁ-ゖー])[a-z]{1,2}(?![a-z0-9])")  # ヴォーノN, タフまるJr
-_OWN_NUMBER = re.compile(r"\s*(\d{1,3})(?![\d.])")
+_OWN_NUMBER = re.compile(r"ー*\s*(\d{1,3})(?![\d.])")
 
 
 def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
@@ -873,8 +874,9 @@ def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     if not known:
         # a brand we do not know (BRUNO): a known brand the reference never names is
         # another maker's, unless the listing names ours as well (花王 クイックルワイパー)
-        if any(b in lst.text or sounds_in(b, lst.text) for b in ref.brands):
-            return True
+        if any(w in lst.text or sounds_in(w, lst.text)
+               for b in ref.brands for w in (b, *b.split()) if len(w) >= 3):
+            return True  # マジョリカ for マジョリカ マジョルカ
         reference = f"{ref.parsed.text} {ref.brand_text}"
         others = {b for b in others
                   if not any(fold_kana(a) in reference or sounds_in(fold_kana(a), reference)
