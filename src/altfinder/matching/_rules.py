@@ -93,7 +93,8 @@ _MAIN_BOTTLE = _k(r"本体|ボトル(?!\s*(?:なし|無し))|ポンプ")
 _HASH_SHADE = re.compile(r"#\s*([a-z]{3,}|[ぁ-ゖー]{3,})")
 _BODY_ONLY = _k(r"(?:ボディ|本体)\s*(?:のみ|だけ|単体)")
 _SYNONYMS = {"variety:ローション": "variety:化粧水", "variety:化粧水": "variety:ローション"}
-_FITS = re.compile(r"(?<![a-z0-9])[a-z0-9()]+(?:[ /][a-z0-9()]+){0,2}\s*(?:対応|で使用|用)")  # iPad Pro対応
+# What a listing fits or is used with (iPad Pro対応, iPad Air(M2)で使用)
+_FITS = re.compile(r"(?<![a-z0-9])[a-z0-9()]+(?:[ /][a-z0-9()]+){0,2}\s*(?:対応|で使用|用)")
 _HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
 
 _APPLE_PART = re.compile(r"^m[a-z0-9]{3,5}(?:j|ll|zp|ch|x|b|f|d|t|kh|pa|za)/a$")
@@ -922,8 +923,10 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
         verdict.reject(MatchKind.QUANTITY_CONFLICT,
                        f"a single unit, where the reference is a set of {ref.quantity}")
         return 1
-    if quantity > 1 and quantity in ref.parsed.specs.get("pieces", ()):
-        quantity = 1  # 32枚 of a box of 32 sheets is the box
+    for pieces in ref.parsed.specs.get("pieces", ()):  # 15枚 3個: three boxes of 15 sheets
+        if quantity > 1 and quantity % pieces == 0 and any(
+                w.startswith(f"{pieces:g}") for w in lst.quantity_words):
+            quantity = int(quantity // pieces)
     if quantity > lst.quantity:
         verdict.reasons.append(f"{quantity} copies of one title")
     if ref.quantity > 1:
