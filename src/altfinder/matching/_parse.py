@@ -69,6 +69,10 @@ _DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}?\s*[×✕*]|x)\s*"
                  rf"\d+(?:\.\d+)?\s*{_UNIT}?(?![a-z\d])(?!\s*(?:個|本|枚|袋|箱|台|セット|set|pcs))")
 _LOOSE = _k(r"\d+\s*(?:パック|個入り?|本入り?|個セット)\s*の\s*(?:バラ|ばら|うち|中から)")
 _TOTAL = _k(r"(?:計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
+# A garment or bag size: a standalone S/M/L (maybe with サイズ) or 大/中/小 サイズ
+_SIZE = _k(r"(?<![a-z0-9.\-])(xs|s|m|l|ll|xl|xxl)(?:\s*サイズ)?(?![a-z0-9.\-'])(?!\s*(?:ml|g)\b)|"
+           r"(?<![一-鿿])(大|中|小)\s*(?:サイズ)(?![一-鿿])|(?<=\s)(大|中|小)(?=\s|$)")
+_SIZE_NAMES = {"大": "l", "中": "m", "小": "s"}
 _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
                  r"gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"
@@ -126,6 +130,7 @@ class _Parsed:
     editions: set[int] = field(default_factory=set)
     volumes: set[int] = field(default_factory=set)
     years: set[int] = field(default_factory=set)  # of an edition or a harvest: 2025年版, 令和6年産
+    sizes: set[str] = field(default_factory=set)  # s, m, l, ll: フリーザーバッグ M, Lサイズ, 大
     codes: list[str] = field(default_factory=list)
     compact: str = ""
     colours: set[str] = field(default_factory=set)
@@ -173,6 +178,8 @@ def _parse(title: str) -> _Parsed:
     parsed.poor = [canonical[m.start():m.end()] for m in _POOR.finditer(folded_all)]
     parsed.acceptable = [canonical[m.start():m.end()] for m in _ACCEPTABLE.finditer(folded_all)]
     parsed.colours = _colours(canonical)
+    parsed.sizes = {_SIZE_NAMES.get(size, size) for m in _SIZE.finditer(text)
+                    for size in m.groups() if size}
     parsed.lines = _lines(canonical)
     parsed.platforms = _PLATFORM_LEXICON.find(canonical)
     parsed.brands = _BRAND_LEXICON.find(canonical)

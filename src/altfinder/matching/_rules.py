@@ -280,6 +280,7 @@ _NOT_A_PRODUCT = _k(r"特典|おまけ|付属|付き|付|箱|説明書|保証書
                     r"ソフト|本体|セット|まとめ")
 
 
+_WORK_BEFORE_PLUS = _k(r"([ぁ-ゖー一-鿿々]{4,})\s*[+&＋]\s*\S")
 _BEFORE_PLUS = _k(r"((?:[a-z]+\s*)?[a-z]*\d+[a-z]*(?:\s+[^\s+&]{2,8})?)\s*[+&]\s*\S")
 _MAIN_UNIT = _k(r"本体(?!\s*(?:なし|無し|無|のみ|だけ|単品|別売|は付属しません))")
 
@@ -298,13 +299,23 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 return
     if "+" not in ref.parsed.text:
         for m in _PLUS.finditer(lst.text):
-            added = m.group(1)
-            if (added in ref.parsed.text or _compact(added) in ref.parsed.compact
-                    or sounds_in(added, ref.parsed.text) or _NOT_A_PRODUCT.search(added)
-                    or _ACCESSORY_VOCABULARY.regex.search(added)):
-                continue
+            following = lst.text[m.end():].split()[:1]
+            words = [m.group(1), *(w for w in following if not w.isascii())]
+            if all(added in ref.parsed.text or _compact(added) in ref.parsed.compact
+                   or sounds_in(added, ref.parsed.text) or _NOT_A_PRODUCT.search(added)
+                   or _ACCESSORY_VOCABULARY.regex.search(added) or _AFTER_NAME_OK.search(added)
+                   for added in words if len(added) >= 3):
+                continue  # 桃鉄ワールド＋桃鉄 昭和平成令和も定番: the second game
             verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
             return
+        for m in _WORK_BEFORE_PLUS.finditer(lst.text):  # ブレスオブザワイルド + ゼルダ無双 …
+            main = m.group(1)
+            if not (main in ref.parsed.text or _compact(main) in ref.parsed.compact
+                    or sounds_in(main, ref.parsed.text) or _NOT_A_PRODUCT.search(main)
+                    or _AFTER_NAME_OK.search(main) or _PLATFORM_LEXICON.find(
+                        lst.show(m, 1).casefold())):
+                verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
+                return
         for m in _BEFORE_PLUS.finditer(lst.text):  # EOS R10 ボディ + RF50mm: the lens with a body
             main = m.group(1)
             if re.search(r"(?:spf\d*|pa)$", main):
@@ -396,6 +407,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if ours and theirs and not (ours & theirs) and rp.colours & lp.colours:
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colour {'/'.join(sorted(theirs))} is not {'/'.join(sorted(ours))}")
+    if rp.sizes and lp.sizes and not (rp.sizes & lp.sizes):  # フリーザーバッグ L for M
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"size {'/'.join(sorted(lp.sizes)).upper()} is not "
+                       f"{'/'.join(sorted(rp.sizes)).upper()}")
     if rp.years and lp.years and not (rp.years & lp.years):
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"the {min(lp.years)} edition or harvest, not {min(rp.years)}")
@@ -742,7 +757,8 @@ def _ours_or_ordinary(ref: _Reference, lst: _Parsed, found: re.Match[str], word:
 
 
 # A word glued before a name, or joined to it by & or ・ (ボリューム&カールマスカラ).
-_HEAD = re.compile(r"([ぁ-ゖー]{2,}|[a-z]{2,}|(?<![a-z])[a-z](?=-))[&・+-]?$")  # E-TERRA
+_HEAD = re.compile(r"([ぁ-ゖー]{2,}|[a-z]{2,}|(?<![a-z])[a-z](?=-)|"
+                   r"(?<![一-鿿])(?:超|新|真|続|裏|完全))[&・+-]?$")  # E-TERRA, 超バカの壁
 
 
 def _prefixed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
