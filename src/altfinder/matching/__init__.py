@@ -58,6 +58,7 @@ from altfinder.matching._rules import (
     _accessory_rules,
     _brand_rules,
     _condition_cap,
+    _denial_rule,
     _lot_rules,
     _model_rules,
     _quantity_rule,
@@ -145,6 +146,7 @@ class Matcher:
         verdict = _Verdict()
         _accessory_rules(ref, lst, verdict, self._extra)
         _lot_rules(ref, lst, verdict)
+        _denial_rule(ref, lst, verdict)
         named = _model_rules(ref, lst, verdict)
         _variant_rules(ref, lst, verdict, named)
         _series_rule(ref, lst, verdict)

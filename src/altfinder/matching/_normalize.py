@@ -109,7 +109,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
          " 詰め替え "),
         (r"レゴ\s*マリオ", " レゴマリオ "),
         (r"アタック\s*ゼロ", " アタックzero "),
-        (r"(?:(?<=\d)|(?<=[a-zー] ))dx(?![a-z0-9])", " デラックス "),  # 8DX, Wii DX
+        (r"(?:(?<=\d)|(?<=\d )|(?<=[a-zー]{3} ))dx(?![a-z0-9])", " デラックス "),  # 8DX, Wii DX
         (r"(?<![ァ-ヺー])エックス(?!ボックス)", " x "),
         # Perfume strengths
         (r"(?<![a-z])edp(?![a-z])|オー?[ドデ]ゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),
@@ -171,6 +171,10 @@ def _canonical(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_DENIAL = re.compile(fold_kana(
+    r"([^\s(\[【/]{1,20}?)(?:では|じゃ)(?:ありません|ないです|ない|なく)"))
+
+
 def _spaces(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
@@ -191,6 +195,7 @@ def _strip_promo(text: str) -> str:
 
     text = _BRACKETS.sub(bracket, text)
     text = _DECOR.sub(_spaces, text)
+    text = _DENIAL.sub(_spaces, text)  # ホライゾン同梱版ではありません: not what it is
     return _PROMO_RE.sub(_spaces, text)
 
 

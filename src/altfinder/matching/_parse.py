@@ -92,7 +92,7 @@ _QUANTITY = _k(
     r"パック|pcs|セット|set|p)?(?![\d.a-z合gml])|"
     r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!体)|台|枚(?!組)|箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
     r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月|\s*(?:付|つき|おまけ|オマケ))|"
-    r"(?<![a-z\d.\-/])(?<![a-z] )(\d+)\s*(?:セット|set)(?![a-z])"  # not "RC 2 セット"
+    r"(?<![a-z\d.\-/])(?<![a-z] )(?<![ぁ-ゖー])(\d+)\s*(?:セット|set)(?![a-z])"  # not RC 2 セット
 )
 # A model number, with a single letter after a space kept (G7 X is G7X)
 _WITH_LIST = _k(r"[^付]{0,12}付")

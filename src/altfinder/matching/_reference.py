@@ -62,7 +62,8 @@ _GENERIC = _k(
     r"インスタントカメラ|ポータブル|bluetooth|wi-?fi|北海道産|国産|[一-鿿]{1,3}県産|精米|住居用|"
     r"スマートリモコン|スマートホーム|温湿度計|浄水器|浄水ポット|ポット|交換用|icレコーダー|"
     r"ボイスレコーダー|レコーダー|ターンテーブル|レコードプレーヤー|フルオート|皮むき器|"
-    r"炭酸水メーカー|コーヒーメーカー|オープンイヤー|骨伝導|知育玩具|野菜水切り器"
+    r"炭酸水メーカー|コーヒーメーカー|オープンイヤー|骨伝導|知育玩具|野菜水切り器|speaker|portable|"
+    r"wireless|漂白剤|酸素系漂白剤|洗浄剤|つけおき"
 )
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features
@@ -345,8 +346,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     # a work's number is part of its title (ペルソナ5 ザ・ロイヤル), and an accessory is
     # named by what it is after the product it fits (iPhone 15 クリアケース)
     if not is_game and not is_book and not is_accessory:
-        if end < len(parsed.text):  # a count in the copy (PCIe x4) is not a pack's
-            parsed.quantity = _parse(parsed.display[:end]).quantity
+        if end + _ACCESSORY_REACH < len(parsed.text):  # a count in the copy (PCIe x4)
+            parsed.quantity = _parse(parsed.display[:end + _ACCESSORY_REACH]).quantity
         core_text = core_text[:end]
     core_text = _PAREN.sub(  # (有機ELモデル) names the product; (電撃文庫) is a label
         lambda m: m.group() if _lines(m.group()) - _LABEL_LINES else " ", core_text)

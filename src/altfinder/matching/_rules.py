@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from altfinder.matching._normalize import _compact, _k, _strip_promo, fold_kana
+from altfinder.matching._normalize import _DENIAL, _compact, _k, _strip_promo, fold_kana
 from altfinder.matching._parse import _POOR as _POOR_WORDS
 from altfinder.matching._parse import PART_NUMBERS, _Parsed
 from altfinder.matching._reference import _Reference
@@ -58,6 +58,7 @@ _ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本
               r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
               r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|"
               r"お一人|おひとり|様|現金|支払")
+_GAME_CARD = fold_kana("カード")
 _MAIN_UNIT_TOO = _k(r"本体\s*(?:と|&|・|\+|及び)")
 _BOX_WORDS = _k(r"空箱|外箱|化粧箱|箱|説明書|取扱説明書|取説|マニュアル|保証書")
 _BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|dl版")
@@ -76,7 +77,7 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風)(?!\s*(?:ソフ�
               r"カセット|版|意|途|品|紙))")
 
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
-            r"(?:出ない|出ません|出ず|鳴らない|聞こえ|不良|故障|認識|入らない|できない|できません|"
+            r"(?:出ない|出ません|出ず|鳴らない|聞こえ|不良|故障|認識|入らない|できない|できません|せず|"
             r"しない|しません|不可|壊れ|破損|割れ)")
 _COVER = fold_kana("カバー")
 _CASE = fold_kana("ケース")
@@ -225,6 +226,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
         elif _BONUS_WORDS.search(what):
             verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item only ({lst.show(m)})")
+        elif ref.is_game and _GAME_CARD in what:
+            continue  # カードのみ: the game card alone is the game
         elif _MAIN_UNIT_TOO.search(what):
             continue  # 本体とアダプターのみ: the product, with no more than that
         elif any(v.regex.search(what) for v in vocabularies):
@@ -285,6 +288,16 @@ _BEFORE_PLUS = _k(r"((?:[a-z]+\s*)?[a-z]*\d+[a-z]*(?:\s+[^\s+&]{2,8})?)\s*[+&]\s
 _MAIN_UNIT = _k(r"本体(?!\s*(?:なし|無し|無|のみ|だけ|単品|別売|は付属しません))")
 
 
+def _denial_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A listing that says it is not what the reference is: (Type-Sではありません)."""
+    for m in _DENIAL.finditer(lst.folded):
+        denied = _compact(m.group(1))
+        if len(denied) >= 2 and denied in ref.parsed.compact:
+            verdict.reject(MatchKind.LINE_CONFLICT,
+                           f"the listing says it is not that ({m.group().strip()})")
+            return
+
+
 def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     if ref.is_game and "本体" not in ref.parsed.display:
         console = _MAIN_UNIT.search(lst.text)
@@ -330,11 +343,14 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             continue  # ノズル3種: the accessories that come with it
         if m.group() in ref.lots or (_COPIES.fullmatch(m.group().strip()) and _copies(ref, lst)):
             continue
-        if ref.is_game and m.group().startswith(fold_kana("ソフト")) and m.group().endswith("本"):
+        copies = not ref.is_game or lst.quantity == 2 or _SAME in lst.text
+        if (ref.is_game and copies and m.group().startswith(fold_kana("ソフト"))
+                and m.group().endswith("本")):
             continue  # ソフト 2本セット of a game: two copies of it (the quantity)
         if (_BULK.fullmatch(m.group()) and lst.quantity > 1 and not _OTHER_KIND.search(lst.text)
                 and not lst.volumes - ref.parsed.volumes and not lst.colours - ref.parsed.colours
-                and (ref.is_game or _SOFT not in lst.text)):
+                and (ref.is_game or _SOFT not in lst.text)
+                and not (ref.is_game and (m.group() == _SOLD_IN_BULK or not copies))):
             continue  # ×3個 まとめ: three of the product, bought in bulk
         verdict.reject(MatchKind.LOT, f"a lot or bundle of different things ({lst.show(m)})")
         return
@@ -908,6 +924,8 @@ def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
 _SOFT = fold_kana("ソフト")
 _SINGLE = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|pcs)(?!入|セット)|単品|バラ売り|ばら売り|1個のみ")
 _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
+_SOLD_IN_BULK = fold_kana("まとめ売り")  # of games: several titles (まとめて: copies, maybe)
+_SAME = fold_kana("同じ")
 # Words that make a bulk lot one of different things.
 _OTHER_KIND = _k(r"他|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々")
 _SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|複数|研修|クラス|プレゼント|保育|教室|配布|"
@@ -932,6 +950,11 @@ def _copies(ref: _Reference, lst: _Parsed) -> int:
     return int(m.group(1))
 
 
+def _units(words: list[str]) -> set[str]:
+    """The units counted (本 of 4本, 個 of 2個セット); a bare ×3 counts packs."""
+    return {u.group() for w in words if (u := re.search(r"[^\d\s×xX✕*]", w))}
+
+
 def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     """Units of the reference the listing sells; another pack of a multi-pack is rejected."""
     quantity = max(lst.quantity, _copies(ref, lst))  # ×2冊 is said once
@@ -950,8 +973,9 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
             quantity = 1
         elif quantity % ref.quantity == 0:  # 12枚 ×3個: three packs of the reference's 12
             quantity //= ref.quantity
-        elif ref.quantity in lst.specs.get("pieces", ()):  # 12枚入り×6: six packs
-            pass
+        elif ref.quantity in lst.specs.get("pieces", ()) or not (
+                _units(ref.parsed.quantity_words) & _units(lst.quantity_words)):
+            pass  # 12枚入り×6, 4本 for BK-3MCD/4H ×3個: so many packs
         else:
             verdict.reject(MatchKind.QUANTITY_CONFLICT,
                            f"{quantity} units where the reference is a set of "

@@ -76,16 +76,23 @@ def _shortened(word: str, text: str) -> bool:
 
 
 _KANA_PART = re.compile("[ぁ-ゖー]{3,}")
+_CJK_PART = re.compile("[ぁ-ゖー一-鿿々]{3,}")
+_CJK_WORD = re.compile("[ぁ-ゖー一-鿿々]+")
+_KANJI = re.compile("[一-鿿々]+")
 
 
 def _part_of(word: str, text: str) -> float:
-    """The share of a long katakana compound a listing writes as its start or end alone
-    (ティント for リップティント, ハイライト for パールグロウハイライト); 0 for none."""
-    if len(word) < 5 or not _KANA.fullmatch(word):
+    """The share of a long compound a listing writes as its start or end alone: ティント
+    for リップティント, ハイライト for パールグロウハイライト, コナン for 名探偵コナン; 0 for
+    none. A mixed word's start counts only before kanji (マグネシウム for マグネシウム炭酸湯):
+    before katakana it is a series (桃太郎電鉄 for 桃太郎電鉄ワールド)."""
+    if len(word) < 5 or not _CJK_WORD.fullmatch(word):
         return 0.0
     best = 0
-    for run in (r.strip("ー") for r in _KANA_PART.findall(text)):
-        if 3 <= len(run) < len(word) and (word.endswith(run) or word.startswith(run)):
+    kana = bool(_KANA.fullmatch(word))  # a mixed word's start is its series (桃太郎電鉄)
+    for run in (r.strip("ー") for r in (_KANA_PART if kana else _CJK_PART).findall(text)):
+        if 3 <= len(run) < len(word) and (word.endswith(run) or (word.startswith(run) and (
+                kana or _KANJI.fullmatch(word[len(run):])))):  # マグネシウム(炭酸湯)
             best = max(best, len(run))
     return best / len(word) if best >= 0.4 * len(word) else 0.0
 
@@ -117,7 +124,10 @@ def _score(ref: _Reference, set_ratio: float, present: dict[str, float], *, name
         score += 0.05
     names = [w for w, weight in ref.core_words.items() if weight >= 4]
     lost = [w for w in names if present[w] < 0.5]
-    if lost and not named:
+    if ref.is_book and not any(present[w] for w in ref.core_words) and ref.core_words:
+        score -= 0.3  # 何者 for 正欲: a book whose title the listing does not name
+        reasons.append("the book's title is not in the listing (-0.30)")
+    elif lost and not named:
         # A name word is missing: maybe a sibling (スカーレット/バイオレット); every name
         # word of the title proper is missing: another title of the series or the author.
         penalty = (0.3 if len(lost) == len(names) >= 2 and ref.core_words != ref.full_words

@@ -89,7 +89,7 @@ def sound_key(text: str) -> str:
         for pattern, replacement in _ENGLISH:
             spelled = pattern.sub(replacement, spelled)
     # katakana often voices an English s (ボーズ for Bose, ジーンズ): s and z are one sound here
-    return _DOUBLE.sub(r"\1", _DROP.sub("", spelled).replace("z", "s"))
+    return _DOUBLE.sub(r"\1", _DROP.sub("", spelled).replace("z", "s").replace("j", "s"))
 
 
 def runs(text: str) -> list[str]:
