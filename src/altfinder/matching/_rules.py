@@ -116,6 +116,9 @@ def _shape(code: str) -> str:
     return re.sub(r"\d", "9", re.sub(r"[a-z]", "a", code))
 
 
+_MAKER_PREFIX = re.compile(r"[a-z]+-[a-z]")
+
+
 def _same_family(a: str, b: str) -> bool:
     """Two model numbers of one product family (CFI-2000A01 and CFI-1200A01)."""
     ca, cb = _compact(a), _compact(b)
@@ -131,6 +134,8 @@ def _same_family(a: str, b: str) -> bool:
             letters_a.group()) >= 4:
         return True  # SD-MDX4 and SD-MDX102
     lead_a, lead_b = _lead(a), _lead(b)
+    if len(lead_a) >= 2 and lead_a == lead_b and all(_MAKER_PREFIX.match(c) for c in (a, b)):
+        return True  # NP-TZ300 and NP-TCR4: a maker's prefix, then the model
     if lead_a and lead_a == lead_b:
         # AX5400 (a speed class) is not a sibling of AX73: the numbers must be comparable
         return len(_first_digits(ca)) == len(_first_digits(cb))

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
+from altfinder.matching._abbrev import clipped_spans
 from altfinder.matching._parse import _Parsed
 from altfinder.matching._reference import _Reference, _shown
 from altfinder.matching._sound import sounds_in
@@ -51,6 +52,11 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
             for w in missing:
                 present[w] = (any(w in run for run in heard) or sounds_in(w, listing.text)
                               or _shortened(w, listing.text))
+            still = [w for w in missing if not present[w]]
+            spans = clipped_spans(ref.parsed.text, listing.text) if still else []
+            for w in still:  # ルイマン for ルイージマンション
+                present[w] = any(a < m.end() and m.start() < b for a, b in spans
+                                 for m in re.finditer(re.escape(w), ref.parsed.text))
         for _, code, name in ref.shades:  # the shade's code stands for its name
             if not present[name] and _names_code(listing, code):
                 present[name] = True
