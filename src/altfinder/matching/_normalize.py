@@ -73,6 +73,8 @@ _ROMAN = {"v": 5, "x": 10, "ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii"
 _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(p), r) for p, r in (
         (r"spy\s*[×x✕]\s*family|スパイ\s*(?:×|x)?\s*ファミリー", " spyfamily "),
+        (r"ウォ(?=ー)", "ウオ"),  # ウォーター and ウオーター, one spelling
+        (r"(?<![a-z])spf\s+(?=\d)", "spf"),  # SPF 15 and SPF15
         (r"(?:nintendo|ニンテンドー|任天堂)?\s*(?:switch|スイッチ)\s*2(?!\s*(?:[台個枚つ点\d.]|本(?!体)))",
          " nintendo switch2 "),
         (r"(?:nintendo\s*|ニンテンドー\s*)?(?:switch|スイッチ)\s*(?:lite|ライト)", " switch lite "),
@@ -200,5 +202,5 @@ def _strip_promo(text: str) -> str:
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"[\s\-/.・]", "", text)
+    return re.sub(r"[\s\-/.・()]", "", text)
 

@@ -36,8 +36,9 @@ _ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|�
 _SPEC = _k(
     r"(?<![a-z0-9.\-])(?<!\d/)(\d+(?:\.\d+)?)\s*(gb|tb|mb|ギガ|テラ|ml|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|w|v|"
     r"mm|cm|m|hz|"
-    r"khz|ghz|k|p|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?![a-z])"
+    r"khz|ghz|k|p|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
 )
+_SPF = re.compile(r"(?<![a-z])spf\s*(\d{1,2})\+?")
 _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "gb": ("storage", 1.0), "tb": ("storage", 1000.0), "mb": ("storage", 0.001),
     "ml": ("volume", 1.0), "cc": ("volume", 1.0), "l": ("volume", 1000.0),
@@ -45,7 +46,7 @@ _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "合": ("rice", 1.0), "インチ": ("inch", 1.0), "inch": ("inch", 1.0), "型": ("inch", 1.0),
     "畳": ("room", 1.0), "mah": ("battery", 1.0), "w": ("power", 1.0),
     "ギガ": ("storage", 1.0), "テラ": ("storage", 1000.0),
-    "mm": ("length", 1.0), "cm": ("length", 10.0),
+    "mm": ("length", 1.0), "cm": ("length", 10.0), "hz": ("frequency", 1.0),
     "項目": ("items", 1.0), "枚入り": ("pieces", 1.0), "枚入": ("pieces", 1.0),
     "個入り": ("pieces", 1.0), "個入": ("pieces", 1.0), "本入り": ("pieces", 1.0),
     "本入": ("pieces", 1.0), "錠": ("pieces", 1.0), "粒": ("pieces", 1.0),
@@ -87,10 +88,10 @@ _QUANTITY = _k(
     # a Latin x counts units after an amount (40g x3) or before a counter (x3個, x3 セット),
     # else it is a name (Insta360 X3)
     r"(?:[×✕✖*]\s*(\d+)|(?:(?<=\d[gl)])|(?<=\d[gl)] )|(?<=\dml)|(?<=\dml ))x\s*(\d{1,2})|"
-    r"(?<![a-z])x\s*(\d{1,2})(?=\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|パック|pcs|セット|set|$)))"
-    r"\s*(?:個|本(?!体)|台|枚|箱|袋|缶|組|足|着|"
+    r"(?<![a-z])x\s*(\d{1,2})(?=\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚|箱|袋|缶|組|パック|pcs|セット|set|$)))"
+    r"\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚|箱|袋|缶|組|足|着|"
     r"パック|pcs|セット|set|p)?(?![\d.a-z合gml])|"
-    r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!体)|台|枚(?!組)|箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
+    r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚(?!組)|箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
     r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月|\s*(?:付|つき|おまけ|オマケ))|"
     r"(?<![a-z\d.\-/])(?<![a-z] )(?<![ぁ-ゖー])(\d+)\s*(?:セット|set)(?![a-z])"  # not RC 2 セット
 )
@@ -201,6 +202,9 @@ def _parse(title: str) -> _Parsed:
         rest = _blank(rest, m)
     for m in _VOLUME.finditer(rest):
         parsed.volumes.add(_ints(m))
+        rest = _blank(rest, m)
+    for m in _SPF.finditer(rest):  # SPF 15: a protection factor, not number 15
+        parsed.specs.setdefault("spf", set()).add(float(m.group(1)))
         rest = _blank(rest, m)
     for m in _SPEC.finditer(rest):
         unit = m.group(2)

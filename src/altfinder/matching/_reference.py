@@ -63,7 +63,11 @@ _GENERIC = _k(
     r"スマートリモコン|スマートホーム|温湿度計|浄水器|浄水ポット|ポット|交換用|icレコーダー|"
     r"ボイスレコーダー|レコーダー|ターンテーブル|レコードプレーヤー|フルオート|皮むき器|"
     r"炭酸水メーカー|コーヒーメーカー|オープンイヤー|骨伝導|知育玩具|野菜水切り器|speaker|portable|"
-    r"wireless|漂白剤|酸素系漂白剤|洗浄剤|つけおき"
+    r"wireless|漂白剤|酸素系漂白剤|洗浄剤|つけおき|電源アダプター?|アダプター?|消臭スプレー|スプレー|"
+    r"ファンヒーター|ヒーター|石油ストーブ|ストーブ|ビデオカメラ|ジンバル|スタビライザー|化粧水|"
+    r"香水|フレグランス|カプセル式|"
+    # descriptors by their ending: 空間オーディオ対応, 水タンク容量, 水冷式, 高圧洗浄機
+    r"[ぁ-ゖー一-鿿]{1,8}対応|[ぁ-ゖー一-鿿]{0,6}容量|[一-鿿]{1,3}式|[一-鿿]{2,6}(?:機|器|剤)"
 )
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features
@@ -211,7 +215,7 @@ def _shades(text: str, core: dict[str, float]) -> list[tuple[str, str, str]]:
     found = []
     for m in _SHADE.finditer(text):
         name = m.group(3).strip("ー")
-        if name in core:
+        if name in core and not _SPEC_CODE.fullmatch(m.group(2)):  # SPF15 is no shade
             found.append((m.group(1), m.group(2), name))
     return found
 

@@ -615,6 +615,24 @@ _RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖ�
 _WITH_SOON = _k(r"\S{0,12}?(?:付き|付属|セット|同梱)")
 _FUNCTION_WORD = re.compile("the|and|for|with|of|in|あんど")
 _GLUED_KANJI = re.compile("[一-鿿々]{2,}")  # ファイアーエムブレム無双
+_SPACED_KANJI = re.compile(r"\s*([一-鿿々]{2,4})(?![一-鿿々ぁ-ゖ])")
+_KANJI_WORD = re.compile(r"(?<![一-鿿々])[一-鿿々]{2,4}(?![一-鿿々])")
+
+
+def _other_version(ref: _Reference, lst: _Parsed, at: int, end: int, verdict: _Verdict) -> bool:
+    """A game's name then a kanji word in place of the reference's own: 妖怪ウォッチ2 本家
+    (or 真打) for 妖怪ウォッチ2 元祖."""
+    ours = [w for w in _KANJI_WORD.findall(ref.parsed.text) if w not in lst.text]
+    if not ours:
+        return False
+    number = _OWN_NUMBER.match(lst.read, end)
+    theirs = _SPACED_KANJI.match(lst.read, number.end() if number else end)
+    if (theirs is None or theirs.group(1) in ref.parsed.text
+            or _AFTER_NAME_OK.search(theirs.group(1)) or _POOR_WORDS.search(theirs.group(1))):
+        return False
+    verdict.reject(MatchKind.LINE_CONFLICT, f"another version ({lst.display[at:theirs.end()]}), "
+                                            f"not {ours[0]}")
+    return True
 _GLUED_LETTER = re.compile(r"(?<=[ぁ-ゖー])[a-z]{1,2}(?![a-z0-9])")  # ヴォーノN, タフまるJr
 _OWN_NUMBER = re.compile(r"ー*\s*(\d{1,3})(?![\d.])")
 
@@ -645,6 +663,8 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 and not _AFTER_NAME_OK.search(kanji.group())):
             verdict.reject(MatchKind.LINE_CONFLICT, f"another game of the series "
                                                     f"({lst.display[at:kanji.end()]})")
+            return
+        if ref.is_game and _other_version(ref, lst, at, end, verdict):
             return
         follower = _NEXT_WORD.match(lst.read, end)
         if follower is None:  # past the reference's own number: SUPERLIGHT 2 DEX

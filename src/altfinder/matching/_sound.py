@@ -27,8 +27,8 @@ import jaconv
 MIN_KEY = 3  # consonants a key needs before it is compared
 
 # A run may end in a number, kept in its key: ヒーロー12 is HERO12, チャージ6 is Charge 6.
-_KANA_RUN = re.compile("[ぁ-ゖー]+(?:[・ ×&][ぁ-ゖー]+)*(?: ?\\d+(?![\\d.]))?")  # ヘイル・メアリー
-_LATIN_RUN = re.compile(r"[a-z]+(?:[ '.\-×&][a-z]+)*(?: ?\d+(?![\d.]))?")  # hunter×hunter
+_KANA_RUN = re.compile("[ぁ-ゖー]+(?:[・ ×&]+[ぁ-ゖー]+)*(?: ?\\d+(?![\\d.]))?")  # ヘイル・メアリー
+_LATIN_RUN = re.compile(r"[a-z]+(?:[ '.\-×&]+[a-z]+)*(?: ?\d+(?![\d.]))?")  # hunter×hunter
 
 # English spelling -> the sounds Japanese borrows (applied in order).
 _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -104,6 +104,8 @@ def runs(text: str) -> list[str]:
     found = [*_KANA_RUN.findall(text), *_LATIN_RUN.findall(text)]
     # a model letter after the name is not said (ReFa FINE BUBBLE S: ファインバブル)
     found += [run[:-2] for run in found if re.search(r" [a-z]$", run)]
+    # a maker's name before the product's is often left out (DJI Osmo Pocket: オズモポケット)
+    found += [run.split(" ", 1)[1] for run in found if run.count(" ") >= 2 and run.isascii()]
     return [run for run in found if len(sound_key(run)) >= MIN_KEY]
 
 
