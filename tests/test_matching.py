@@ -383,7 +383,8 @@ def test_spelling_variants_and_specs_read_where_they_stand() -> None:
     heater = Product(title="アラジン 石油ストーブ ブルーフレームヒーター グリーン BF3912(G)",
                      model_number="BF3912(G)")
     assert kind(heater, "Aladdin ブルーフレーム BF3912-G 石油ストーブ") == "match"
-    washer = Product(title="ケルヒャー 高圧洗浄機 K3 サイレント プラス ベランダ 50Hz (東日本地区用)")
+    washer = Product(
+        title="ケルヒャー 高圧洗浄機 K3 サイレント プラス ベランダ 50Hz (東日本地区用)")
     assert kind(washer, "ケルヒャー K3 サイレントプラス ベランダ 東日本 50Hz 美品") == "match"
     assert kind(washer, "ケルヒャー K3 サイレント プラス ベランダ 60Hz 西日本用") != "match"
     pocket = Product(title="DJI Osmo Pocket 3 Vlogカメラ、1インチCMOS & 4K/120fps動画、"
