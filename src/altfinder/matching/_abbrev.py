@@ -101,3 +101,58 @@ def clipped_spans(ref_text: str, listing_text: str) -> list[tuple[int, int]]:
                 spans.append(span)
                 break
     return spans
+
+
+# The Latin initial a word starting with this kana is written with (ド→d, フ→f or h)
+_INITIAL = {**dict.fromkeys("あ", "a"), **dict.fromkeys("い", "i"), **dict.fromkeys("う", "u"),
+            **dict.fromkeys("え", "e"), **dict.fromkeys("お", "o"),
+            **dict.fromkeys("かくこ", "kc"), **dict.fromkeys("きけ", "k"),
+            **dict.fromkeys("がぎぐげご", "g"),
+            **dict.fromkeys("さすせそ", "s"), "し": "s", **dict.fromkeys("ざずぜぞ", "z"),
+            "じ": "jz", **dict.fromkeys("たてと", "t"), "ち": "ct", "つ": "t",
+            **dict.fromkeys("だぢづでど", "d"), **dict.fromkeys("なにぬねの", "n"),
+            **dict.fromkeys("はひへほ", "h"), "ふ": "fh", **dict.fromkeys("ばびぶべぼ", "b"),
+            **dict.fromkeys("ぱぴぷぺぽ", "p"), **dict.fromkeys("まみむめも", "m"),
+            **dict.fromkeys("やゆよ", "y"), **dict.fromkeys("らりるれろ", "rl"),
+            **dict.fromkeys("わを", "w"), "ゔ": "vb"}
+_NAME_RUN = re.compile("[ぁ-ゖー]{4,}(?:・[ぁ-ゖー]{2,})*")
+_CAMEL = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # QuietComfort, SoundLink
+
+
+def initials(ref_text: str, raw_title: str) -> dict[str, list[tuple[int, int]]]:
+    """Latin initials that stand for a whole name: DK for ドンキーコング (ドンキー·コング),
+    FE for ファイアーエムブレム, QC for QuietComfort. Maps each to the spans of
+    ``ref_text`` it names.
+
+    Example:
+        >>> initials("どんきーこんぐ りたーんず hd", "ドンキーコング リターンズ HD")
+        {'dk': [(0, 7)], 'dc': [(0, 7)]}
+        >>> initials("bose quietcomfort ultra", "Bose QuietComfort Ultra")
+        {'qc': [(5, 17)]}
+    """
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in _CAMEL.finditer(raw_title):
+        letters = "".join(c for c in m.group() if c.isupper()).lower()
+        at = ref_text.find(m.group().lower())
+        if at >= 0:
+            found.setdefault(letters, []).append((at, at + len(m.group())))
+    for m in _NAME_RUN.finditer(ref_text):
+        run = m.group()
+        spaced = run.replace("・", " ")
+        words = {w.start() for w in _RUN.finditer(spaced)}
+        cuts = [*sorted(_word_starts(spaced) | words), len(run) + 1]
+        starts = [c for i, c in enumerate(cuts[:-1])  # a piece of two is no word (スー·パー)
+                  if c in words or (c - cuts[i - 1] >= 3 and cuts[i + 1] - c >= 3)]
+        heads = [_INITIAL.get(run[s], "") for s in starts]
+        if not 2 <= len(heads) <= 3 or not all(heads):
+            continue
+        for combo in _spellings(heads):
+            found.setdefault(combo, []).append((m.start(), m.end()))
+    return found
+
+
+def _spellings(heads: list[str]) -> list[str]:
+    combos = [""]
+    for options in heads:
+        combos = [c + o for c in combos for o in options]
+    return combos

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from altfinder._text import normalize
+from altfinder.matching._abbrev import initials
 from altfinder.matching._normalize import _canonical, _compact, _k, fold_kana
 from altfinder.matching._parse import _PART, _STOPWORDS, _parse, _Parsed
 from altfinder.matching._sound import MIN_KEY, runs, sound_key
@@ -31,6 +32,7 @@ from altfinder.matching._vocabulary import (
     _PLATFORM_LEXICON,
     _RIGHT,
     _WITH,
+    ACCESSORY_SYNONYMS,
     BRAND_ALIASES,
     _brand_of,
     _lines,
@@ -139,6 +141,7 @@ class _Reference:
     name_words: list[str]  # the words a sibling's name would extend (series rule)
     work_title: str | None  # a book's or game's title word, for a subtitle in waves
     sound_runs: list[str]  # kana and Latin runs compared by sound (プロジェクト・ヘイル・メアリー)
+    initials: dict[str, list[tuple[int, int]]]  # DK for ドンキーコング: spans of parsed.text
     shades: list[tuple[str, str, str]]  # (word before, code, name): … ML マットライトオークル
     slots: list[tuple[str, str]]  # (name word, variant code): (ドラマティックパウダリー, ex)
     neighbours: list[tuple[str, str]]  # a name word and the word after it: (さぼん, edp)
@@ -378,7 +381,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         identity=identity, core_words=core, full_words=full,
         word_list=list(dict.fromkeys([*core, *full])),
         token_string=" ".join(parsed.tokens), quantity=parsed.quantity, lots=lots,
-        accessories={w for w, _ in accessory_words},
+        accessories={w for found, _ in accessory_words
+                     for w in next((g for g in ACCESSORY_SYNONYMS if found in g), {found})},
         brand_text=fold_kana(_canonical(brand)) if brand else "",
         is_game=is_game, plain_words=plain_words,
         is_accessory=is_accessory,
@@ -388,6 +392,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         name_words=_name_words(core, is_game),
         work_title=max(core, key=len) if (is_game or is_book) and core else None,
         sound_runs=runs(parsed.text),
+        initials=initials(parsed.text, title),
         shades=_shades(parsed.text, {**full, **core}),
         slots=[(m.group(1), m.group(2)) for m in _SLOT.finditer(parsed.text)
                if m.group(1).strip("ー") in core and not _LINE_LEXICON.find(m.group(2))

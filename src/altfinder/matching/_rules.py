@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,8 +74,8 @@ _BONUS_ONLY = _k(r"特典のみ|特典だけ|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
 _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|代替|"
                  r"(?<![a-z])for\s+[a-z]")
-_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風)(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|"
-              r"カセット|版|意|途|品|紙))")
+_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風|と同じ|と同等|同等品|そっくり)"
+              r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
 
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
             r"(?:出ない|出ません|出ず|鳴らない|聞こえ|不良|故障|認識|入らない|できない|できません|せず|"
@@ -361,9 +362,26 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         return
 
 
+@functools.lru_cache(maxsize=512)
+def _spelled(model: str) -> re.Pattern[str]:
+    return re.compile(r"[\s\-/.・()]*".join(re.escape(c) for c in model))
+
+
+def _written(model: str, lst: _Parsed) -> bool:
+    """Whether a listing writes the model, not a longer one: GR III in GR IIIx is not, and
+    X100V in X100VI is not; RF50mm F1.8 STM before AF不良 is."""
+    if not model or model not in lst.compact:
+        return False
+    for m in _spelled(model).finditer(lst.text):
+        after = lst.text[m.end():m.end() + 1]
+        if not (after.isascii() and after.isalnum() and after.isdigit() == model[-1].isdigit()):
+            return True
+    return False
+
+
 def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     """Model numbers; returns whether the listing names the reference's model."""
-    named = any(m and m in lst.compact for m in (_compact(x) for x in ref.models))
+    named = any(_written(m, lst) for m in (_compact(x) for x in ref.models))
     named = named or any(_compatible(code, m) for code in lst.codes for m in ref.models)
     for code in lst.codes:
         family = [r for r in ref.codes if _same_family(code, r)]
@@ -718,10 +736,31 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                        f"another product of the series ({lst.show(follower, 1)} after "
                        f"{lst.display[at:end]})")
         return
+    _dotted_name_rule(ref, lst, verdict)
     _changed_name_rule(ref, lst, verdict)
     _prefixed_name_rule(ref, lst, verdict)
     _quoted_rule(ref, lst, verdict)
     _substituted_name_rule(ref, lst, verdict)
+
+
+_DOTTED = re.compile(r"([ぁ-ゖー一-鿿々a-z]{2,})・([ぁ-ゖー一-鿿々a-z]{2,})")
+
+
+def _dotted_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """X・Z where the reference is X・Y: マスカレード・イブ is not マスカレード・ホテル."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    for m in _DOTTED.finditer(ref.parsed.text):
+        first, ours = m.groups()
+        if ref.parsed.text.rfind("(", 0, m.start()) > ref.parsed.text.rfind(")", 0, m.start()):
+            continue  # (ハリー・ポッターシリーズ): the series, not the title
+        if ours in lst.text or sounds_in(ours, lst.text):
+            continue
+        theirs = re.search(rf"{re.escape(first)}・([ぁ-ゖー一-鿿々a-z]{{2,}})", lst.text)
+        if theirs and not ours.startswith(theirs.group(1)) and not theirs.group(1).startswith(ours):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"another title ({lst.show(theirs)}), not "
+                                                    f"{ref.parsed.display[m.start():m.end()]}")
+            return
 
 
 _WORD_BEFORE = re.compile(r"([ぁ-ゖー]{3,}|[a-z]{3,})\s+$")

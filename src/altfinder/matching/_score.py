@@ -54,6 +54,9 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
                               or _shortened(w, listing.text))
             still = [w for w in missing if not present[w]]
             spans = clipped_spans(ref.parsed.text, listing.text) if still else []
+            if still and ref.initials:  # DK for ドンキーコング, QC for QuietComfort
+                spans += [span for token in _LETTERS.findall(listing.text)
+                          if token not in ref.parsed.text for span in ref.initials.get(token, ())]
             for w in still:  # ルイマン for ルイージマンション
                 present[w] = any(a < m.end() and m.start() < b for a, b in spans
                                  for m in re.finditer(re.escape(w), ref.parsed.text))
@@ -66,6 +69,7 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
 
 
 _KANA = re.compile("[ぁ-ゖー]{4,}")
+_LETTERS = re.compile(r"(?<![a-z0-9])[a-z]{2,3}(?![a-z])")
 _OF = re.compile("([ぁ-ゖー]{3,})の[一-鿿々]+")
 
 

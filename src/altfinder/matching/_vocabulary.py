@@ -208,7 +208,7 @@ _COLOUR_LEXICON = _Lexicon(
 # also holds: a listing that drops it is the plain model (Switch for a Switch Lite).
 _LINE_WORDS: dict[str, tuple[str, ...]] = {
     "pro": ("pro", "プロ"), "max": ("max", "マックス"), "mini": ("mini", "ミニ"),
-    "lite": ("lite",), "plus": ("plus", "プラス"), "ultra": ("ultra",), "air": ("air",),
+    "lite": ("lite",), "plus": ("plus", "プラス"), "ultra": ("ultra", "ウルトラ"), "air": ("air",),
     "ll": ("ll",), "deluxe": ("デラックス", "deluxe"),
     "edge": ("edge",), "oasis": ("oasis",), "scribe": ("scribe",), "kids": ("kids",),
     "absolute": ("absolute",), "origin": ("origin",), "complete": ("complete",),
@@ -226,6 +226,7 @@ _LINES: dict[str, str] = {
     "fluffy": r"フラッフィ",
     "refill": r"詰め替え",
     "premium": r"プレミアム|premium",
+    "combo": r"コンボ|combo",  # DJI's Fly More Combo, Creator Combo: the kit, not the unit
     "special": r"特装版|限定版|特別版|豪華版|初回限定|アニメ[dｄ]vd付き?|コレクターズ|collector|"
                r"記念版|周年記念|anniversary|"
                r"エディション|(?<!st )(?<!nd )(?<!rd )(?<!th )(?<!digital)edition",
@@ -316,6 +317,16 @@ _ACCESSORY_WORDS = (
     "ポケカ", "カードゲーム", "シリコン", "スキンシール", "デカール", "トートバッグ",
     "替刃", "網刃", "内刃", "外刃", "洗浄液", "カートリッジ",
     "ボトルのみ", "ラベル", "ヘッドバンド", "イヤーパッド", "コントローラー", "スピーカー",
+)
+# Accessory words that name one thing: a reference that is one is also the other.
+ACCESSORY_SYNONYMS = (
+    frozenset({"充電器", "アダプター", "アダプタ"}),
+    frozenset({"替えブラシ", "替ブラシ", "交換ブラシ", "ブラシヘッド"}),
+    frozenset({"替え刃", "替刃"}), frozenset({"イヤーピース", "イヤーチップ"}),
+    frozenset({"攻略本", "攻略ガイド", "ガイドブック"}),
+    frozenset({"サウンドトラック", "サントラ"}),
+    frozenset({"amiibo", "アミーボ"}), frozenset({"アクスタ", "アクリルスタンド"}),
+    frozenset({"ポケモンカード", "ポケカ"}),
 )
 _ACCESSORY_VOCABULARY = _Vocabulary((
     (w, ("(?<!ハード)(?<!はーど)" if w == "カバー" else "")  # ハードカバー is a binding
