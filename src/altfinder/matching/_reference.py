@@ -67,7 +67,8 @@ _GENERIC = _k(
     r"炭酸水メーカー|コーヒーメーカー|オープンイヤー|骨伝導|知育玩具|野菜水切り器|speaker|portable|"
     r"wireless|漂白剤|酸素系漂白剤|洗浄剤|つけおき|電源アダプター?|アダプター?|消臭スプレー|スプレー|"
     r"ファンヒーター|ヒーター|石油ストーブ|ストーブ|ビデオカメラ|ジンバル|スタビライザー|化粧水|"
-    r"香水|フレグランス|カプセル式|"
+    r"香水|フレグランス|カプセル式|ipx?\d{1,2}|version|ver|matter|uhs|メモリーカード|microsd[a-z]{0,2}|"
+    r"sd[a-z]{0,2}カード|ポータブル電源|電源|"
     # descriptors by their ending: 空間オーディオ対応, 水タンク容量, 水冷式, 高圧洗浄機
     r"[ぁ-ゖー一-鿿]{1,8}対応|[ぁ-ゖー一-鿿]{0,6}容量|[一-鿿]{1,3}式|[一-鿿]{2,6}(?:機|器|剤)"
 )
@@ -87,6 +88,12 @@ _EDITION_BRACKET = re.compile(r"[\[［【][^\]］】]{0,8}(?:版|巻|世代|edit
 _ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
 _BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
+
+
+# Modifiers in a name that sellers drop (リポソーム for リポソーム アドバンスト リペアセラム):
+# they count, but are no name word.
+_MODIFIER = _k(r"アドバンス[トド]?|クラシック|レギュラー|エッセンシャル|スタンダード|オリジナル|"
+               r"ベーシック|プレミアム|エクストラ|スペシャル|パーフェクト|ナチュラル")
 
 
 def _words(text: str, extra: Iterable[str] = (), codes: Iterable[str] = ()) -> dict[str, float]:
@@ -113,7 +120,8 @@ def _words(text: str, extra: Iterable[str] = (), codes: Iterable[str] = ()) -> d
             length = len(piece)  # ロージー weighs 4, though its word is ろーじ
             piece = piece.strip("ー")
             if len(piece) > 1:
-                words.setdefault(piece, float(min(length, 8)))
+                words.setdefault(piece, 2.0 if _MODIFIER.fullmatch(piece)
+                                 else float(min(length, 8)))
     return words
 
 
