@@ -70,6 +70,32 @@ _ROMAN = {"v": 5, "x": 10, "ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii"
 
 # Product aliases, applied in order on the case-folded NFKC text (katakana intact, so
 # word boundaries are still visible). Each maps a spelling onto one canonical form.
+# Nicknames of works that no rule derives (ヒロアカ is not the start of any word of
+# 僕のヒーローアカデミア): the widely used ones, as sellers write them.
+_NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    (r"ヒロアカ", " 僕のヒーローアカデミア "), (r"金カム", " ゴールデンカムイ "),
+    (r"ハガレン", " 鋼の錬金術師 "), (r"スラダン", " slam dunk "),
+    (r"約ネバ", " 約束のネバーランド "),
+    (r"東リベ", " 東京卍リベンジャーズ "), (r"転スラ", " 転生したらスライムだった件 "),
+    (r"鬼滅(?!の刃)", " 鬼滅の刃 "), (r"呪術(?!廻戦)", " 呪術廻戦 "),
+    (r"進撃(?!の巨人)", " 進撃の巨人 "),
+    (r"このすば", " この素晴らしい世界に祝福を "), (r"キミスイ", " 君の膵臓をたべたい "),
+    (r"セカチュー", " 世界の中心で 愛をさけぶ "), (r"リゼロ", " re ゼロから始める異世界生活 "),
+    (r"ワンピ(?![ァ-ヺー])", " one piece "),
+    (r"ラスアス|(?<![a-z])tlou", " the last of us "), (r"デススト", " death stranding "),
+    (r"ダクソ", " ダークソウル "), (r"スト\s*(?=[56](?!\d))", " ストリートファイター "),
+    (r"(?<![a-z])gt\s*(?=\d(?!\d))", " グランツーリスモ "),
+    (r"(?<![a-z])mhwib|(?<![a-z])mhw\s*:?\s*ib(?![a-z])",
+     " モンスターハンターワールド アイスボーン "),
+    (r"(?<![a-z])mhw(?![a-z])", " モンスターハンターワールド "),
+    (r"(?<![a-z])mhr(?![a-z])", " モンスターハンターライズ "),
+    (r"(?<![a-z])dqm\s*(?=\d)", " ドラゴンクエストモンスターズ "),
+    (r"(?<![a-z])dqb\s*(?=\d)", " ドラゴンクエストビルダーズ "),
+    (r"(?<![a-z])p5r(?![a-z0-9])", " ペルソナ5 ザ・ロイヤル "),
+    (r"(?<![a-z])p3r(?![a-z0-9])", " ペルソナ3 リロード "),
+    (r"(?<![a-z])ff\s*7\s*r(?![a-z])", " ファイナルファンタジー7 リメイク "),
+)
+
 _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(p), r) for p, r in (
         (r"spy\s*[×x✕]\s*family|スパイ\s*(?:×|x)?\s*ファミリー", " spyfamily "),
@@ -129,7 +155,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (rf"(?<![{_KATA}])マリカ(?![{_KATA}])", " マリオカート "),
         (r"(?<![a-z0-9])ff\s*(?=\d|[ivx]{1,4}(?![a-z]))", " ファイナルファンタジー "),
         (r"final\s*fantasy", " ファイナルファンタジー "),
-        (r"ブレワイ|breath\s*of\s*the\s*wild", " ブレスオブザワイルド "),
+        (r"ブレワイ|botw|breath\s*of\s*the\s*wild", " ブレスオブザワイルド "),
+        *_NICKNAMES,
         # A Roman numeral after a Latin name is its generation (Earbuds II, Mark III);
         # the first one is 初代.
         (r"(?<![a-z])mark\s*(iv|iii|ii|\d)(?![a-z0-9])",
