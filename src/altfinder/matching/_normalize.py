@@ -63,6 +63,7 @@ _LATIN_ACCENTS = str.maketrans("áàâäãåéèêëíìîïóòôöõōúùûü
 _SHORT_YEAR = re.compile(r"(?<![a-z0-9])['’](\d{2})(?!\d)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|版|巻|弾|期)")
+_KANJI_NUMBER = re.compile(r"(?<=\s)[一二三四五六七八九](?=\s|$)")  # 模倣犯 一: volume 1
 
 _ROMAN = {"v": 5, "x": 10, "ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "xi": 11,
@@ -83,7 +84,8 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"セカチュー", " 世界の中心で 愛をさけぶ "), (r"リゼロ", " re ゼロから始める異世界生活 "),
     (r"ワンピ(?![ァ-ヺー])", " one piece "),
     (r"ラスアス|(?<![a-z])tlou", " the last of us "), (r"デススト", " death stranding "),
-    (r"ダクソ", " ダークソウル "), (r"スト\s*(?=[56](?!\d))", " ストリートファイター "),
+    (r"ダクソ", " ダークソウル "), (r"箱コン", " xbox コントローラー "),
+    (r"スト\s*(?=[56](?!\d))", " ストリートファイター "),
     (r"(?<![a-z])gt\s*(?=\d(?!\d))", " グランツーリスモ "),
     (r"(?<![a-z])mhwib|(?<![a-z])mhw\s*:?\s*ib(?![a-z])",
      " モンスターハンターワールド アイスボーン "),
@@ -101,6 +103,9 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"spy\s*[×x✕]\s*family|スパイ\s*(?:×|x)?\s*ファミリー", " spyfamily "),
         (r"ウォ(?=ー)", "ウオ"),  # ウォーター and ウオーター, one spelling
         (r"(?<![a-z])spf\s+(?=\d)", "spf"),  # SPF 15 and SPF15
+        (r"(?<=[ァ-ヺ])アンド(?=[ァ-ヺ])(?!ロイド)", "&"),  # マリオアンドルイージ
+        # ソヴァージュ and ソバージュ, one spelling
+        (r"ヴァ", "バ"), (r"ヴィ", "ビ"), (r"ヴェ", "ベ"), (r"ヴォ", "ボ"), (r"ヴ", "ブ"),
         (r"(?:nintendo|ニンテンドー|任天堂)?\s*(?:switch|スイッチ)\s*2(?!\s*(?:[台個枚つ点\d.]|本(?!体)))",
          " nintendo switch2 "),
         (r"(?:nintendo\s*|ニンテンドー\s*)?(?:switch|スイッチ)\s*(?:lite|ライト)", " switch lite "),
@@ -165,7 +170,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"初代", " 第1世代 "),
         # Roman numerals of a series (ファイナルファンタジーVII, ドラゴンクエストXI) as digits.
         (rf"(?<=[{_KATA}一-鿿])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii|x|v)"
-         r"(?![a-z0-9'])",
+         r"(?![a-z0-9'\-])",  # X-T5 is a model, not 10
          lambda m: f" {_ROMAN[m.group(1)]} "),
     )
 )
@@ -194,6 +199,7 @@ def _canonical(text: str) -> str:
     text = _THOUSANDS.sub("", text)  # 7,450MB is 7450MB
     text = _SHORT_YEAR.sub(r" 20\1年版 ", text)  # るるぶ京都'25 is the 2025 edition
     text = _KANJI_ORDINAL.sub(_kanji_ordinal, text)
+    text = _KANJI_NUMBER.sub(lambda m: str("一二三四五六七八九".index(m.group()) + 1), text)
     text = text.replace("（", "(").replace("）", ")")
     for pattern, replacement in _ALIASES:
         text = pattern.sub(replacement, text)

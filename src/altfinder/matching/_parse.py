@@ -38,6 +38,8 @@ _SPEC = _k(
     r"mm|cm|m|hz|"
     r"khz|ghz|k|p|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
 )
+_APERTURE = re.compile(r"(?<![a-z0-9])f\s*/?\s*(\d{1,2}\.\d)(?![\d.])|"
+                       r"(?<![a-z0-9])f/(\d{1,2})(?![\d.])")
 _SPF = re.compile(r"(?<![a-z])spf\s*(\d{1,2})\+?")
 _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "gb": ("storage", 1.0), "tb": ("storage", 1000.0), "mb": ("storage", 0.001),
@@ -58,7 +60,7 @@ _IGNORED_NUMBERS = _k(
     r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|ヵ月|ケ月|回|度|倍|代|人|色|週|番|号機|号|"
     r"割|冊|周年|"
     r"点灯|段階|速|枚組|ステージ|弾)|"
-    r"\d+(?:\.\d+)?\s*(?:円|%|％|℃|°c?|h|cm|mm|km|ポイント|pt|コ口|個口)|"
+    r"(?<![a-z\d.])\d+(?:\.\d+)?\s*(?:円|%|％|℃|°c?|h|cm|mm|km|ポイント|pt|コ口|個口)(?![a-z])|"
     r"(?<![a-z0-9-])\d+[~-]\s*\d+(?![a-z0-9-])|"  # a range, not the middle of GA-2100-1A1JF
     r"\d{1,3}(?:,\d{3})+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )
@@ -68,6 +70,8 @@ _YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:春|夏|秋|冬)?\s*(?:版|産|モデ�
 _UNIT = r"(?:cm|mm|m|センチ|ミリ|メートル|インチ)"
 _DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}?\s*[×✕*]|x)\s*"
                  rf"\d+(?:\.\d+)?\s*{_UNIT}?(?![a-z\d])(?!\s*(?:個|本|枚|袋|箱|台|セット|set|pcs))")
+_LABELLED_SIZE = _k(r"(?:約\s*)?(?:幅|奥行き?|高さ|長さ|直径|厚さ|縦|横)\s*\d+(?:\.\d+)?\s*"
+                    r"(?:cm|mm|m|センチ|ミリ)?\s*[×xX*]?")
 _LOOSE = _k(r"\d+\s*(?:パック|個入り?|本入り?|個セット)\s*の\s*(?:バラ|ばら|うち|中から)")
 _TOTAL = _k(r"(?:計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
 # A garment or bag size: a standalone S/M/L (maybe with サイズ) or 大/中/小 サイズ
@@ -189,6 +193,9 @@ def _parse(title: str) -> _Parsed:
     for m in _YEAR.finditer(rest):
         year = int(next(g for g in m.groups() if g))
         parsed.years.add(year if year > 1000 else 2018 + year)
+    for m in _APERTURE.finditer(rest):  # F1.8: a lens's aperture, another lens at F1.2
+        parsed.specs.setdefault("aperture", set()).add(float(next(g for g in m.groups() if g)))
+        rest = _blank(rest, m)
     for m in _GENERATION.finditer(rest):
         parsed.generations.add(_ints(m))
         rest = _blank(rest, m)
@@ -211,6 +218,8 @@ def _parse(title: str) -> _Parsed:
         if unit in _SPEC_CLASS:
             cls, scale = _SPEC_CLASS[unit]
             parsed.specs.setdefault(cls, set()).add(round(float(m.group(1)) * scale, 3))
+        rest = _blank(rest, m)
+    for m in _LABELLED_SIZE.finditer(rest):  # 幅15×奥行32×高さ24cm: a size, not volume 15
         rest = _blank(rest, m)
     for m in _DIMENSION.finditer(rest):  # 30cm×50m, 30×50: a size, not 50 units
         rest = _blank(rest, m)

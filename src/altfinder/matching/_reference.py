@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from altfinder._text import normalize
 from altfinder.matching._abbrev import initials
 from altfinder.matching._normalize import _canonical, _compact, _k, fold_kana
-from altfinder.matching._parse import _PART, _STOPWORDS, _parse, _Parsed
+from altfinder.matching._parse import _PART, _SPEC, _STOPWORDS, _parse, _Parsed
 from altfinder.matching._sound import MIN_KEY, runs, sound_key
 from altfinder.matching._vocabulary import (
     _ACCESSORY_VOCABULARY,
@@ -93,7 +93,7 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 # Modifiers in a name that sellers drop (リポソーム for リポソーム アドバンスト リペアセラム):
 # they count, but are no name word.
 _MODIFIER = _k(r"アドバンス[トド]?|クラシック|レギュラー|エッセンシャル|スタンダード|オリジナル|"
-               r"ベーシック|プレミアム|エクストラ|スペシャル|パーフェクト|ナチュラル")
+               r"ベーシック|プレミアム|エクストラ|スペシャル|パーフェクト|ナチュラル|ハンディ")
 
 
 def _words(text: str, extra: Iterable[str] = (), codes: Iterable[str] = ()) -> dict[str, float]:
@@ -150,6 +150,7 @@ class _Reference:
     work_title: str | None  # a book's or game's title word, for a subtitle in waves
     sound_runs: list[str]  # kana and Latin runs compared by sound (プロジェクト・ヘイル・メアリー)
     initials: dict[str, list[tuple[int, int]]]  # DK for ドンキーコング: spans of parsed.text
+    name_lines: set[str]  # the lines the name itself says (not the catalogue copy)
     shades: list[tuple[str, str, str]]  # (word before, code, name): … ML マットライトオークル
     slots: list[tuple[str, str]]  # (name word, variant code): (ドラマティックパウダリー, ex)
     neighbours: list[tuple[str, str]]  # a name word and the word after it: (さぼん, edp)
@@ -214,6 +215,12 @@ _UNIT_CODE = re.compile(r"\d+(?:ml|l|g|kg|gb|tb|mb|mm|cm|m|w|v|k|p|mah|hz|cc|mg)
 _SLOT = re.compile(r"([ぁ-ゖー]{4,}|[a-z]{4,})\s+([a-z]{1,3}\d{0,2}|\d{1,3}[a-z]{1,2})(?=[\s(]|$)")
 
 
+_COLOUR_ENDINGS = tuple(fold_kana(w) for w in (
+    "ブラック", "ホワイト", "ブラウン", "ベージュ", "ピンク", "レッド", "ブルー", "グリーン",
+    "グレー",
+    "オレンジ", "イエロー", "パープル", "ネイビー", "シルバー", "ゴールド", "オークル", "コーラル"))
+
+
 def _shades(text: str, core: dict[str, float]) -> list[tuple[str, str, str]]:
     """The reference's shade codes with the word before them and the shade's name.
 
@@ -226,7 +233,9 @@ def _shades(text: str, core: dict[str, float]) -> list[tuple[str, str, str]]:
     found = []
     for m in _SHADE.finditer(text):
         name = m.group(3).strip("ー")
-        if name in core and not _SPEC_CODE.fullmatch(m.group(2)):  # SPF15 is no shade
+        named_colour = any(name.endswith(e) and len(name) >= len(e) + 2
+                           for e in _COLOUR_ENDINGS)  # ミディアムブラウン, not ブラック
+        if (name in core or named_colour) and not _SPEC_CODE.fullmatch(m.group(2)):
             found.append((m.group(1), m.group(2), name))
     return found
 
@@ -360,7 +369,10 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                        for _, m in accessory_words)
     # a work's number is part of its title (ペルソナ5 ザ・ロイヤル), and an accessory is
     # named by what it is after the product it fits (iPhone 15 クリアケース)
+    name_lines = parsed.lines
     if not is_game and not is_book and not is_accessory:
+        spec = _SPEC.search(parsed.text, end)  # 6.1インチ 有機EL: the copy's specs
+        name_lines = _lines(parsed.display[:spec.start()]) if spec else parsed.lines
         if end + _ACCESSORY_REACH < len(parsed.text):  # a count in the copy (PCIe x4)
             parsed.quantity = _parse(parsed.display[:end + _ACCESSORY_REACH]).quantity
         core_text = core_text[:end]
@@ -408,5 +420,6 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                and not _UNIT_CODE.fullmatch(m.group(2))],
         is_book=is_book,
         neighbours=_neighbours(core_text, core),
+        name_lines=name_lines,
     )
 

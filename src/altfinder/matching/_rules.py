@@ -379,11 +379,23 @@ def _written(model: str, lst: _Parsed) -> bool:
     return False
 
 
+def _runs_on(code: str, shorter: str) -> bool:
+    """Whether a model number goes on where another's number ends: X-T50 after X-T5."""
+    return (len(shorter) >= 3 and code != shorter and code.startswith(shorter)
+            and shorter[-1].isdigit() and code[len(shorter)].isdigit())
+
+
 def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     """Model numbers; returns whether the listing names the reference's model."""
     named = any(_written(m, lst) for m in (_compact(x) for x in ref.models))
     named = named or any(_compatible(code, m) for code in lst.codes for m in ref.models)
     for code in lst.codes:
+        longer = next((r for r in map(_compact, ref.codes) if _runs_on(_compact(code), r)
+                       or _runs_on(r, _compact(code))), None)
+        if longer and not named:  # X-T50 for X-T5, or X-T5 for X-T50
+            verdict.reject(MatchKind.MODEL_CONFLICT,
+                           f"model number {_compact(code)} is not {longer}")
+            return named
         family = [r for r in ref.codes if _same_family(code, r)]
         if not family:
             continue
@@ -433,6 +445,11 @@ def _number(volumes: set[int]) -> str:
     return next((k for k, v in PART_NUMBERS.items() if v == first), str(first))
 
 
+_CARRIER = _k(r"(?:docomo|ドコモ|(?<![a-z])au|softbank|ソフトバンク|楽天モバイル|y!?\s*mobile|"
+              r"ワイモバイル|uq\s*mobile)\s*(?:版|モデル)")  # docomo購入 (an iPhone) is not
+_SIM_FREE = fold_kana("simフリー")
+
+
 def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool) -> None:
     rp, lp = ref.parsed, lst
     for cls, values in rp.specs.items():
@@ -450,6 +467,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"size {'/'.join(sorted(lp.sizes)).upper()} is not "
                        f"{'/'.join(sorted(rp.sizes)).upper()}")
+    carrier = _CARRIER.search(lp.text)
+    if carrier and _SIM_FREE in rp.text and not _CARRIER.search(rp.text):
+        verdict.reject(MatchKind.LINE_CONFLICT, f"a carrier's model ({lp.show(carrier)}), "
+                                                f"where the reference is SIM-free")
     if rp.years and lp.years and not (rp.years & lp.years):
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"the {min(lp.years)} edition or harvest, not {min(rp.years)}")
@@ -499,7 +520,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                            f"the paperback (文庫)")
     if "refill" in rp.lines and "refill" not in lp.lines and _MAIN_BOTTLE.search(lp.text):
         verdict.reject(MatchKind.LINE_CONFLICT, "the main bottle, where the reference is a refill")
-    missing = {line for line in (rp.lines - lp.lines) & _LINE_REQUIRED  # インスタックスミニ12
+    missing = {line for line in (ref.name_lines - lp.lines) & _LINE_REQUIRED  # インスタックスミニ12
                if not any(fold_kana(w) in lp.text for w in _LINE_WORDS.get(line, ()))}
     if missing and not named:
         verdict.reject(MatchKind.LINE_CONFLICT,
@@ -523,7 +544,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {_number(lp.volumes)} is not {_number(rp.volumes)}")
         elif (not lp.volumes and not named and not _glued_number(ref, lp, rp.volumes)
-              and not rp.volumes & lp.generations):  # 第4世代 for AirPods 4
+              and not rp.volumes & lp.generations  # 第4世代 for AirPods 4
+              and not any(code.isdigit() and int(code) in rp.volumes and name in lp.text
+                          for _, code, name in ref.shades)):  # ミディアムブラウン for 02
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(rp.volumes)}")
     if not named and ref.sequel is not None:

@@ -61,7 +61,7 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
                 present[w] = any(a < m.end() and m.start() < b for a, b in spans
                                  for m in re.finditer(re.escape(w), ref.parsed.text))
         for _, code, name in ref.shades:  # the shade's code stands for its name
-            if not present[name] and _names_code(listing, code):
+            if name in present and not present[name] and _names_code(listing, code):
                 present[name] = True
         credit = {w: 1.0 if found else _part_of(w, listing.text) for w, found in present.items()}
         out.append((float(set_scores[j]) / 100, credit))

@@ -212,7 +212,7 @@ _LINE_WORDS: dict[str, tuple[str, ...]] = {
     "ll": ("ll",), "deluxe": ("デラックス", "deluxe"),
     "edge": ("edge",), "oasis": ("oasis",), "scribe": ("scribe",), "kids": ("kids",),
     "absolute": ("absolute",), "origin": ("origin",), "complete": ("complete",),
-    "fluffy": ("fluffy",),
+    "fluffy": ("fluffy",), "elite": ("elite", "エリート"),
 }
 _LINES: dict[str, str] = {
     "有機el": r"有機el",
@@ -226,6 +226,7 @@ _LINES: dict[str, str] = {
     "fluffy": r"フラッフィ",
     "refill": r"詰め替え",
     "premium": r"プレミアム|premium",
+    "half": r"(?<![\d/.])1\s*/\s*2(?![\d/])|ハーフサイズ|ハーフタイプ",  # ファイルボックス 1/2
     "combo": r"コンボ|combo",  # DJI's Fly More Combo, Creator Combo: the kit, not the unit
     "special": r"特装版|限定版|特別版|豪華版|初回限定|アニメ[dｄ]vd付き?|コレクターズ|collector|"
                r"記念版|周年記念|anniversary|"
@@ -341,7 +342,7 @@ _WITH = _k(r"(?:\([^)]*\)\s*)?(?:は|が|も|に)?"
            r"(?:付き|付属|付|つき|あり|有り|有|入り|同梱|込み|なし|無し|無|"
            r"小?傷|小?キズ|汚れ|破れ|ヤケ|日焼け|折れ|スレ|擦れ|難|\d+\s*%|劣化|最大容量|良好|交換済|"
            r"新品に交換|持ち|残量|おまけ|オマケ|強化|持続|長持ち|不要|不使用|売り|清掃|掃除|洗浄|"
-           r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|装着済み?|セット済み?)")
+           r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|貼って|装着済み?|セット済み?)")
 
 # Lots and bundles: several different things sold together (まとめ売り, 他3点, 1-12巻).
 # Lot words that are never copies of one title (for 2冊セット of a single book).
