@@ -860,7 +860,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind6", 1.00, 0.98),
         ("blind7", 1.00, 0.95),
         ("blind8", 0.96, 0.94),
-        ("blind9", 0.92, 0.87),
+        ("blind9", 0.92, 0.89),
         ("blind10", 1.00, 0.87),
         ("blind11", 0.90, 0.87),
         ("blind12", 0.98, 0.89),
@@ -888,7 +888,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind34", 0.96, 0.93),
         ("blind35", 0.98, 0.90),
         ("blind36", 0.96, 0.91),
-        ("blind37", 0.96, 0.86),
+        ("blind37", 0.98, 0.86),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

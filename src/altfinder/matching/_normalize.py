@@ -166,7 +166,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         # the first one is 初代.
         (r"(?<![a-z])mark\s*(iv|iii|ii|\d)(?![a-z0-9])",
          lambda m: f" mark 第{_ROMAN.get(m.group(1), m.group(1))}世代 "),
-        (r"(?<=[a-z]) (iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
+        (r"(?<=[a-z0-9]) (iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
         (r"初代", " 第1世代 "),
         # Roman numerals of a series (ファイナルファンタジーVII, ドラゴンクエストXI) as digits.
         (rf"(?<=[{_KATA}一-鿿])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii|x|v)"

@@ -186,7 +186,8 @@ def _compatible(listing: str, reference: str) -> bool:
     rest = cr[len(cl):]
     if (cr.startswith(cl) and len(cl) >= 3 and any(c.isdigit() for c in cl)
             and len(cl) in _cuts(reference)
-            and (len(cl) in _separators(reference) or len(rest) >= 2)):  # PCF-SC15 ≠ PCF-SC15T
+            and (len(cl) in _separators(reference) or len(rest) >= 2)  # PCF-SC15 ≠ PCF-SC15T
+            and not re.match(r"m\d", rest)):  # ZV-1 is not ZV-1M2 (Mark II), RX100 not RX100M7
         # CFI-2000 for CFI-2000A01, EH-NA0J for EH-NA0J-A; but X100V is not X100VI
         return True
     extra = cl[len(cr):]
@@ -396,6 +397,8 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
             verdict.reject(MatchKind.MODEL_CONFLICT,
                            f"model number {_compact(code)} is not {longer}")
             return named
+        if any(_compact(code) == _compact(r) for r in ref.codes):
+            continue  # ZV-1 of ZV-1 II: a code the reference itself writes
         family = [r for r in ref.codes if _same_family(code, r)]
         if not family:
             continue
@@ -411,6 +414,8 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
         verdict.reject(MatchKind.MODEL_CONFLICT,
                        f"model number {_compact(code)} is not {_compact(family[0])}")
         return named
+    if not named and ref.parsed.generations & lst.generations:  # ZV-1 II for ZV-1M2 (ZV-1 II)
+        named = any(_compact(c) == _compact(r) for c in lst.codes for r in ref.codes)
     return named
 
 
