@@ -63,6 +63,9 @@ _LATIN_ACCENTS = str.maketrans("áàâäãåéèêëíìîïóòôöõōúùûü
 _SHORT_YEAR = re.compile(r"(?<![a-z0-9])['’](\d{2})(?!\d)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|版|巻|弾|期)")
+_USB_GEN = re.compile(r"usb\s*\d(?:\.\d)?\s*(?:gen\.?\s*\d(?:x\d)?)?", re.IGNORECASE)
+_KANJI_REVISION = re.compile("([一二三四五六七八九十])訂版")
+_KANJI_DIGITS = "一二三四五六七八九十"
 _KANJI_NUMBER = re.compile(r"(?<=\s)[一二三四五六七八九](?=\s|$)")  # 模倣犯 一: volume 1
 
 _ROMAN = {"v": 5, "x": 10, "ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
@@ -91,6 +94,9 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      " モンスターハンターワールド アイスボーン "),
     (r"(?<![a-z])mhw(?![a-z])", " モンスターハンターワールド "),
     (r"(?<![a-z])mhr(?![a-z])", " モンスターハンターライズ "),
+    (r"(?<![a-z])mhxx(?![a-z])|モンスターハンター\s*xx(?![a-z])",
+     " モンスターハンターダブルクロス "),
+    (r"(?<![a-z])mhst\s*(?=\d)", " モンスターハンターストーリーズ "),
     (r"(?<![a-z])dqm\s*(?=\d)", " ドラゴンクエストモンスターズ "),
     (r"(?<![a-z])dqb\s*(?=\d)", " ドラゴンクエストビルダーズ "),
     (r"(?<![a-z])p5r(?![a-z0-9])", " ペルソナ5 ザ・ロイヤル "),
@@ -199,6 +205,8 @@ def _canonical(text: str) -> str:
     text = _THOUSANDS.sub("", text)  # 7,450MB is 7450MB
     text = _SHORT_YEAR.sub(r" 20\1年版 ", text)  # るるぶ京都'25 is the 2025 edition
     text = _KANJI_ORDINAL.sub(_kanji_ordinal, text)
+    text = _USB_GEN.sub(" usb ", text)  # USB 3.2 Gen.2: the port's generation, not the product's
+    text = _KANJI_REVISION.sub(lambda m: f"{_KANJI_DIGITS.index(m.group(1)) + 1}訂版", text)
     text = _KANJI_NUMBER.sub(lambda m: str("一二三四五六七八九".index(m.group()) + 1), text)
     text = text.replace("（", "(").replace("）", ")")
     for pattern, replacement in _ALIASES:

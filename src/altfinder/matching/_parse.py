@@ -82,7 +82,8 @@ _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
                  r"gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"
                  r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
-_EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版")
+_EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版|"
+              r"(\d+)\s*訂版")
 _VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)|(?<![a-z])no\.?\s*(\d+)|"
              r"(?<![a-z])(?:book|part)\s*(\d+)")
 # The parts of a work in two or three books: (上), 中巻, 下.

@@ -68,7 +68,8 @@ _GENERIC = _k(
     r"wireless|漂白剤|酸素系漂白剤|洗浄剤|つけおき|電源アダプター?|アダプター?|消臭スプレー|スプレー|"
     r"ファンヒーター|ヒーター|石油ストーブ|ストーブ|ビデオカメラ|ジンバル|スタビライザー|化粧水|"
     r"香水|フレグランス|カプセル式|ipx?\d{1,2}|version|ver|matter|uhs|メモリーカード|microsd[a-z]{0,2}|"
-    r"sd[a-z]{0,2}カード|ポータブル電源|電源|"
+    r"sd[a-z]{0,2}カード|ポータブル電源|電源|シャワーヘッド|ウルトラファインバブル|マイクロバブル|"
+    r"節水|外付けssd|ポータブルssd|"
     # descriptors by their ending: 空間オーディオ対応, 水タンク容量, 水冷式, 高圧洗浄機
     r"[ぁ-ゖー一-鿿]{1,8}対応|[ぁ-ゖー一-鿿]{0,6}容量|[一-鿿]{1,3}式|[一-鿿]{2,6}(?:機|器|剤)"
 )
@@ -82,11 +83,12 @@ _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
 # A brand field that is a publisher: the product is a book.
 _PUBLISHER = re.compile(r"書房|出版|書店|新社|社$|社\)|館$|文庫|パブリッシング|publishing|press",
                         re.IGNORECASE)
-_BOOK_SUBTITLE = re.compile(r"(?<=\S)\s+(?=[ぁ-ゖー一-鿿々〆]{10,})")
+_BOOK_SUBTITLE = re.compile(r"(?<=\S)\s+(?=[ぁ-ゖー一-鿿々〆]{10,})|"
+                            r"(?<=[ぁ-ゖー一-鿿々〆])\s+(?=(?:the\s+)?[a-z]{2,}(?:\s+[a-z]+){1,})")
 _EDITION_BRACKET = re.compile(r"[\[［【][^\]］】]{0,8}(?:版|巻|世代|edition)[^\]］】]{0,4}[\]］】]",
                               re.IGNORECASE)
 _ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
-_BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部")
+_BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部|\([^)]*books?\)")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 
 
@@ -94,6 +96,9 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 # they count, but are no name word.
 _MODIFIER = _k(r"アドバンス[トド]?|クラシック|レギュラー|エッセンシャル|スタンダード|オリジナル|"
                r"ベーシック|プレミアム|エクストラ|スペシャル|パーフェクト|ナチュラル|ハンディ")
+
+
+_SCENT = fold_kana("の香り")  # ハーバルシトラスの香り: the standard scent goes unsaid
 
 
 def _words(text: str, extra: Iterable[str] = (), codes: Iterable[str] = ()) -> dict[str, float]:
@@ -120,7 +125,7 @@ def _words(text: str, extra: Iterable[str] = (), codes: Iterable[str] = ()) -> d
             length = len(piece)  # ロージー weighs 4, though its word is ろーじ
             piece = piece.strip("ー")
             if len(piece) > 1:
-                words.setdefault(piece, 2.0 if _MODIFIER.fullmatch(piece)
+                words.setdefault(piece, 2.0 if _MODIFIER.fullmatch(piece) or piece.endswith(_SCENT)
                                  else float(min(length, 8)))
     return words
 
@@ -211,8 +216,9 @@ def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[
 _SHADE = re.compile(r"(\S+)\s+#?(\d{1,3}|[a-z]{1,3}\d{0,3})\s+([ぁ-ゖー]{3,})(?=\s|$)")
 # A short variant code after a name word: ドラマティックパウダリー EX, Mini 4 Pro.
 # A number with a unit (500ml, 16gb) is a size, not a variant code.
-_UNIT_CODE = re.compile(r"\d+(?:ml|l|g|kg|gb|tb|mb|mm|cm|m|w|v|k|p|mah|hz|cc|mg)")
-_SLOT = re.compile(r"([ぁ-ゖー]{4,}|[a-z]{4,})\s+([a-z]{1,3}\d{0,2}|\d{1,3}[a-z]{1,2})(?=[\s(]|$)")
+_UNIT_CODE = re.compile(r"\d+(?:\.\d+)?(?:ml|l|g|kg|gb|tb|mb|mm|cm|m|w|v|k|p|mah|hz|cc|mg)")
+_SLOT = re.compile(r"([ぁ-ゖー]{3,}|[a-z]{4,})\s+([a-z]{1,3}\d{0,2}|\d{1,3}(?:\.\d)?[a-z]{1,2})"
+                   r"(?=[\s(]|$)")
 
 
 _COLOUR_ENDINGS = tuple(fold_kana(w) for w in (
@@ -417,7 +423,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         slots=[(m.group(1), m.group(2)) for m in _SLOT.finditer(parsed.text)
                if m.group(1).strip("ー") in core and not _LINE_LEXICON.find(m.group(2))
                and not _PLATFORM_LEXICON.find(m.group(2))
-               and not _UNIT_CODE.fullmatch(m.group(2))],
+               and not _UNIT_CODE.fullmatch(m.group(2)) and not _SPEC_CODE.fullmatch(m.group(2))],
         is_book=is_book,
         neighbours=_neighbours(core_text, core),
         name_lines=name_lines,

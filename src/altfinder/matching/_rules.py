@@ -313,7 +313,8 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             return
     if ref.is_accessory and "本体" in lst.display and "本体" not in ref.parsed.display:
         for word, m in _ACCESSORY_VOCABULARY.matches(lst.text):
-            if word in ref.accessories and _WITH.match(lst.text[m.end():].lstrip()):
+            if word in ref.accessories and (_WITH.match(lst.text[m.end():].lstrip())
+                                            or "+" in lst.text[max(0, m.start() - 12):m.start()]):
                 verdict.reject(MatchKind.LOT, f"a main unit sold with the product "
                                               f"({lst.show(m)}付き)")
                 return
@@ -453,6 +454,7 @@ def _number(volumes: set[int]) -> str:
 _CARRIER = _k(r"(?:docomo|ドコモ|(?<![a-z])au|softbank|ソフトバンク|楽天モバイル|y!?\s*mobile|"
               r"ワイモバイル|uq\s*mobile)\s*(?:版|モデル)")  # docomo購入 (an iPhone) is not
 _SIM_FREE = fold_kana("simフリー")
+_SCENT_NAME = _k(r"([ぁ-ゖー一-鿿々]{2,12})の香り")
 
 
 def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool) -> None:
@@ -472,6 +474,11 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"size {'/'.join(sorted(lp.sizes)).upper()} is not "
                        f"{'/'.join(sorted(rp.sizes)).upper()}")
+    ours_scent, their_scent = _SCENT_NAME.search(rp.text), _SCENT_NAME.search(lp.text)
+    if (ours_scent and their_scent and ours_scent.group(1) != their_scent.group(1)
+            and ours_scent.group(1) not in lp.text):
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, not "
+                                                   f"{rp.show(ours_scent)}")
     carrier = _CARRIER.search(lp.text)
     if carrier and _SIM_FREE in rp.text and not _CARRIER.search(rp.text):
         verdict.reject(MatchKind.LINE_CONFLICT, f"a carrier's model ({lp.show(carrier)}), "
@@ -566,12 +573,13 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"shade #{sorted(theirs_hash)[0]} is not #{sorted(ours_hash)[0]}")
     for word, code in ref.slots:  # ドラマティックパウダリー UV for … EX
-        other = re.search(rf"{re.escape(word)}\s*([a-z]{{1,3}}\d{{0,2}}|\d{{1,3}}[a-z]{{0,2}})"
-                          r"(?![a-z0-9])", lp.text)
+        other = re.search(rf"{re.escape(word)}\s*([a-z]{{1,3}}\d{{0,2}}|"
+                          r"\d{1,3}(?:\.\d)?[a-z]{0,2})(?![a-z0-9])", lp.text)
         suffix = other.group(1)[len(code):] if other and other.group(1).startswith(code) else ""
         if suffix.isdigit() and int(suffix) in rp.generations | rp.volumes:
             continue  # SE2 for SE (第2世代), HD10 for HD 10
-        if other and other.group(1) != code and other.group(1) not in rp.text:
+        if other and other.group(1) != code and not re.search(
+                rf"(?<![a-z0-9]){re.escape(other.group(1))}(?![a-z0-9])", rp.text):
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"variant {lp.show(other, 1)} is not {code.upper()}")
     for before, code, name in ref.shades:

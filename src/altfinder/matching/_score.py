@@ -69,6 +69,7 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
 
 
 _KANA = re.compile("[ぁ-ゖー]{4,}")
+_RUNS_ON = re.compile(r"\d*[a-z]")
 _LETTERS = re.compile(r"(?<![a-z0-9])[a-z]{2,3}(?![a-z])")
 _OF = re.compile("([ぁ-ゖー]{3,})の[一-鿿々]+")
 
@@ -81,8 +82,9 @@ def _shortened(word: str, text: str) -> bool:
         return True
     if len(word) < 5 or not _KANA.fullmatch(word):
         return False
-    return any(word.startswith(run) and len(run) >= 0.6 * len(word)
-               for run in _KANA.findall(text))
+    return any(word.startswith(m.group()) and len(m.group()) >= 0.6 * len(word)
+               and not _RUNS_ON.match(text, m.end())  # モンスターハンター4G: another title
+               for m in _KANA.finditer(text))
 
 
 _KANA_PART = re.compile("[ぁ-ゖー]{3,}")
@@ -100,9 +102,11 @@ def _part_of(word: str, text: str) -> float:
         return 0.0
     best = 0
     kana = bool(_KANA.fullmatch(word))  # a mixed word's start is its series (桃太郎電鉄)
-    for run in (r.strip("ー") for r in (_KANA_PART if kana else _CJK_PART).findall(text)):
-        if 3 <= len(run) < len(word) and (word.endswith(run) or (word.startswith(run) and (
-                kana or _KANJI.fullmatch(word[len(run):])))):  # マグネシウム(炭酸湯)
+    for m in (_KANA_PART if kana else _CJK_PART).finditer(text):
+        run = m.group().strip("ー")
+        if 3 <= len(run) < len(word) and (word.endswith(run) or (
+                word.startswith(run) and (kana or _KANJI.fullmatch(word[len(run):]))
+                and not _RUNS_ON.match(text, m.end()))):  # not モンスターハンター4G
             best = max(best, len(run))
     return best / len(word) if best >= 0.4 * len(word) else 0.0
 

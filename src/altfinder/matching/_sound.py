@@ -45,6 +45,7 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"c(?=[eiy])", "s"),
         (r"g(?=[ei])", "j"),  # genifique: ジェニフィック
         (r"cho\b", "ko"),  # echo: エコー
+        (r"chr", "kr"),  # chrome: クローム
         (r"t?ch", "t"),  # チ: steam and chocolate alike
         (r"ts", "t"),  # ツ: Hogwarts
         (r"c", "k"),

@@ -236,7 +236,8 @@ _LINES: dict[str, str] = {
     # Things about a product, sold under its name: a guide, an art book, a soundtrack.
     "guide": r"攻略本|攻略ガイド|攻略\s*ガイドブック|アルティマニア|ガイドブック|公式ガイド|"
              r"設定資料集|ファンブック|アートブック|ビジュアルブック|画集|サウンドトラック|サントラ|"
-             r"100分de名著|解説書|解説本|副読本|ワークブック|問題集",
+             r"100分de名著|解説書|解説本|副読本|ワークブック|問題集|クリアガイド|完全ガイド|"
+             r"書き覚えノート|準拠ノート|練習帳",
     # The novel of a comic (or the comic of a novel: コミカライズ).
     "novel": r"小説|ライトノベル|ラノベ|ノベライズ|ノベル(?!ティ)|コミカライズ|"
              r"(?<!コミック)文庫(?=[^()]{0,12}\)|[a-z]{0,2}$)",  # (電撃文庫), (文春文庫 ひ 13-7)
@@ -318,6 +319,7 @@ _ACCESSORY_WORDS = (
     "ポケカ", "カードゲーム", "シリコン", "スキンシール", "デカール", "トートバッグ",
     "替刃", "網刃", "内刃", "外刃", "洗浄液", "カートリッジ",
     "ボトルのみ", "ラベル", "ヘッドバンド", "イヤーパッド", "コントローラー", "スピーカー",
+    "蓋", "ガラス蓋", "ヒートシンク",
 )
 # Accessory words that name one thing: a reference that is one is also the other.
 ACCESSORY_SYNONYMS = (
