@@ -423,8 +423,8 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
 
 
 # A colour named with a word before its base colour: ピンクベージュ, ミッドナイトブラック.
-_COLOUR_NAME = re.compile(r"[ァ-ヺー]{2,}(?:ホワイト|ブラック|ベージュ|ブルー|レッド|ピンク|"
-                          r"グリーン|グレー|グレイ|ブラウン|オークル|イエロー|パープル|"
+_COLOUR_NAME = re.compile(r"(?<![ァ-ヺー])[ァ-ヺー]{2,6}(?:ホワイト|ブラック|ベージュ|ブルー|レッド|"
+                          r"ピンク|グリーン|グレー|グレイ|ブラウン|オークル|イエロー|パープル|"
                           r"ネイビー|シルバー|ゴールド|オレンジ)")
 
 
@@ -454,6 +454,8 @@ def _number(volumes: set[int]) -> str:
 _CARRIER = _k(r"(?:docomo|ドコモ|(?<![a-z])au|softbank|ソフトバンク|楽天モバイル|y!?\s*mobile|"
               r"ワイモバイル|uq\s*mobile)\s*(?:版|モデル)")  # docomo購入 (an iPhone) is not
 _SIM_FREE = fold_kana("simフリー")
+_SECOND_CODE = re.compile(r"\s+([a-z]{1,3}\d{0,2})(?![a-z0-9])")
+_WITH_ITEM = _k(r"([ぁ-ゖー一-鿿a-z]{3,12})付き")
 _SCENT_NAME = _k(r"([ぁ-ゖー一-鿿々]{2,12})の香り")
 
 
@@ -467,13 +469,22 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"{cls} {show} differs from the reference's {want}")
     ours, theirs = _colour_names(rp), _colour_names(lp)
-    if ours and theirs and not (ours & theirs) and rp.colours & lp.colours:
+    if ours and theirs and not (ours & theirs) and rp.colours & lp.colours and not ref.is_game:
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colour {'/'.join(sorted(theirs))} is not {'/'.join(sorted(ours))}")
     if rp.sizes and lp.sizes and not (rp.sizes & lp.sizes):  # フリーザーバッグ L for M
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"size {'/'.join(sorted(lp.sizes)).upper()} is not "
                        f"{'/'.join(sorted(rp.sizes)).upper()}")
+    ours_with = {m.group(1) for m in _WITH_ITEM.finditer(rp.text)}
+    for m in _WITH_ITEM.finditer(lp.text):
+        theirs_with = m.group(1)
+        twin = next((o for o in ours_with if o != theirs_with and o[-2:] == theirs_with[-2:]
+                     and not o.endswith(theirs_with) and not theirs_with.endswith(o)), None)
+        if twin and theirs_with not in ours_with:  # スタンダードペン付き for プレミアムペン付き
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"{lp.show(m)}, where the reference comes with {twin}")
+            break
     ours_scent, their_scent = _SCENT_NAME.search(rp.text), _SCENT_NAME.search(lp.text)
     if (ours_scent and their_scent and ours_scent.group(1) != their_scent.group(1)
             and ours_scent.group(1) not in lp.text):
@@ -578,6 +589,11 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         suffix = other.group(1)[len(code):] if other and other.group(1).startswith(code) else ""
         if suffix.isdigit() and int(suffix) in rp.generations | rp.volumes:
             continue  # SE2 for SE (第2世代), HD10 for HD 10
+        second = _SECOND_CODE.match(lp.text, other.end()) if other else None
+        if (second and second.group(1) != code and other and other.group(1) == code
+                and not re.search(rf"(?<![a-z0-9]){second.group(1)}(?![a-z0-9])", rp.text)):
+            verdict.reject(MatchKind.LOT, f"two variants ({lp.show(other, 1)} "
+                                          f"{lp.show(second, 1)})")  # エルジューダ MO FO
         if other and other.group(1) != code and not re.search(
                 rf"(?<![a-z0-9]){re.escape(other.group(1))}(?![a-z0-9])", rp.text):
             verdict.reject(MatchKind.VARIANT_CONFLICT,
@@ -738,7 +754,8 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             word = follower.group(1)
             if not (_FUNCTION_WORD.fullmatch(word) or (
                     (word in ref.parsed.text or word in ref.parsed.compact)
-                    and not _colours(lst.show(follower, 1).casefold()))):
+                    and not (_colours(lst.show(follower, 1).casefold())
+                             and not (ref.is_game or lst.platforms)))):
                 break  # a colour ends the name: what follows describes the item
             following = _NEXT_WORD.match(lst.read, follower.end())
             if following is None:
@@ -763,7 +780,8 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 or _AFTER_NAME_OK.search(word) or sounds_in(word, title)
                 or sounds_in(word, ref.parsed.text) or _PLATFORM_LEXICON.find(shown.casefold())
                 or _BRAND_LEXICON.find(shown.casefold())
-                or (_colours(shown.casefold()) and not _named_colour(shown))
+                or (_colours(shown.casefold()) and not _named_colour(shown)
+                    and not (ref.is_game or lst.platforms))  # ソウルシルバー: a game's name
                 or _lines(shown.casefold()) or _ACCESSORY_VOCABULARY.regex.search(word)
                 or _POOR_WORDS.search(word) or _WITH.match(after)
                 or (run is not None and sounds_in(run.group(), ref.parsed.text))):

@@ -266,6 +266,8 @@ _LINES.update({f"variety:{w}": w for w in (
     "ミルク", "エッセンス", "edp", "edt", "ボディミスト", "ヘアミスト", "練り香水", "サテン",
     "セラム", "バーム", "マスク", "クリーム(?!色|カラー|イエロー|ホワイト|ベージュ)",
     "ベルベット", "シアー",
+    # Cookware of one series: a frying pan is not its wok or its omelette pan.
+    "フライパン", "炒め鍋", "卵焼き", "玉子焼き", "天ぷら鍋", "グリルパン", "ソースパン",
     "ボディコロン")})
 # Another format of a book: its illustrated, pocket or collector's edition.
 # each its own line: a 完全版 is not the 新装版
