@@ -483,7 +483,7 @@ def test_editions_ports_scents_and_bundles(reference: str, title: str, expected:
 def test_two_variants_another_with_item_and_another_pan() -> None:
     oil = Product(title="ミルボン ディーセス エルジューダ MO 120mL 洗い流さないトリートメント")
     assert kind(oil, "エルジューダ MO FO 2本セット") == "lot"
-    assert kind(oil, "エルジューダ MO 120ml 2本セット") == "match"
+    assert kind(oil, "ミルボン ディーセス エルジューダ MO 120ml 2本セット") == "match"
     scribe = Product(title="Kindle Scribe (16GB) 10.2インチディスプレイ プレミアムペン付き")
     assert kind(scribe, "Kindle Scribe 16GB スタンダードペン付き") == "variant_conflict"
     pan = Product(title="リバーライト 鉄 フライパン 極JAPAN 26cm")

@@ -423,8 +423,8 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
 
 
 # A colour named with a word before its base colour: ピンクベージュ, ミッドナイトブラック.
-_COLOUR_NAME = re.compile(r"(?<![ァ-ヺー])[ァ-ヺー]{2,6}(?:ホワイト|ブラック|ベージュ|ブルー|レッド|"
-                          r"ピンク|グリーン|グレー|グレイ|ブラウン|オークル|イエロー|パープル|"
+_COLOUR_NAME = re.compile(r"(?<![ァ-ヺー])[ァ-ヺー]{2,6}(?:ホワイト|ブラック|ベージュ|ブルー|"
+                          r"レッド|ピンク|グリーン|グレー|グレイ|ブラウン|オークル|イエロー|パープル|"
                           r"ネイビー|シルバー|ゴールド|オレンジ)")
 
 
