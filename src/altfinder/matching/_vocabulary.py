@@ -17,6 +17,10 @@ from collections.abc import Iterable
 from altfinder.matching._normalize import _KATA, _canonical, _k, fold_kana
 
 
+_PLAIN = re.compile(r"(?:[^\\.^$*+?{}\[\]|()]|\\[^A-Za-z0-9])*")  # a literal, maybe escaped
+_UNESCAPE = re.compile(r"\\(.)")
+
+
 class _Vocabulary:
     """Named patterns searched in one pass.
 
@@ -28,11 +32,21 @@ class _Vocabulary:
         compile_ = _k if fold else re.compile
         self.entries = [(name, compile_(pattern)) for name, pattern in entries]
         self.regex = compile_("|".join(f"(?:{p.pattern})" for _, p in self.entries))
+        # plain words are named by a lookup; only the patterns are tried at each match
+        self.literal: dict[str, list[str]] = {}
+        self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        for name, pattern in self.entries:
+            if _PLAIN.fullmatch(pattern.pattern):
+                self.literal.setdefault(_UNESCAPE.sub(r"\1", pattern.pattern), []).append(name)
+            else:
+                self.patterns.append((name, pattern))
 
     def _names(self, text: str, match: re.Match[str]) -> list[str]:
         """Every entry that matches there: 文庫 in (文春文庫) is a novel's label and a paperback."""
-        return [name for name, pattern in self.entries
-                if (found := pattern.match(text, match.start())) and found.end() == match.end()]
+        return [*self.literal.get(match.group(), ()),
+                *(name for name, pattern in self.patterns
+                  if (found := pattern.match(text, match.start()))
+                  and found.end() == match.end())]
 
     def find(self, text: str) -> set[str]:
         return {name for m in self.regex.finditer(text) for name in self._names(text, m)}
