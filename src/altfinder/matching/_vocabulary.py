@@ -16,7 +16,6 @@ from collections.abc import Iterable
 
 from altfinder.matching._normalize import _KATA, _canonical, _k, fold_kana
 
-
 _PLAIN = re.compile(r"(?:[^\\.^$*+?{}\[\]|()]|\\[^A-Za-z0-9])*")  # a literal, maybe escaped
 _UNESCAPE = re.compile(r"\\(.)")
 
