@@ -59,6 +59,7 @@ from altfinder.matching._rules import (
     _brand_rules,
     _condition_cap,
     _denial_rule,
+    _last_word_rule,
     _lot_rules,
     _model_rules,
     _quantity_rule,
@@ -153,6 +154,8 @@ class Matcher:
         branded = _brand_rules(ref, lst, verdict)
 
         score, reasons = _score(ref, set_ratio, present, named=named, branded=branded)
+        if score >= self.threshold:
+            _last_word_rule(ref, lst, present, verdict, named)
         verdict.reasons.extend(reasons)
         if verdict.kind is MatchKind.MATCH and score < self.threshold:
             verdict.reject(MatchKind.LOW_SCORE,

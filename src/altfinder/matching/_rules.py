@@ -454,6 +454,7 @@ def _number(volumes: set[int]) -> str:
 _CARRIER = _k(r"(?:docomo|ドコモ|(?<![a-z])au|softbank|ソフトバンク|楽天モバイル|y!?\s*mobile|"
               r"ワイモバイル|uq\s*mobile)\s*(?:版|モデル)")  # docomo購入 (an iPhone) is not
 _SIM_FREE = fold_kana("simフリー")
+_KANA_ONLY = re.compile("[ぁ-ゖー]+")
 _SECOND_CODE = re.compile(r"\s+([a-z]{1,3}\d{0,2})(?![a-z0-9])")
 _WITH_ITEM = _k(r"([ぁ-ゖー一-鿿a-z]{3,12})付き")
 _SCENT_NAME = _k(r"([ぁ-ゖー一-鿿々]{2,12})の香り")
@@ -1118,3 +1119,24 @@ def _condition_cap(lst: _Parsed, verdict: _Verdict) -> tuple[Condition | None, s
     if cap_reason:
         verdict.reasons.append(cap_reason)
     return cap, cap_reason
+
+
+def _last_word_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
+                    verdict: _Verdict, named: bool) -> None:
+    """A game's title without its last name word, when no number tells the titles apart:
+    スーパー マリオパーティ for スーパー マリオパーティ ジャンボリー, ポケモン サン for
+    ウルトラサン."""
+    if (verdict.kind is not MatchKind.MATCH or named or not ref.is_game
+            or ref.parsed.volumes or ref.parsed.generations):
+        return
+    names = [w for w, weight in ref.core_words.items() if weight >= 4]
+    if len(names) < 2 or present[names[-1]] >= 0.5 or any(present[w] < 0.5 for w in names[:-1]):
+        return
+    last = names[-1]
+    if last.isascii():  # SP for SPECIAL
+        started = any(last.startswith(t) for t in re.findall(r"[a-z]{2,}", lst.text))
+    else:  # ドンダフル for ドンダフルフェスティバル, 夢を見る島 for 夢をみる島
+        started = last[:3 if _KANA_ONLY.fullmatch(last) else 2] in lst.text
+    if not started and not _lines(_shown_name(ref, last)):
+        verdict.reject(MatchKind.LINE_CONFLICT, f"another title of the series: the listing "
+                                                f"lacks {_shown_name(ref, names[-1])}")
