@@ -66,6 +66,9 @@ _KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|�
 _USB_GEN = re.compile(r"usb\s*\d(?:\.\d)?\s*(?:gen\.?\s*\d(?:x\d)?)?", re.IGNORECASE)
 _KANJI_REVISION = re.compile("([一二三四五六七八九十])訂版")
 _KANJI_DIGITS = "一二三四五六七八九十"
+# 10 1/4インチ, 10-1/4": a size in inches written with a fraction
+_MIXED_FRACTION = re.compile(r"(\d+)[\s-]+(1/4|1/2|3/4)(?=\s*(?:インチ|inch|in\b|\"|”))")
+_FRACTIONS = {"1/4": ".25", "1/2": ".5", "3/4": ".75"}
 _KANJI_NUMBER = re.compile(r"(?<=\s)[一二三四五六七八九](?=\s|$)")  # 模倣犯 一: volume 1
 
 _ROMAN = {"v": 5, "x": 10, "ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
@@ -148,7 +151,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
          " 詰め替え "),
         (r"レゴ\s*マリオ", " レゴマリオ "),
         (r"アタック\s*ゼロ", " アタックzero "),
-        (r"(?:(?<=\d)|(?<=\d )|(?<=[a-zー]{3} ))dx(?![a-z0-9])", " デラックス "),  # 8DX, Wii DX
+        (r"(?:(?<=\d)|(?<=\d )|(?<=[a-zー]{3} )|(?<=(?<![a-z])[a-z] ))dx(?![a-z0-9])",
+         " デラックス "),  # 8DX, Wii DX, マリオU DX
         (r"(?<![ァ-ヺー])エックス(?!ボックス)", " x "),
         # Perfume strengths
         (r"(?<![a-z])edp(?![a-z])|オー?[ドデ]ゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),
@@ -176,7 +180,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"初代", " 第1世代 "),
         # Roman numerals of a series (ファイナルファンタジーVII, ドラゴンクエストXI) as digits.
         (rf"(?<=[{_KATA}一-鿿])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii|x|v)"
-         r"(?![a-z0-9'\-])",  # X-T5 is a model, not 10
+         r"(?![a-z0-9'\-ァ-ヺ])",  # X-T5 is a model, Xマウント a mount: not 10
          lambda m: f" {_ROMAN[m.group(1)]} "),
     )
 )
@@ -205,6 +209,7 @@ def _canonical(text: str) -> str:
     text = _THOUSANDS.sub("", text)  # 7,450MB is 7450MB
     text = _SHORT_YEAR.sub(r" 20\1年版 ", text)  # るるぶ京都'25 is the 2025 edition
     text = _KANJI_ORDINAL.sub(_kanji_ordinal, text)
+    text = _MIXED_FRACTION.sub(lambda m: f"{m.group(1)}{_FRACTIONS[m.group(2)]}", text)
     text = _USB_GEN.sub(" usb ", text)  # USB 3.2 Gen.2: the port's generation, not the product's
     text = _KANJI_REVISION.sub(lambda m: f"{_KANJI_DIGITS.index(m.group(1)) + 1}訂版", text)
     text = _KANJI_NUMBER.sub(lambda m: str("一二三四五六七八九".index(m.group()) + 1), text)

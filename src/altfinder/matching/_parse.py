@@ -61,7 +61,8 @@ _IGNORED_NUMBERS = _k(
     r"割|冊|周年|"
     r"点灯|段階|速|枚組|ステージ|弾)|"
     r"(?<![a-z\d.])\d+(?:\.\d+)?\s*(?:円|%|％|℃|°c?|h|cm|mm|km|ポイント|pt|コ口|個口)(?![a-z])|"
-    r"(?<![a-z0-9-])\d+[~-]\s*\d+(?![a-z0-9-])|"  # a range, not the middle of GA-2100-1A1JF
+    r"(?<![a-z0-9-])\d+[~-]\s*\d+(?:\s*(?:kg|g|cm|mm|ml|歳|才|ヶ月|か月|カ月|人|杯))?"
+    r"(?![a-z0-9-])|"  # a range (6~11kg), not the middle of GA-2100-1A1JF
     r"\d{1,3}(?:,\d{3})+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )
 # The year of an edition, a model or a harvest (not a purchase: 2022年購入 says nothing).

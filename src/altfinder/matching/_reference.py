@@ -69,7 +69,8 @@ _GENERIC = _k(
     r"ファンヒーター|ヒーター|石油ストーブ|ストーブ|ビデオカメラ|ジンバル|スタビライザー|化粧水|"
     r"香水|フレグランス|カプセル式|ipx?\d{1,2}|version|ver|matter|uhs|メモリーカード|microsd[a-z]{0,2}|"
     r"sd[a-z]{0,2}カード|ポータブル電源|電源|シャワーヘッド|ウルトラファインバブル|マイクロバブル|"
-    r"節水|外付けssd|ポータブルssd|"
+    r"節水|外付けssd|ポータブルssd|alexa|siri|homekit|google\s*home|つけまつげ|塗るつけまつげ|"
+    r"連続再生|以上|標準ズームレンズ|ズームレンズ|望遠ズームレンズ|"
     # descriptors by their ending: 空間オーディオ対応, 水タンク容量, 水冷式, 高圧洗浄機
     r"[ぁ-ゖー一-鿿]{1,8}対応|[ぁ-ゖー一-鿿]{0,6}容量|[一-鿿]{1,3}式|[一-鿿]{2,6}(?:機|器|剤)"
 )
@@ -87,6 +88,7 @@ _BOOK_SUBTITLE = re.compile(r"(?<=\S)\s+(?=[ぁ-ゖー一-鿿々〆]{10,})|"
                             r"(?<=[ぁ-ゖー一-鿿々〆])\s+(?=(?:the\s+)?[a-z]{2,}(?:\s+[a-z]+){1,})")
 _EDITION_BRACKET = re.compile(r"[\[［【][^\]］】]{0,8}(?:版|巻|世代|edition)[^\]］】]{0,4}[\]］】]",
                               re.IGNORECASE)
+_LABEL_NUMBER = re.compile(r"\([^)]*[ぁ-ゖー一-鿿]{3,}(\d{1,3})\)")
 _ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
 _BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部|\([^)]*books?\)")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
@@ -156,6 +158,7 @@ class _Reference:
     sound_runs: list[str]  # kana and Latin runs compared by sound (プロジェクト・ヘイル・メアリー)
     initials: dict[str, list[tuple[int, int]]]  # DK for ドンキーコング: spans of parsed.text
     name_lines: set[str]  # the lines the name itself says (not the catalogue copy)
+    whole_text: str  # the whole title, copy included (ソニーEマウント用 after a bar)
     shades: list[tuple[str, str, str]]  # (word before, code, name): … ML マットライトオークル
     slots: list[tuple[str, str]]  # (name word, variant code): (ドラマティックパウダリー, ex)
     neighbours: list[tuple[str, str]]  # a name word and the word after it: (さぼん, edp)
@@ -213,7 +216,7 @@ def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[
 
 
 # A shade or variant code and its name: "ML マットライトオークル", "05 ダークフィグ".
-_SHADE = re.compile(r"(\S+)\s+#?(\d{1,3}|[a-z]{1,3}\d{0,3})\s+([ぁ-ゖー]{3,})(?=\s|$)")
+_SHADE = re.compile(r"(\S+)\s+#?(\d{1,3}|[a-z]{1,3}\d{0,3})\s+([ぁ-ゖー一-鿿]{3,})(?=\s|$)")
 # A short variant code after a name word: ドラマティックパウダリー EX, Mini 4 Pro.
 # A number with a unit (500ml, 16gb) is a size, not a variant code.
 _UNIT_CODE = re.compile(r"\d+(?:\.\d+)?(?:ml|l|g|kg|gb|tb|mb|mm|cm|m|w|v|k|p|mah|hz|cc|mg)")
@@ -333,6 +336,7 @@ def _name_words(core: dict[str, float], is_work: bool) -> list[str]:
 
 @functools.lru_cache(maxsize=256)
 def _reference(title: str, brand: str | None, model_number: str | None) -> _Reference:
+    whole = fold_kana(_canonical(title))  # with its catalogue copy
     copy = _COPY.search(title, 4)
     while copy and _EDITION_BRACKET.match(title, copy.start()):  # 影響力の武器[第三版]: no copy
         copy = _COPY.search(title, copy.end())
@@ -358,6 +362,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     is_book = bool(parsed.lines & {"novel", "comic", "bunko"} or _BOOKISH.search(parsed.text)
                    or ("巻" in parsed.text and parsed.volumes)
                    or (brand and _PUBLISHER.search(brand)))
+    for m in _LABEL_NUMBER.finditer(parsed.text) if is_book else ():  # (…ファーストブック1):
+        parsed.volumes.discard(int(m.group(1)))  # the label's number, not the book's
     core_text = _SPLIT_SUBTITLE.split(rest, maxsplit=1)[0]
     if is_book:  # ゼロ秒思考 頭がよくなる世界一シンプルなトレーニング: a subtitle after a space
         long_subtitle = _BOOK_SUBTITLE.search(core_text)
@@ -427,5 +433,6 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         is_book=is_book,
         neighbours=_neighbours(core_text, core),
         name_lines=name_lines,
+        whole_text=whole,
     )
 

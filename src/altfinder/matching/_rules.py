@@ -50,16 +50,17 @@ _CHAIN = _k(r"^(?:\d+\s*(?:個|本|枚|つ|点|台|コ)(?=[・、,/&+\s]))?"
 _COUNT = _k(r"^\d+\s*(?:個|本|枚|つ|点|台|コ)\s*(?=おまけ|オマケ|付|同梱|あり|有り)")
 _EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$")
 
-_ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])")
+_ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])(?!\s*(?:可|可能|でき|動))")
 # What may precede のみ without making the listing a part: the product itself (本体のみ,
 # ソフトのみ) or how it was used or is sold (開封のみ, 数回使用のみ, 平日のみ発送).
-_ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|読|"
+_ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|読|cpu|"
               r"起動|巻|プッシュ|"
               r"スウォッチ|試し|お試し|swatch|"
               r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
               r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|"
               r"お一人|おひとり|様|現金|支払")
 _GAME_CARD = fold_kana("カード")
+_DISC = fold_kana("ディスク")  # ケース・ディスクのみ: the game without its manual
 _MAIN_UNIT_TOO = _k(r"本体\s*(?:と|&|・|\+|及び)")
 _BOX_WORDS = _k(r"空箱|外箱|化粧箱|箱|説明書|取扱説明書|取説|マニュアル|保証書")
 _BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|dl版")
@@ -128,7 +129,8 @@ def _same_family(a: str, b: str) -> bool:
     if ca.isdigit() and cb.isdigit():
         return len(ca) == len(cb)
     digits_a, digits_b = _first_digits(ca), _first_digits(cb)
-    if len(digits_a) >= 2 and digits_a == digits_b and ca[:2] == cb[:2] and ca[:1].isalpha():
+    if len(digits_a) >= 2 and digits_a == digits_b and ca[:1].isalpha() and (
+            ca[:2] == cb[:2] or (len(digits_a) >= 3 and ca[:1] == cb[:1])):  # SOD-310, ST-310
         return True  # VD-02T and VDC-02W: the same size of one line
     letters_a, letters_b = re.match("[a-z]*", ca), re.match("[a-z]*", cb)
     if letters_a and letters_b and letters_a.group() == letters_b.group() and len(
@@ -233,7 +235,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
         elif _BONUS_WORDS.search(what):
             verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item only ({lst.show(m)})")
-        elif ref.is_game and _GAME_CARD in what:
+        elif ref.is_game and (_GAME_CARD in what or _DISC in what):
             continue  # カードのみ: the game card alone is the game
         elif _MAIN_UNIT_TOO.search(what):
             continue  # 本体とアダプターのみ: the product, with no more than that
@@ -262,7 +264,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             verdict.reject(MatchKind.ACCESSORY, f"an accessory or part ({lst.show(m)})")
             break
     compatible = _COMPATIBLE.search(text)
-    if compatible:
+    if compatible and compatible.group() not in ref.parsed.text:
         verdict.reject(MatchKind.COMPATIBLE, f"a compatible or third-party item "
                                              f"({lst.show(compatible)})")
     for m in _FOR_USE.finditer(text):
@@ -339,16 +341,18 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 return
         for m in _BEFORE_PLUS.finditer(lst.text):  # EOS R10 ボディ + RF50mm: the lens with a body
             main = m.group(1)
-            if re.search(r"(?:spf\d*|pa)$", main):
-                continue  # SPF50+, PA++
+            if re.search(r"(?:spf\d*|pa)$", main) or _colours(lst.show(m, 1).split()[-1]):
+                continue  # SPF50+, PA++, ブラック&ブラス (a colour pair)
             if not (main in ref.parsed.text or _compact(main) in ref.parsed.compact
                     or _NOT_A_PRODUCT.search(main) or _ACCESSORY_VOCABULARY.regex.search(main)
                     or _PLATFORM_LEXICON.find(lst.show(m, 1).casefold())):
                 verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
                 return
     for m in _LOT.finditer(lst.text):
-        if _ACCESSORY_VOCABULARY.regex.search(lst.text, max(0, m.start() - 8), m.start()):
-            continue  # ノズル3種: the accessories that come with it
+        before = {w for w, _ in _ACCESSORY_VOCABULARY.matches(lst.text[max(0, m.start() - 8):
+                                                                         m.start()])}
+        if before and not before & ref.accessories:
+            continue  # ノズル3種: the accessories that come with it (amiibo 3体: three amiibo)
         if m.group() in ref.lots or (_COPIES.fullmatch(m.group().strip()) and _copies(ref, lst)):
             continue
         copies = not ref.is_game or lst.quantity == 2 or _SAME in lst.text
@@ -454,6 +458,21 @@ def _number(volumes: set[int]) -> str:
 _CARRIER = _k(r"(?:docomo|ドコモ|(?<![a-z])au|softbank|ソフトバンク|楽天モバイル|y!?\s*mobile|"
               r"ワイモバイル|uq\s*mobile)\s*(?:版|モデル)")  # docomo購入 (an iPhone) is not
 _SIM_FREE = fold_kana("simフリー")
+_OF_TITLE = re.compile("の[ぁ-ゖー一-鿿々]{2,}")
+_PARENS = re.compile(r"\([^)]*\)")
+# A lens's mount: ソニーEマウント, Xマウント用, キヤノンEF用, RFマウント
+_MOUNT = _k(r"(?<![a-z0-9])(e|fe|ef|ef-s|ef-m|rf|rf-s|x|l|z|m4/3)\s*(?:マウント|mount)|"
+            r"(?:ソニー|sony)\s*(e|fe)(?![a-z0-9])|(?:キヤノン|canon)\s*(ef|rf)(?![a-z0-9])|"
+            r"(?:富士フイルム|fujifilm)\s*(x)(?:マウント|用)|(?:ニコン|nikon)\s*(z|f)(?:マウント|用)")
+
+
+def _listed(names: set[str]) -> str:
+    return "/".join(sorted(names)).upper()
+
+
+def _mounts(text: str) -> set[str]:
+    found = {next(g for g in m.groups() if g) for m in _MOUNT.finditer(text)}
+    return {{"fe": "e", "ef-s": "ef", "ef-m": "efm", "rf-s": "rf"}.get(m, m) for m in found}
 _KANA_ONLY = re.compile("[ぁ-ゖー]+")
 _SECOND_CODE = re.compile(r"\s+([a-z]{1,3}\d{0,2})(?![a-z0-9])")
 _WITH_ITEM = _k(r"([ぁ-ゖー一-鿿a-z]{3,12})付き")
@@ -486,6 +505,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"{lp.show(m)}, where the reference comes with {twin}")
             break
+    ours_mount, their_mount = _mounts(ref.whole_text), _mounts(lp.text)
+    if ours_mount and their_mount and not ours_mount & their_mount:
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"the {_listed(their_mount)} mount, not "
+                                                   f"{_listed(ours_mount)}")
     ours_scent, their_scent = _SCENT_NAME.search(rp.text), _SCENT_NAME.search(lp.text)
     if (ours_scent and their_scent and ours_scent.group(1) != their_scent.group(1)
             and ours_scent.group(1) not in lp.text):
@@ -569,6 +592,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                            f"number {_number(lp.volumes)} is not {_number(rp.volumes)}")
         elif (not lp.volumes and not named and not _glued_number(ref, lp, rp.volumes)
               and not rp.volumes & lp.generations  # 第4世代 for AirPods 4
+              and not any(c in lst.compact for c in ref.title_codes if len(c) >= 5)  # 7800X3D
               and not any(code.isdigit() and int(code) in rp.volumes and name in lp.text
                           for _, code, name in ref.shades)):  # ミディアムブラウン for 02
             verdict.reject(MatchKind.AMBIGUOUS,
@@ -715,6 +739,11 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     not 桃太郎電鉄 ～昭和 平成 令和も定番！～; インナースキャンデュアル is not インナースキャン.
     """
     title = ref.work_title
+    if title and (at := lst.text.find(title)) >= 0 and (
+            of := _OF_TITLE.match(lst.text, at + len(title))) and of.group() not in ref.whole_text:
+        verdict.reject(MatchKind.LINE_CONFLICT,  # ぐりとぐらのえんそく for ぐりとぐら
+                       f"another title of the series ({lst.display[at:of.end()]})")
+        return
     if title and "~" not in ref.parsed.text and (at := lst.text.find(title)) >= 0:
         subtitle = _WAVE_SUBTITLE.match(lst.text, at + len(title))
         if subtitle:  # 薬屋のひとりごと～猫猫の後宮謎解き手帳～: another title of the series
@@ -778,6 +807,7 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             continue  # リングコン レッグバンド付き: what comes with the product
         run = _RUN_FROM.match(lst.read, follower.start(1))
         if (word in ref.parsed.text or word in ref.parsed.compact
+                or word in _PARENS.sub(" ", ref.whole_text)  # a label: (ゼルダの伝説シリーズ)
                 or _AFTER_NAME_OK.search(word) or sounds_in(word, title)
                 or sounds_in(word, ref.parsed.text) or _PLATFORM_LEXICON.find(shown.casefold())
                 or _BRAND_LEXICON.find(shown.casefold())

@@ -37,6 +37,7 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=[^aeiou])ure\b", "a"),  # moisture -> moista (モイスチャー)
         (r"ge\b", "j"),  # surge -> suj (サージ)
         (r"ds\b", "z"),  # buds -> buz (バッズ)
+        (r"(?<=[^s'])ls\b", "l"),  # souls -> soul (ソウル)
         (r"ph", "f"),
         (r"ck", "k"),
         (r"qu", "k"),
