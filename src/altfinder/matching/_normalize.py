@@ -90,7 +90,8 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"セカチュー", " 世界の中心で 愛をさけぶ "), (r"リゼロ", " re ゼロから始める異世界生活 "),
     (r"ワンピ(?![ァ-ヺー])", " one piece "),
     (r"ラスアス|(?<![a-z])tlou", " the last of us "), (r"デススト", " death stranding "),
-    (r"ダクソ", " ダークソウル "), (r"箱コン", " xbox コントローラー "),
+    (r"シス単", " システム英単語 "), (r"ダクソ", " ダークソウル "),
+    (r"箱コン", " xbox コントローラー "),
     (r"スト\s*(?=[56](?!\d))", " ストリートファイター "),
     (r"(?<![a-z])gt\s*(?=\d(?!\d))", " グランツーリスモ "),
     (r"(?<![a-z])mhwib|(?<![a-z])mhw\s*:?\s*ib(?![a-z])",
@@ -112,6 +113,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"spy\s*[×x✕]\s*family|スパイ\s*(?:×|x)?\s*ファミリー", " spyfamily "),
         (r"ウォ(?=ー)", "ウオ"),  # ウォーター and ウオーター, one spelling
         (r"(?<![a-z])spf\s+(?=\d)", "spf"),  # SPF 15 and SPF15
+        (r"(?<![a-z])w\s*(?=ズーム|レンズキット)", "ダブル"),  # Wズームキット
         (r"(?<=[ァ-ヺ])アンド(?=[ァ-ヺ])(?!ロイド)", "&"),  # マリオアンドルイージ
         # ソヴァージュ and ソバージュ, one spelling
         (r"ヴァ", "バ"), (r"ヴィ", "ビ"), (r"ヴェ", "ベ"), (r"ヴォ", "ボ"), (r"ヴ", "ブ"),

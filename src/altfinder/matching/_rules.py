@@ -80,6 +80,7 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風|と同じ|と同�
 
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
             r"(?:出ない|出ません|出ず|鳴らない|聞こえ|不良|故障|認識|入らない|できない|できません|せず|"
+            r"途切れ|ノイズ|"
             r"しない|しません|不可|壊れ|破損|割れ)")
 _COVER = fold_kana("カバー")
 _CASE = fold_kana("ケース")
@@ -353,7 +354,9 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                                                                          m.start()])}
         if before and not before & ref.accessories:
             continue  # ノズル3種: the accessories that come with it (amiibo 3体: three amiibo)
-        if m.group() in ref.lots or (_COPIES.fullmatch(m.group().strip()) and _copies(ref, lst)):
+        if (m.group() in ref.lots  # or 9点セット for a reference of 9点
+                or any(_digits(m.group()) == _digits(lot) != "" for lot in ref.lots)
+                or (_COPIES.fullmatch(m.group().strip()) and _copies(ref, lst))):
             continue
         copies = not ref.is_game or lst.quantity == 2 or _SAME in lst.text
         if (ref.is_game and copies and m.group().startswith(fold_kana("ソフト"))
@@ -458,6 +461,10 @@ def _number(volumes: set[int]) -> str:
 _CARRIER = _k(r"(?:docomo|ドコモ|(?<![a-z])au|softbank|ソフトバンク|楽天モバイル|y!?\s*mobile|"
               r"ワイモバイル|uq\s*mobile)\s*(?:版|モデル)")  # docomo購入 (an iPhone) is not
 _SIM_FREE = fold_kana("simフリー")
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
 _OF_TITLE = re.compile("の[ぁ-ゖー一-鿿々]{2,}")
 _PARENS = re.compile(r"\([^)]*\)")
 # A lens's mount: ソニーEマウント, Xマウント用, キヤノンEF用, RFマウント
@@ -474,7 +481,7 @@ def _mounts(text: str) -> set[str]:
     found = {next(g for g in m.groups() if g) for m in _MOUNT.finditer(text)}
     return {{"fe": "e", "ef-s": "ef", "ef-m": "efm", "rf-s": "rf"}.get(m, m) for m in found}
 _KANA_ONLY = re.compile("[ぁ-ゖー]+")
-_SECOND_CODE = re.compile(r"\s+([a-z]{1,3}\d{0,2})(?![a-z0-9])")
+_SECOND_CODE = re.compile(r"\s+([a-z]{1,3}\d{0,2})(?![a-z0-9-])")
 _WITH_ITEM = _k(r"([ぁ-ゖー一-鿿a-z]{3,12})付き")
 _SCENT_NAME = _k(r"([ぁ-ゖー一-鿿々]{2,12})の香り")
 

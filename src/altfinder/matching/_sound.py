@@ -58,7 +58,7 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"r(?![aeiouy])", ""),  # dark -> dak (ダーク)
         (r"l", "r"),
         (r"v", "b"),
-        (r"m(?=[^aeiouy])", "n"),  # comfort -> konfo (コンフォート); steam keeps its m
+        (r"m(?=[^aeiouy\s])", "n"),  # comfort -> konfo (コンフォート); steam keeps its m
     )
 )
 # Romaji (jaconv's Hepburn) -> the same alphabet.

@@ -223,7 +223,8 @@ _LINE_WORDS: dict[str, tuple[str, ...]] = {
     "pro": ("pro", "プロ"), "max": ("max", "マックス"), "mini": ("mini", "ミニ"),
     "lite": ("lite",), "plus": ("plus", "プラス"), "ultra": ("ultra", "ウルトラ"), "air": ("air",),
     "ll": ("ll",), "deluxe": ("デラックス", "deluxe"),
-    "edge": ("edge",), "oasis": ("oasis",), "scribe": ("scribe",), "kids": ("kids",),
+    "edge": ("edge", "エッジ"), "xl": ("xl",), "basic": ("basic", "ベーシック"),
+    "oasis": ("oasis",), "scribe": ("scribe",), "kids": ("kids",),
     "absolute": ("absolute",), "origin": ("origin",), "complete": ("complete",),
     "fluffy": ("fluffy",), "elite": ("elite", "エリート"),
 }
@@ -280,6 +281,8 @@ _LINES.update({f"variety:{w}": w for w in (
     "セラム", "バーム", "マスク", "クリーム(?!色|カラー|イエロー|ホワイト|ベージュ)",
     "ベルベット", "シアー",
     # Cookware of one series: a frying pan is not its wok or its omelette pan.
+    # A camera body and its kits.
+    "ズームキット", "(?<![ァ-ヺ・])ボディ(?![ァ-ヺ用・])",
     "フライパン", "炒め鍋", "卵焼き", "玉子焼き", "天ぷら鍋", "グリルパン", "ソースパン",
     "ボディコロン")})
 # Another format of a book: its illustrated, pocket or collector's edition.
@@ -307,6 +310,7 @@ _LINE_VOCABULARY = _Vocabulary(_LINES.items())
 _PLATFORM_LEXICON = _Lexicon({
     "switch": ("switch",), "switch2": ("switch2",), "ps5": ("ps5",), "ps4": ("ps4",),
     "ps3": ("ps3", "playstation3"), "wii u": ("wii u", "wiiu"), "wii": ("wii",),
+    "n64": ("nintendo64", "nintendo 64", "ニンテンドー64", "n64", "ロクヨン"),
     "gamecube": ("ゲームキューブ", "gamecube"),
     "3ds": ("3ds",), "ds": ("ds",), "xbox": ("xbox",),
     "sfc": ("sfc", "スーパーファミコン", "スーファミ"), "fc": ("ファミコン",),
@@ -334,7 +338,7 @@ _ACCESSORY_WORDS = (
     "ポケカ", "カードゲーム", "シリコン", "スキンシール", "デカール", "トートバッグ",
     "替刃", "網刃", "内刃", "外刃", "洗浄液", "カートリッジ",
     "ボトルのみ", "ラベル", "ヘッドバンド", "イヤーパッド", "コントローラー", "スピーカー",
-    "蓋", "ガラス蓋", "ヒートシンク",
+    "蓋", "ガラス蓋", "ヒートシンク", "ばらし", "バラし",
 )
 # Accessory words that name one thing: a reference that is one is also the other.
 ACCESSORY_SYNONYMS = (
@@ -394,6 +398,8 @@ def _colours(canonical: str) -> set[str]:
         found |= {"black", "gray"}  # sellers call a charcoal 黒 or グレー
     if "obsidian" in found:
         found.add("black")
+    if "bay" in found:
+        found.add("blue")  # Google's Bay, which sellers call 青
     if "lavender" in found:
         found.add("purple")
     if "graphite" in found:
