@@ -40,6 +40,7 @@ _SPEC = _k(
 )
 _APERTURE = re.compile(r"(?<![a-z0-9])f\s*/?\s*(\d{1,2}\.\d)(?![\d.])|"
                        r"(?<![a-z0-9])f/(\d{1,2})(?![\d.])")
+_CLOCK = re.compile(r"(?<![\d:])(\d{1,2}:\d{2})(?![\d:])")
 _SPF = re.compile(r"(?<![a-z])spf\s*(\d{1,2})\+?")
 _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "gb": ("storage", 1.0), "tb": ("storage", 1000.0), "mb": ("storage", 0.001),
@@ -97,7 +98,7 @@ _QUANTITY = _k(
     r"(?<![a-z])x\s*(\d{1,2})(?=\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚|箱|袋|缶|組|パック|pcs|セット|set|$)))"
     r"\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚|箱|袋|缶|組|足|着|"
     r"パック|pcs|セット|set|p)?(?![\d.a-z合gml])|"
-    r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚(?!組)|箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
+    r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚(?!組)|(?<=\d)箱|袋|缶|組|足|着|パック|pack|pcs)\s*"
     r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月|\s*(?:付|つき|おまけ|オマケ))|"
     r"(?<![a-z\d.\-/])(?<![a-z] )(?<![ぁ-ゖー])(\d+)\s*(?:セット|set)(?![a-z])"  # not RC 2 セット
 )
@@ -211,6 +212,9 @@ def _parse(title: str) -> _Parsed:
         rest = _blank(rest, m)
     for m in _VOLUME.finditer(rest):
         parsed.volumes.add(_ints(m))
+        rest = _blank(rest, m)
+    for m in _CLOCK.finditer(rest):  # uka ネイルオイル 13:00: a shade named by the hour
+        parsed.specs.setdefault("hour", set()).add(float(m.group(1).replace(":", ".")))
         rest = _blank(rest, m)
     for m in _SPF.finditer(rest):  # SPF 15: a protection factor, not number 15
         parsed.specs.setdefault("spf", set()).add(float(m.group(1)))

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from altfinder.matching._abbrev import clipped_spans
 from altfinder.matching._normalize import _DENIAL, _compact, _k, _strip_promo, fold_kana
 from altfinder.matching._parse import _POOR as _POOR_WORDS
 from altfinder.matching._parse import PART_NUMBERS, _Parsed
@@ -75,7 +76,7 @@ _BONUS_ONLY = _k(r"特典のみ|特典だけ|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
 _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|代替|"
                  r"(?<![a-z])for\s+[a-z]")
-_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風|と同じ|と同等|同等品|そっくり)"
+_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風(?![一-鿿])|と同じ|と同等|同等品|そっくり)"
               r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
 
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
@@ -149,6 +150,7 @@ def _same_family(a: str, b: str) -> bool:
     return False
 
 
+_COLOUR_LETTERS = frozenset({"w", "b", "bk", "wh", "s", "r", "p", "g", "gr", "sl", "bl", "n"})
 _REGIONS = frozenset({"us", "uk", "eu", "cn", "kr", "hk", "tw", "int", "gl"})
 
 
@@ -197,6 +199,9 @@ def _compatible(listing: str, reference: str) -> bool:
     if (cl.startswith(cr) and len(cr) in _separators(listing) and len(extra) == 1
             and extra.isalpha()):
         return True  # PCF-SC15T-W: the colour letter after a hyphen
+    if cr.startswith(cl) and len(cl) >= 4 and rest in _COLOUR_LETTERS and any(
+            c.isdigit() for c in cl):
+        return True  # EW-M754T for EW-M754TW (W: white)
     if cl.startswith(cr) and len(extra) >= 2 and extra.isalpha() and extra not in _REGIONS:
         return True  # HP04IBN for HP04 (DM250US is the US model of DM250)
     at = cr.find(cl)  # RX324 for HD-RX324(W)
@@ -405,8 +410,9 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
             verdict.reject(MatchKind.MODEL_CONFLICT,
                            f"model number {_compact(code)} is not {longer}")
             return named
-        if any(_compact(code) == _compact(r) for r in ref.codes):
-            continue  # ZV-1 of ZV-1 II: a code the reference itself writes
+        if any(_compact(code) == _compact(r) for r in ref.codes) or (named and any(
+                _compact(r).startswith(_compact(code)) for r in ref.models)):
+            continue  # ZV-1 of ZV-1 II; G502X beside G502XWL-PLSBK
         family = [r for r in ref.codes if _same_family(code, r)]
         if not family:
             continue
@@ -461,6 +467,8 @@ def _number(volumes: set[int]) -> str:
 _CARRIER = _k(r"(?:docomo|ドコモ|(?<![a-z])au|softbank|ソフトバンク|楽天モバイル|y!?\s*mobile|"
               r"ワイモバイル|uq\s*mobile)\s*(?:版|モデル)")  # docomo購入 (an iPhone) is not
 _SIM_FREE = fold_kana("simフリー")
+_NORMAL_EDITION = fold_kana("通常版")
+_VERSION = _k(r"(?<![a-z])[a-z]\s*(?:version|ver\.?|バージョン)")  # Z Version
 
 
 def _digits(text: str) -> str:
@@ -521,6 +529,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             and ours_scent.group(1) not in lp.text):
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, not "
                                                    f"{rp.show(ours_scent)}")
+    if _NORMAL_EDITION in lp.text and _NORMAL_EDITION not in rp.text and (
+            "special" in rp.lines or _VERSION.search(rp.text)):
+        verdict.reject(MatchKind.LINE_CONFLICT, "the normal edition (通常版), where the reference "
+                                                "is a special one")
     carrier = _CARRIER.search(lp.text)
     if carrier and _SIM_FREE in rp.text and not _CARRIER.search(rp.text):
         verdict.reject(MatchKind.LINE_CONFLICT, f"a carrier's model ({lp.show(carrier)}), "
@@ -874,9 +886,9 @@ def _substituted_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> 
         if before is None or _ours_or_ordinary(ref, lst, before, ours, _AFTER_NAME_OK.search):
             continue
         theirs = before.group(1)
-        if (theirs[:2] == ours[:2] and len(theirs) < len(ours)) or _spelling(theirs) == _spelling(
-                ours):
-            continue  # マリパ for マリオパーティ: a shortening keeps the start
+        if ((theirs[:2] == ours[:2] and len(theirs) < len(ours))
+                or _spelling(theirs) == _spelling(ours) or clipped_spans(ref.parsed.text, theirs)):
+            continue  # マリパ for マリオパーティ, ペパマリ for ペーパーマリオ: a shortening
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product of the series ({lst.show(before, 1)} where the "
                        f"reference has {_shown_name(ref, ours)})")
@@ -1005,7 +1017,8 @@ def _changed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None
                 continue
             if (theirs in ref.parsed.text or _AFTER_NAME_OK.search(theirs)
                     or _spelling(theirs) == _spelling(ours) or _script(theirs) != _script(ours)
-                    or (len(word) < 5 and _script(word) == "kana")):
+                    or (len(word) < 5 and _script(word) == "kana")
+                    or clipped_spans(ref.parsed.text, m.group())):  # ペパマリ: ペーパーマリオ
                 continue
             verdict.reject(MatchKind.LINE_CONFLICT,
                            f"another product of the series ({lst.show(m)}, not "
@@ -1114,7 +1127,10 @@ def _units(words: list[str]) -> set[str]:
 def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     """Units of the reference the listing sells; another pack of a multi-pack is rejected."""
     quantity = max(lst.quantity, _copies(ref, lst))  # ×2冊 is said once
-    if ref.quantity > 1 and quantity == 1 and _SINGLE.search(lst.text):
+    single = _SINGLE.search(lst.text)
+    unit = _units([single.group()]) if single else set()
+    if ref.quantity > 1 and quantity == 1 and single and (
+            not unit or unit & _units(ref.parsed.quantity_words)):  # 1袋 of 44枚 is one pack
         verdict.reject(MatchKind.QUANTITY_CONFLICT,
                        f"a single unit, where the reference is a set of {ref.quantity}")
         return 1

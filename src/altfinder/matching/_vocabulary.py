@@ -104,7 +104,10 @@ BRAND_ALIASES: dict[str, tuple[str, ...]] = {
     "brother": ("brother", "ブラザー"),
     "dyson": ("dyson", "ダイソン"),
     "shiseido": ("shiseido", "資生堂", "アネッサ", "anessa"),
-    "kao": ("kao", "花王", "キュレル", "curel"),
+    "kao": ("kao", "花王", "キュレル", "curel", "nivea", "ニベア", "ニベア花王"),
+    "nitori": ("nitori", "ニトリ"), "noda horo": ("野田琺瑯", "のだほうろう", "noda horo"),
+    "dolce&gabbana": ("dolce&gabbana", "dolce & gabbana", "dolce gabbana", "ドルチェ&ガッバーナ",
+                      "ドルチェ&ガッバーナ", "ドルチェアンドガッバーナ", "ドルガバ", "d&g"),
     "thermos": ("thermos", "サーモス"),
     "zojirushi": ("zojirushi", "象印"),
     "tiger": ("tiger", "タイガー魔法瓶", "タイガー"),
@@ -282,14 +285,15 @@ _LINES.update({f"variety:{w}": w for w in (
     "ベルベット", "シアー",
     # Cookware of one series: a frying pan is not its wok or its omelette pan.
     # A camera body and its kits.
-    "ズームキット", "(?<![ァ-ヺ・])ボディ(?![ァ-ヺ用・])",
+    "ズームキット", "(?<![ァ-ヺ・])ボディ(?![ァ-ヺ用・])", "深型", "浅型",
     "フライパン", "炒め鍋", "卵焼き", "玉子焼き", "天ぷら鍋", "グリルパン", "ソースパン",
     "ボディコロン")})
 # Another format of a book: its illustrated, pocket or collector's edition.
 # each its own line: a 完全版 is not the 新装版
 _LINES.update({f"format:{w}": w for w in (
     "イラスト版", "携帯版", "愛蔵版", "新装版", "完全版", "ワイド版", "大型本", "ポケット版",
-    "図解版", "増補", "改題", "改訂", "大型絵本", "ボードブック", "ミニ絵本")})
+    "図解版", "増補", "改題", "改訂", "大型絵本", "ボードブック", "ミニ絵本", "フルカラー版",
+    "カラー版")})
 # Goods of a work, not the work: its pamphlet, poster, acrylic stand.
 _LINES["goods"] = (r"パンフレット|ポスター|クリアファイル|アクリルスタンド|アクスタ|缶バッジ|"
                    r"ぬいぐるみ|キーホルダー|タペストリー|グッズ")
