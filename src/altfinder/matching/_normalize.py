@@ -189,6 +189,12 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     )
 )
 
+# The aliases in groups of eight, each behind one alternation that says whether any of them
+# applies; the order of application is kept.
+_ALIAS_GROUPS = tuple(
+    (re.compile("|".join(f"(?:{p.pattern})" for p, _ in _ALIASES[i:i + 8])), _ALIASES[i:i + 8])
+    for i in range(0, len(_ALIASES), 8))
+
 _PROMO = (
     "送料無料", "送料込み", "送料込", "送込", "美品", "超美品", "極美品", "新品", "新品未使用",
     "未使用", "未開封", "新品未開封", "中古", "中古品", "即決", "即日発送", "即発送", "即購入可",
@@ -218,8 +224,10 @@ def _canonical(text: str) -> str:
     text = _KANJI_REVISION.sub(lambda m: f"{_KANJI_DIGITS.index(m.group(1)) + 1}訂版", text)
     text = _KANJI_NUMBER.sub(lambda m: str("一二三四五六七八九".index(m.group()) + 1), text)
     text = text.replace("（", "(").replace("）", ")")
-    for pattern, replacement in _ALIASES:
-        text = pattern.sub(replacement, text)
+    for any_of, group in _ALIAS_GROUPS:
+        if any_of.search(text):  # most titles need none of a group's aliases
+            for pattern, replacement in group:
+                text = pattern.sub(replacement, text)
     return re.sub(r"\s+", " ", text).strip()
 
 
