@@ -83,7 +83,8 @@ _COPY = re.compile(r"[【\[［|｜。]|\s/\s|(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-�
 _UNITS = fold_kana("割|号|年|月|日|回|度|倍|代|人|色|%|個|本|枚|点|つ|冊|巻")
 _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
 # A brand field that is a publisher: the product is a book.
-_PUBLISHER = re.compile(r"書房|出版|書店|新社|社$|社\)|館$|文庫|パブリッシング|publishing|press",
+_PUBLISHER = re.compile(r"書房|出版|書店|新社|社$|社\)|館$|文庫|パブリッシング|publishing|"
+                        r"(?<![a-z])press(?![a-z])",  # not Nespresso
                         re.IGNORECASE)
 _BOOK_SUBTITLE = re.compile(r"(?<=\S)\s+(?=[ぁ-ゖー一-鿿々〆]{10,})|"
                             r"(?<=[ぁ-ゖー一-鿿々〆])\s+(?=(?:the\s+)?[a-z]{2,}(?:\s+[a-z]+){1,})")

@@ -616,6 +616,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                           for _, code, name in ref.shades)):  # ミディアムブラウン for 02
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(rp.volumes)}")
+    later = {v for v in lp.volumes if 2 <= v < 1000} - {y % 100 for y in rp.years}  # るるぶ25
+    if ref.is_book and not rp.volumes and later and not named:  # よう実 2 for the first book
+        verdict.reject(MatchKind.VOLUME_CONFLICT,
+                       f"number {min(later)} of a work whose reference has no number")
     if not named and ref.sequel is not None:
         sequel = ref.sequel.search(lp.text)
         if sequel and int(sequel.group(1)) not in rp.volumes | {y % 100 for y in rp.years} and not (
