@@ -483,6 +483,10 @@ def test_a_games_title_without_its_last_word_is_another_title() -> None:
 
 # Cases met on blind sets: (reference, listing title, expected kind)
 CASES = [
+    ("ようこそ実力至上主義の教室へ (MF文庫J)", "ようこそ実力至上主義の教室へ 2 MF文庫J",
+     "volume_conflict"),
+    ("ネスプレッソ カプセル式コーヒーメーカー エッセンサ ミニ ピアノブラック C30BK",
+     "ネスプレッソ エッセンサ ミニ ピアノブラック カプセル5個おまけ", "match"),
     # USB 3.2 Gen 2 is the port's generation, not the product's
     ("Samsung Portable SSD T7 1TB USB3.2 Gen.2 グレー MU-PC1T0T/IT", "サムスン T7 1TB 外付けSSD",
      "match"),
