@@ -483,6 +483,17 @@ def test_a_games_title_without_its_last_word_is_another_title() -> None:
 
 # Cases met on blind sets: (reference, listing title, expected kind)
 CASES = [
+    ("Bialetti (ビアレッティ) モカエキスプレス 3カップ用 直火式 エスプレッソメーカー 1162",
+     "BIALETTI MOKA EXPRESS 3cup マキネッタ 数回使用", "match"),
+    ("100かいだてのいえ (偕成社の絵本)", "うみの100かいだてのいえ 絵本", "line_conflict"),
+    ("パンどろぼう (絵本)", "パンどろぼうとなぞのフランスパン 絵本", "line_conflict"),
+    ("スクラビングバブル 流せるトイレブラシ 本体 (ハンドル1本+付替用ブラシ4個)",
+     "スクラビングバブル 流せるトイレブラシ 本体 未開封", "match"),
+    ("ミス ディオール オードゥ パルファン 50mL", "ミス ディオール パルファン 50ml 香水",
+     "line_conflict"),
+    ("【PS5】ELDEN RING NIGHTREIGN", "PS5 エルデンリング ナイトレイン 中古", "match"),
+    ("【PS5】ELDEN RING NIGHTREIGN", "PS5 エルデンリング ＋ ナイトレイン 2本セット まとめ売り",
+     "lot"),
     ("ようこそ実力至上主義の教室へ (MF文庫J)", "ようこそ実力至上主義の教室へ 2 MF文庫J",
      "volume_conflict"),
     ("ネスプレッソ カプセル式コーヒーメーカー エッセンサ ミニ ピアノブラック C30BK",
@@ -988,15 +999,17 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind34", 0.96, 0.93),
         ("blind35", 0.98, 0.90),
         ("blind36", 0.96, 0.91),
-        ("blind37", 0.98, 0.86),
+        ("blind37", 0.98, 0.88),
         ("blind38", 0.94, 0.94),
         ("blind39", 0.94, 0.91),
         ("blind40", 0.95, 0.81),
-        ("blind41", 0.98, 0.93),
+        ("blind41", 0.98, 0.95),
         ("blind42", 0.94, 0.85),
         ("blind43", 0.96, 0.85),
         ("blind44", 1.00, 0.94),
         ("blind45", 0.97, 0.82),
+        ("blind46", 0.92, 0.87),
+        ("blind47", 0.98, 0.89),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

@@ -116,19 +116,24 @@ _INITIAL = {**dict.fromkeys("あ", "a"), **dict.fromkeys("い", "i"), **dict.fro
             **dict.fromkeys("やゆよ", "y"), **dict.fromkeys("らりるれろ", "rl"),
             **dict.fromkeys("わを", "w"), "ゔ": "vb"}
 _NAME_RUN = re.compile("[ぁ-ゖー]{4,}(?:・[ぁ-ゖー]{2,})*")
+_LATIN_NAME = re.compile(r"(?<![a-z])[a-z][a-z']{2,}(?: [a-z][a-z']{2,})+(?![a-z])")
+_LATIN_WORD = re.compile(r"[a-z][a-z']{2,}")
 _CAMEL = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # QuietComfort, SoundLink
 
 
 def initials(ref_text: str, raw_title: str) -> dict[str, list[tuple[int, int]]]:
     """Latin initials that stand for a whole name: DK for ドンキーコング (ドンキー·コング),
-    FE for ファイアーエムブレム, QC for QuietComfort. Maps each to the spans of
+    FE for ファイアーエムブレム, QC for QuietComfort, DC for two or three Latin words
+    (Director's Cut). Maps each to the spans of
     ``ref_text`` it names.
 
     Example:
         >>> initials("どんきーこんぐ りたーんず hd", "ドンキーコング リターンズ HD")
         {'dk': [(0, 7)], 'dc': [(0, 7)]}
-        >>> initials("bose quietcomfort ultra", "Bose QuietComfort Ultra")
-        {'qc': [(5, 17)]}
+        >>> initials("bose quietcomfort ultra", "Bose QuietComfort Ultra")["qc"]
+        [(5, 17)]
+        >>> initials("ghost of tsushima director's cut", "")["dc"]  # Director's Cut
+        [(18, 32)]
     """
     found: dict[str, list[tuple[int, int]]] = {}
     for m in _CAMEL.finditer(raw_title):
@@ -136,6 +141,12 @@ def initials(ref_text: str, raw_title: str) -> dict[str, list[tuple[int, int]]]:
         at = ref_text.find(m.group().lower())
         if at >= 0:
             found.setdefault(letters, []).append((at, at + len(m.group())))
+    for m in _LATIN_NAME.finditer(ref_text):  # DC for Director's Cut, FH for Forza Horizon
+        latin = list(_LATIN_WORD.finditer(ref_text, m.start(), m.end()))
+        for i in range(len(latin) - 1):
+            for j in range(i + 2, min(i + 3, len(latin)) + 1):
+                letters = "".join(w.group()[0] for w in latin[i:j])
+                found.setdefault(letters, []).append((latin[i].start(), latin[j - 1].end()))
     for m in _NAME_RUN.finditer(ref_text):
         run = m.group()
         spaced = run.replace("・", " ")

@@ -66,6 +66,7 @@ _KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|�
 _USB_GEN = re.compile(r"usb\s*\d(?:\.\d)?\s*(?:gen\.?\s*\d(?:x\d)?)?", re.IGNORECASE)
 _KANJI_REVISION = re.compile("([一二三四五六七八九十])訂版")
 _KANJI_DIGITS = "一二三四五六七八九十"
+_KANJI_GRADE = re.compile("([一二三四五])級")  # 準一級 is 準1級
 # 10 1/4インチ, 10-1/4": a size in inches written with a fraction
 _MIXED_FRACTION = re.compile(r"(\d+)[\s-]+(1/4|1/2|3/4)(?=\s*(?:インチ|inch|in\b|\"|”))")
 _FRACTIONS = {"1/4": ".25", "1/2": ".5", "3/4": ".75"}
@@ -91,7 +92,8 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"ワンピ(?![ァ-ヺー])", " one piece "),
     (r"ラスアス|(?<![a-z])tlou", " the last of us "), (r"デススト", " death stranding "),
     (r"シス単", " システム英単語 "), (r"速単", " 速読英単語 "),
-    (r"ごとよめ", " 五等分の花嫁 "), (r"ぼざろ", " ぼっち・ざ・ろっく "),
+    (r"パス単", " でる順パス単 "), (r"ごとよめ", " 五等分の花嫁 "),
+    (r"ぼざろ", " ぼっち・ざ・ろっく "),
     (r"よう実", " ようこそ実力至上主義の教室へ "),
     (r"エリコン", " xbox elite コントローラー "), (r"ダクソ", " ダークソウル "),
     (r"バイオ(?!ハザード)(?=\s*(?:re|\d|ヴィレッジ|village))", " バイオハザード "),
@@ -163,6 +165,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         # Perfume strengths
         (r"(?<![a-z])edp(?![a-z])|オー?[ドデ]ゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),
         (r"(?<![a-z])edt(?![a-z])|オー?[ドデ]ゥ?\s*トワレ|eau\s*de\s*toilette", " edt "),
+        (r"(?<![a-z])parfum(?![a-z])|パルファ[ムン]", " parfum "),  # left after EDP: the extrait
         (r"(?<=[a-z])(?<!pa)\+(?!\+)", " plus "),  # Pro+, Fluffy+ (not SPF50+, PA++)
         # Series nicknames sellers write for the full title.
         (r"モンハン", "モンスターハンター"),
@@ -224,6 +227,7 @@ def _canonical(text: str) -> str:
     text = _MIXED_FRACTION.sub(lambda m: f"{m.group(1)}{_FRACTIONS[m.group(2)]}", text)
     text = _USB_GEN.sub(" usb ", text)  # USB 3.2 Gen.2: the port's generation, not the product's
     text = _KANJI_REVISION.sub(lambda m: f"{_KANJI_DIGITS.index(m.group(1)) + 1}訂版", text)
+    text = _KANJI_GRADE.sub(lambda m: f"{_KANJI_DIGITS.index(m.group(1)) + 1}級", text)
     text = _KANJI_NUMBER.sub(lambda m: str("一二三四五六七八九".index(m.group()) + 1), text)
     text = text.replace("（", "(").replace("）", ")")
     for any_of, group in _ALIAS_GROUPS:

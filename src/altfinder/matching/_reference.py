@@ -90,9 +90,11 @@ _BOOK_SUBTITLE = re.compile(r"(?<=\S)\s+(?=[ぁ-ゖー一-鿿々〆]{10,})|"
                             r"(?<=[ぁ-ゖー一-鿿々〆])\s+(?=(?:the\s+)?[a-z]{2,}(?:\s+[a-z]+){1,})")
 _EDITION_BRACKET = re.compile(r"[\[［【][^\]］】]{0,8}(?:版|巻|世代|edition)[^\]］】]{0,4}[\]］】]",
                               re.IGNORECASE)
+_TAG = re.compile(r"【[^】]*】|\[[^\]]*\]")
 _LABEL_NUMBER = re.compile(r"\([^)]*[ぁ-ゖー一-鿿]{3,}(\d{1,3})\)")
 _ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
-_BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部|\([^)]*books?\)")
+_BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部|絵本|えほん|"
+              r"\([^)]*books?\)")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 
 
@@ -360,8 +362,10 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                    if not any(m.startswith(_compact(c)) or _compact(c).startswith(m)
                               for m in map(_compact, models))]
     rest = _unbrand(parsed.rest, brands)
-    is_game = bool(parsed.platforms) and not _PLATFORM_LEXICON.find(
-        _SPLIT_SUBTITLE.split(parsed.display, maxsplit=1)[0])  # スーパーファミコン ミニ: a console
+    tagged = any(_PLATFORM_LEXICON.find(t) for t in _TAG.findall(_canonical(title)))
+    is_game = bool(parsed.platforms or tagged) and (tagged or not _PLATFORM_LEXICON.find(
+        _SPLIT_SUBTITLE.split(parsed.display, maxsplit=1)[0]))  # スーパーファミコン ミニ: a
+    # console; 【PS5】ELDEN RING: a game
     is_book = bool(parsed.lines & {"novel", "comic", "bunko"} or _BOOKISH.search(parsed.text)
                    or ("巻" in parsed.text and parsed.volumes)
                    or (brand and _PUBLISHER.search(brand)))

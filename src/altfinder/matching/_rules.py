@@ -473,7 +473,8 @@ _VERSION = _k(r"(?<![a-z])[a-z]\s*(?:version|ver\.?|バージョン)")  # Z Vers
 
 def _digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
-_OF_TITLE = re.compile("の[ぁ-ゖー一-鿿々]{2,}")
+_OF_TITLE = re.compile("[のと][ぁ-ゖー一-鿿々]{2,}")
+_TITLE_OF = re.compile(r"[ぁ-ゖー一-鿿々]{2,6}の\d*$")
 _PARENS = re.compile(r"\([^)]*\)")
 # A lens's mount: ソニーEマウント, Xマウント用, キヤノンEF用, RFマウント
 _MOUNT = _k(r"(?<![a-z0-9])(e|fe|ef|ef-s|ef-m|rf|rf-s|x|l|z|m4/3)\s*(?:マウント|mount)|"
@@ -584,7 +585,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.LINE_CONFLICT,
                            f"the hardcover ({lp.show(hardcover)}), where the reference is "
                            f"the paperback (文庫)")
-    if "refill" in rp.lines and "refill" not in lp.lines and _MAIN_BOTTLE.search(lp.text):
+    if ("refill" in rp.lines and "refill" not in lp.lines and _MAIN_BOTTLE.search(lp.text)
+            and not _MAIN_BOTTLE.search(rp.text)):  # 本体 (ハンドル+付替用ブラシ4個): main unit
         verdict.reject(MatchKind.LINE_CONFLICT, "the main bottle, where the reference is a refill")
     missing = {line for line in (ref.name_lines - lp.lines) & _LINE_REQUIRED  # インスタックスミニ12
                if not any(fold_kana(w) in lp.text for w in _LINE_WORDS.get(line, ()))}
@@ -704,6 +706,7 @@ _AFTER_NAME_OK = _k(
     r"説明書|ケース|箱|動作|確認|国内|正規|日本|ダウンロード|ジャンク|中古|新品|未使用|未開封|"
     r"switch|nintendo|ps\d|playstation|xbox|スイッチ|ニンテンドー|"
     r"シリーズ|モデル|タイプ|サイズ|カラー|バージョン|ver|ボックス|ボトル|レフィル|リフィル|"
+    r"イタリア|フランス|ドイツ|アメリカ|イギリス|スイス|"
     r"クリーム|パウダー|リップ|ジェル|オイル|ミルク|ローション|エッセンス|ミスト|トナー|"
     r"ファンデ|コンシーラー|グロス|ティント|シャンプー|コンディショナー|トリートメント|"
     r"イヤホン|イヤフォン|ヘッドホン|ヘッドフォン|ワイヤレス|ブルートゥース|bluetooth|"
@@ -766,6 +769,12 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             of := _OF_TITLE.match(lst.text, at + len(title))) and of.group() not in ref.whole_text:
         verdict.reject(MatchKind.LINE_CONFLICT,  # ぐりとぐらのえんそく for ぐりとぐら
                        f"another title of the series ({lst.display[at:of.end()]})")
+        return
+    if (title and (ref.is_book or ref.is_game) and (at := lst.text.find(title)) > 0
+            and (of := _TITLE_OF.search(lst.text, 0, at))
+            and of.group().rstrip("0123456789") not in ref.whole_text):
+        verdict.reject(MatchKind.LINE_CONFLICT,  # うみの100かいだてのいえ for 100かいだてのいえ
+                       f"another title of the series ({lst.display[of.start():at + len(title)]})")
         return
     if title and "~" not in ref.parsed.text and (at := lst.text.find(title)) >= 0:
         subtitle = _WAVE_SUBTITLE.match(lst.text, at + len(title))
@@ -1190,8 +1199,10 @@ def _last_word_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
     if len(names) < 2 or present[names[-1]] >= 0.5 or any(present[w] < 0.5 for w in names[:-1]):
         return
     last = names[-1]
-    if last.isascii():  # SP for SPECIAL
-        started = any(last.startswith(t) for t in re.findall(r"[a-z]{2,}", lst.text))
+    if last.isascii():  # SP for SPECIAL, DC for Director's Cut
+        tokens = re.findall(r"[a-z]{2,}", lst.text)
+        started = any(last.startswith(t) for t in tokens) or any(
+            t in ref.initials and t not in ref.parsed.text for t in tokens)
     else:  # ドンダフル for ドンダフルフェスティバル, 夢を見る島 for 夢をみる島
         started = last[:3 if _KANA_ONLY.fullmatch(last) else 2] in lst.text
     if not started and not _lines(_shown_name(ref, last)):

@@ -47,6 +47,7 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"g(?=[ei])", "j"),  # genifique: ジェニフィック
         (r"cho\b", "ko"),  # echo: エコー
         (r"chr", "kr"),  # chrome: クローム
+        (r"(?<=[aeiou])gn\b", "n"),  # reign: レイン
         (r"t?ch", "t"),  # チ: steam and chocolate alike
         (r"ts", "t"),  # ツ: Hogwarts
         (r"c", "k"),

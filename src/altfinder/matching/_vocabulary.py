@@ -280,7 +280,8 @@ _LINES.update({f"variety:{w}": w for w in (
     "ローズ", "ライトタイプ", "しっとり", "さっぱり", "(?<![a-z])bb(?![a-z])", "無洗米", "玄米",
     # Hair care: a shampoo is not its treatment.
     "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー",
-    "ミルク", "エッセンス", "edp", "edt", "ボディミスト", "ヘアミスト", "練り香水", "サテン",
+    "ミルク", "エッセンス", "edp", "edt", "parfum", "ボディミスト", "ヘアミスト", "練り香水",
+    "サテン",
     "セラム", "バーム", "マスク", "クリーム(?!色|カラー|イエロー|ホワイト|ベージュ)",
     "ベルベット", "シアー",
     # Cookware of one series: a frying pan is not its wok or its omelette pan.
@@ -356,7 +357,8 @@ ACCESSORY_SYNONYMS = (
 )
 _ACCESSORY_VOCABULARY = _Vocabulary((
     (w, ("(?<!ハード)(?<!はーど)" if w == "カバー" else "")  # ハードカバー is a binding
-     + re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else ""))  # 部品取り is junk
+     + re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else "")  # 部品取り is junk
+     + ("(?!シミュ)" if w == "フィルム" else ""))  # フィルムシミュレーション, a camera's
     for w in sorted(_ACCESSORY_WORDS, key=len, reverse=True)), fold=True)
 # The two halves of a pair: Joy-Con (L) / (R), 左右.
 _LEFT = _k(r"\(\s*l\s*\)|(?<![a-z])l\s*側|左(?:側|耳)?(?:のみ|だけ|単品)")
