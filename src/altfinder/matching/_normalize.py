@@ -159,7 +159,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
          " 詰め替え "),
         (r"レゴ\s*マリオ", " レゴマリオ "),
         (r"アタック\s*ゼロ", " アタックzero "),
-        (r"(?:(?<=\d)|(?<=\d )|(?<=[a-zー]{3} )|(?<=(?<![a-z])[a-z] ))dx(?![a-z0-9])",
+        (r"(?:(?<=\d)|(?<=\d )|(?<=[a-zー]{3} )|(?<=[ァ-ヺー一-鿿][a-z] ))dx(?![a-z0-9])",
          " デラックス "),  # 8DX, Wii DX, マリオU DX
         (r"(?<![ァ-ヺー])エックス(?!ボックス)", " x "),
         # Perfume strengths

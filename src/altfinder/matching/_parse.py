@@ -41,6 +41,8 @@ _SPEC = _k(
 _APERTURE = re.compile(r"(?<![a-z0-9])f\s*/?\s*(\d{1,2}\.\d)(?![\d.])|"
                        r"(?<![a-z0-9])f/(\d{1,2})(?![\d.])")
 _CLOCK = re.compile(r"(?<![\d:])(\d{1,2}:\d{2})(?![\d:])")
+_UNIT_RANGE = _k(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*[~-]\s*\d+(?:\.\d+)?\s*"
+                 r"(?:kg|g|cm|mm|ml|歳|才|ヶ月|か月|カ月)(?![a-z])")
 _SPF = re.compile(r"(?<![a-z])spf\s*(\d{1,2})\+?")
 _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "gb": ("storage", 1.0), "tb": ("storage", 1000.0), "mb": ("storage", 0.001),
@@ -198,6 +200,8 @@ def _parse(title: str) -> _Parsed:
     for m in _YEAR.finditer(rest):
         year = int(next(g for g in m.groups() if g))
         parsed.years.add(year if year > 1000 else 2018 + year)
+    for m in _UNIT_RANGE.finditer(rest):  # (6~11kg): a range of sizes, not volume 6
+        rest = _blank(rest, m)
     for m in _APERTURE.finditer(rest):  # F1.8: a lens's aperture, another lens at F1.2
         parsed.specs.setdefault("aperture", set()).add(float(next(g for g in m.groups() if g)))
         rest = _blank(rest, m)
