@@ -138,7 +138,8 @@ def _score(ref: _Reference, set_ratio: float, present: dict[str, float], *, name
     score = 0.8 * coverage + 0.2 * set_ratio
     if named:
         score = 0.5 + 0.5 * score
-        reasons.append(f"model number {ref.models[0]} named")
+        reasons.append(f"model number {ref.models[0] if ref.models else ref.codes[0]} named"
+                       if ref.models or ref.codes else "model number named")
     if branded:
         score += 0.05
     names = [w for w, weight in ref.core_words.items() if weight >= 4]
