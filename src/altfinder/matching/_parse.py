@@ -63,7 +63,7 @@ _SPEC_CLASS = {fold_kana(k): v for k, v in _SPEC_CLASS.items()}
 # directly: "12 日向夏" is volume 12 and an author, not the 12th day.
 _IGNORED_NUMBERS = _k(
     r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|ヵ月|ケ月|回|度|倍|代|人|色|週|番|号機|号|"
-    r"割|冊|周年|"
+    r"割|冊|周年|類医薬品|類|"
     r"点灯|段階|速|枚組|ステージ|弾)|"
     r"(?<![a-z\d.])\d+(?:\.\d+)?\s*(?:円|%|％|℃|°c?|h|cm|mm|km|ポイント|pt|コ口|個口)(?![a-z])|"
     r"(?<![a-z0-9-])\d+[~-]\s*\d+(?:\s*(?:kg|g|cm|mm|ml|歳|才|ヶ月|か月|カ月|人|杯))?"

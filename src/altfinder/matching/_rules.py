@@ -1109,7 +1109,7 @@ _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 _SOLD_IN_BULK = fold_kana("まとめ売り")  # of games: several titles (まとめて: copies, maybe)
 _SAME = fold_kana("同じ")
 # Words that make a bulk lot one of different things.
-_OTHER_KIND = _k(r"他|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々")
+_OTHER_KIND = _k(r"他|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々|含む|含")
 _SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|複数|研修|クラス|プレゼント|保育|教室|配布|"
                   r"読書会|勉強会|輪読|学級|感想文|"
                   r"予備|×|x\s*\d|[一-鿿]{2,4}用(?!品)")
