@@ -90,6 +90,8 @@ _BOOK_SUBTITLE = re.compile(r"(?<=\S)\s+(?=[ぁ-ゖー一-鿿々〆]{10,})|"
                             r"(?<=[ぁ-ゖー一-鿿々〆])\s+(?=(?:the\s+)?[a-z]{2,}(?:\s+[a-z]+){1,})")
 _EDITION_BRACKET = re.compile(r"[\[［【][^\]］】]{0,8}(?:版|巻|世代|edition)[^\]］】]{0,4}[\]］】]",
                               re.IGNORECASE)
+# A Latin name and its katakana reading in brackets: Echo Pop (エコーポップ), Anker(アンカー)
+_READING = re.compile(r"((?:[a-z][a-z0-9'.&-]*\s?){1,4})\s*\(([ぁ-ゖー・ ]{3,})\)")
 _TAG = re.compile(r"【[^】]*】|\[[^\]]*\]")
 _LABEL_NUMBER = re.compile(r"\([^)]*[ぁ-ゖー一-鿿]{3,}\s?(\d{1,3})\)")
 _ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
@@ -164,6 +166,7 @@ class _Reference:
     initials: dict[str, list[tuple[int, int]]]  # DK for ドンキーコング: spans of parsed.text
     name_lines: set[str]  # the lines the name itself says (not the catalogue copy)
     whole_text: str  # the whole title, copy included (ソニーEマウント用 after a bar)
+    readings: list[tuple[str, list[str]]]  # Echo Pop (エコーポップ): the reading, its words
     shades: list[tuple[str, str, str]]  # (word before, code, name): … ML マットライトオークル
     slots: list[tuple[str, str]]  # (name word, variant code): (ドラマティックパウダリー, ex)
     neighbours: list[tuple[str, str]]  # a name word and the word after it: (さぼん, edp)
@@ -441,5 +444,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         neighbours=_neighbours(core_text, core),
         name_lines=name_lines,
         whole_text=whole,
+        readings=[(m.group(2).replace(" ", "").replace("・", ""), m.group(1).split())
+                  for m in _READING.finditer(whole)],
     )
 

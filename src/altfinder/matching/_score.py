@@ -65,6 +65,11 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
             for w in still:  # ルイマン for ルイージマンション
                 present[w] = any(a < m.end() and m.start() < b for a, b in spans
                                  for m in re.finditer(re.escape(w), ref.parsed.text))
+        for reading, latin in ref.readings:  # エコーポップ for Echo Pop (エコーポップ)
+            if reading.replace("ー", "") in listing.compact.replace("ー", ""):  # エコポップ too
+                for w in latin:
+                    if w in present:
+                        present[w] = True
         for _, code, name in ref.shades:  # the shade's code stands for its name
             if name in present and not present[name] and _names_code(listing, code):
                 present[name] = True
