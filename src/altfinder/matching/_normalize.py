@@ -72,9 +72,8 @@ _MIXED_FRACTION = re.compile(r"(\d+)[\s-]+(1/4|1/2|3/4)(?=\s*(?:インチ|inch|i
 _FRACTIONS = {"1/4": ".25", "1/2": ".5", "3/4": ".75"}
 _KANJI_NUMBER = re.compile(r"(?<=\s)[一二三四五六七八九](?=\s|$)")  # 模倣犯 一: volume 1
 
-_ROMAN = {"v": 5, "x": 10, "ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
-          "xi": 11,
-          "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16}
 
 # Product aliases, applied in order on the case-folded NFKC text (katakana intact, so
 # word boundaries are still visible). Each maps a spelling onto one canonical form.
@@ -189,7 +188,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"(?<=[a-z0-9]) (iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
         (r"初代", " 第1世代 "),
         # Roman numerals of a series (ファイナルファンタジーVII, ドラゴンクエストXI) as digits.
-        (rf"(?<=[{_KATA}一-鿿])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii|x|v)"
+        (rf"(?<=[{_KATA}一-鿿])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii|x|v|i)"
          r"(?![a-z0-9'\-ァ-ヺ])",  # X-T5 is a model, Xマウント a mount: not 10
          lambda m: f" {_ROMAN[m.group(1)]} "),
     )
