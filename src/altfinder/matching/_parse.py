@@ -34,7 +34,7 @@ _ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|�
 
 # Units of a number that make it a specification, not a volume number.
 _SPEC = _k(
-    r"(?<![a-z0-9.\-])(?<!\d/)(\d+(?:\.\d+)?)\s*(gb|tb|mb|ギガ|テラ|ml|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|wh|w|v|"
+    r"(?<![a-z0-9.\-])(?<!\d/)(\d+(?:\.\d+)?)\s*(gb|tb|mb|ギガ|テラ|ml|ミリ(?!メートル)|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|wh|w|v|"
     r"mm|cm|m|hz|"
     r"khz|ghz|k|p|cups?|カップ用?|杯用|杯分|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
 )
@@ -46,7 +46,7 @@ _UNIT_RANGE = _k(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*[~-]\s*\d+(?:\.\d+)?\s*"
 _SPF = re.compile(r"(?<![a-z])spf\s*(\d{1,2})\+?")
 _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "gb": ("storage", 1.0), "tb": ("storage", 1000.0), "mb": ("storage", 0.001),
-    "ml": ("volume", 1.0), "cc": ("volume", 1.0), "l": ("volume", 1000.0),
+    "ml": ("volume", 1.0), "cc": ("volume", 1.0), "ミリ": ("volume", 1.0), "l": ("volume", 1000.0),
     "g": ("weight", 1.0), "kg": ("weight", 1000.0), "mg": ("weight", 0.001),
     "合": ("rice", 1.0), "インチ": ("inch", 1.0), "inch": ("inch", 1.0), "型": ("inch", 1.0),
     "畳": ("room", 1.0), "mah": ("battery", 1.0), "wh": ("energy", 1.0), "w": ("power", 1.0),

@@ -103,7 +103,7 @@ BRAND_ALIASES: dict[str, tuple[str, ...]] = {
     "epson": ("epson", "エプソン"),
     "brother": ("brother", "ブラザー"),
     "dyson": ("dyson", "ダイソン"),
-    "shiseido": ("shiseido", "資生堂", "アネッサ", "anessa"),
+    "shiseido": ("shiseido", "資生堂", "アネッサ", "anessa", "haku"),
     "kao": ("kao", "花王", "キュレル", "curel", "nivea", "ニベア", "ニベア花王"),
     "nitori": ("nitori", "ニトリ"), "noda horo": ("野田琺瑯", "のだほうろう", "noda horo"),
     "dolce&gabbana": ("dolce&gabbana", "dolce & gabbana", "dolce gabbana", "ドルチェ&ガッバーナ",
