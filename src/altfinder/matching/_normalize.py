@@ -91,7 +91,8 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"ワンピ(?![ァ-ヺー])", " one piece "),
     (r"ラスアス|(?<![a-z])tlou", " the last of us "), (r"デススト", " death stranding "),
     (r"シス単", " システム英単語 "), (r"速単", " 速読英単語 "),
-    (r"パス単", " でる順パス単 "), (r"ごとよめ", " 五等分の花嫁 "),
+    (r"パス単", " でる順パス単 "), (r"グラブル", " グランブルーファンタジー "),
+    (r"ごとよめ", " 五等分の花嫁 "),
     (r"ぼざろ", " ぼっち・ざ・ろっく "),
     (r"よう実", " ようこそ実力至上主義の教室へ "),
     (r"エリコン", " xbox elite コントローラー "), (r"ダクソ", " ダークソウル "),
@@ -186,6 +187,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"(?<![a-z])mark\s*(iv|iii|ii|\d)(?![a-z0-9])",
          lambda m: f" mark 第{_ROMAN.get(m.group(1), m.group(1))}世代 "),
         (r"(?<=[a-z0-9]) (iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
+        (r"(?<=[a-z]\d)(iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
         (r"初代", " 第1世代 "),
         # Roman numerals of a series (ファイナルファンタジーVII, ドラゴンクエストXI) as digits.
         (rf"(?<=[{_KATA}一-鿿])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii|x|v|i)"

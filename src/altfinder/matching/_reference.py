@@ -92,6 +92,7 @@ _EDITION_BRACKET = re.compile(r"[\[［【][^\]］】]{0,8}(?:版|巻|世代|edit
                               re.IGNORECASE)
 # A Latin name and its katakana reading in brackets: Echo Pop (エコーポップ), Anker(アンカー)
 _READING = re.compile(r"((?:[a-z][a-z0-9'.&-]*\s?){1,4})\s*\(([ぁ-ゖー・ ]{3,})\)")
+_CHIP = re.compile(r"(?<![a-z0-9])[amg]\d{1,2}\s*(?:pro|max|ultra)(?![a-z])")  # (A17 Pro)
 _TAG = re.compile(r"【[^】]*】|\[[^\]]*\]")
 _LABEL_NUMBER = re.compile(r"\([^)]*[ぁ-ゖー一-鿿]{3,}\s?(\d{1,3})\)")
 _ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
@@ -394,7 +395,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     name_lines = parsed.lines
     if not is_game and not is_book and not is_accessory:
         spec = _SPEC.search(parsed.text, end)  # 6.1インチ 有機EL: the copy's specs
-        name_lines = _lines(parsed.display[:spec.start()]) if spec else parsed.lines
+        name_lines = (_lines(_CHIP.sub(" ", parsed.display[:spec.start()])) if spec
+                      else _lines(_CHIP.sub(" ", parsed.display)))
         if end + _ACCESSORY_REACH < len(parsed.text):  # a count in the copy (PCIe x4)
             parsed.quantity = _parse(parsed.display[:end + _ACCESSORY_REACH]).quantity
         core_text = core_text[:end]

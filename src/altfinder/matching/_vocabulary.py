@@ -104,7 +104,8 @@ BRAND_ALIASES: dict[str, tuple[str, ...]] = {
     "brother": ("brother", "ブラザー"),
     "dyson": ("dyson", "ダイソン"),
     "shiseido": ("shiseido", "資生堂", "アネッサ", "anessa", "haku"),
-    "kao": ("kao", "花王", "キュレル", "curel", "nivea", "ニベア", "ニベア花王"),
+    "kao": ("kao", "花王", "キュレル", "curel", "nivea", "ニベア", "ニベア花王", "ビオレ", "biore",
+            "バブ"),
     "nitori": ("nitori", "ニトリ"), "noda horo": ("野田琺瑯", "のだほうろう", "noda horo"),
     "dolce&gabbana": ("dolce&gabbana", "dolce & gabbana", "dolce gabbana", "ドルチェ&ガッバーナ",
                       "ドルチェ&ガッバーナ", "ドルチェアンドガッバーナ", "ドルガバ", "d&g"),
@@ -246,7 +247,7 @@ _LINES: dict[str, str] = {
     "half": r"(?<![\d/.])1\s*/\s*2(?![\d/])|ハーフサイズ|ハーフタイプ",  # ファイルボックス 1/2
     "combo": r"コンボ|combo",  # DJI's Fly More Combo, Creator Combo: the kit, not the unit
     "special": r"特装版|限定版|特別版|豪華版|初回限定|アニメ[dｄ]vd付き?|コレクターズ|collector|"
-               r"記念版|周年記念|anniversary|"
+               r"記念版|周年記念|anniversary|応援版|"
                r"エディション|(?<!st )(?<!nd )(?<!rd )(?<!th )(?<!digital)edition",
     "translation": r"英語版|洋書|english\s*edition|翻訳版|原書",
     "trial": r"トライアル|お試し|ミニサイズ|サンプル|試供品|ミニボトル|携帯用",
@@ -298,6 +299,8 @@ _LINES.update({f"format:{w}": w for w in (
 # Goods of a work, not the work: its pamphlet, poster, acrylic stand.
 _LINES["goods"] = (r"パンフレット|ポスター|クリアファイル|アクリルスタンド|アクスタ|缶バッジ|"
                    r"ぬいぐるみ|キーホルダー|タペストリー|グッズ")
+# A work's video: its DVD or Blu-ray.
+_LINES["video"] = r"(?<![a-z])dvd(?![a-z])|ブルーレイ|blu-?ray"
 # A book's audio companion: its CD.
 _LINES["audio"] = r"(?<![a-z])cd(?![a-z-])|朗読|オーディオブック"
 # Another region's version (a 日本語・国内専用 console is not the 多言語対応 one).
@@ -366,7 +369,7 @@ _RIGHT = _k(r"\(\s*r\s*\)|(?<![a-z])r\s*側|右(?:側|耳)?(?:のみ|だけ|単�
 _ONE_OF_PAIR = _k(r"片方|片側|片耳|左のみ|右のみ|左だけ|右だけ")
 # "with X" / "without X": the product itself, with or without its case, box, cover…
 _WITH = _k(r"(?:\([^)]*\)\s*)?(?:は|が|も|に)?"
-           r"(?:付き|付属|付|つき|あり|有り|有|入り|同梱|込み|なし|無し|無|"
+           r"(?:付き|付属|付|つき|あり|有り|有(?![一-鿿])|入り|同梱|込み|なし|無し|無(?![一-鿿])|"
            r"小?傷|小?キズ|汚れ|破れ|ヤケ|日焼け|折れ|スレ|擦れ|難|\d+\s*%|劣化|最大容量|良好|交換済|"
            r"新品に交換|持ち|残量|おまけ|オマケ|強化|持続|長持ち|不要|不使用|売り|清掃|掃除|洗浄|"
            r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|貼って|装着済み?|セット済み?)")
@@ -378,7 +381,7 @@ _OTHER_LOT = _k(r"まとめ|全巻|全\s*\d+\s*巻|他\s*\d+|ほか\s*\d+|\d+\s*
 _LOT = _k(
     r"まとめ売り|まとめて|おまとめ|まとめ|セット売り|詰め合わせ|詰合せ|福袋|全巻|全\s*\d+\s*巻|全種|全色|"
     r"大量|"
-    r"他\s*\d+\s*(?:点|個|本|冊|種|つ|枚|台)|ほか\s*\d+\s*点|"
+    r"他\s*\d+\s*(?:点|個|本|冊|種|つ|枚|台)|ほか\s*\d+\s*点|各\s*\d+\s*(?:本|個|点|冊|袋)|"
     r"(?<![\d.])(?:[2-9]|[1-9]\d)\s*(?:点|種類?|冊|タイトル|体セット)\s*(?:セット|まとめ)?|"
     r"コンプリート(?!\s*エディション)|コンプ(?![a-zレ])|同梱版|ソフト\s*\d+\s*本|"
     r"ダブルパック|ツインパック|ダブルセット|上下巻|上中下巻|上下セット|上・下|"
