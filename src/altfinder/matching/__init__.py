@@ -149,13 +149,13 @@ class Matcher:
         _lot_rules(ref, lst, verdict)
         _denial_rule(ref, lst, verdict)
         named = _model_rules(ref, lst, verdict)
-        _variant_rules(ref, lst, verdict, named)
+        _variant_rules(ref, lst, verdict, named is not None)
         _series_rule(ref, lst, verdict)
         branded = _brand_rules(ref, lst, verdict)
 
         score, reasons = _score(ref, set_ratio, present, named=named, branded=branded)
         if score >= self.threshold:
-            _last_word_rule(ref, lst, present, verdict, named)
+            _last_word_rule(ref, lst, present, verdict, named is not None)
         verdict.reasons.extend(reasons)
         if verdict.kind is MatchKind.MATCH and score < self.threshold:
             verdict.reject(MatchKind.LOW_SCORE,

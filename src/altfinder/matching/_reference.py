@@ -31,11 +31,14 @@ from altfinder.matching._vocabulary import (
     _LOT,
     _PLATFORM_LEXICON,
     _RIGHT,
+    _SCENT_NAME,
     _WITH,
+    _WITH_ITEM,
     ACCESSORY_SYNONYMS,
     BRAND_ALIASES,
     _brand_of,
     _lines,
+    _mounts,
 )
 
 # Where a subtitle starts: a spaced dash or wave, a colon, or a dash between two Japanese
@@ -93,6 +96,8 @@ _EDITION_BRACKET = re.compile(r"[\[［【][^\]］】]{0,8}(?:版|巻|世代|edit
 # A Latin name and its katakana reading in brackets: Echo Pop (エコーポップ), Anker(アンカー)
 _READING = re.compile(r"((?:[a-z][a-z0-9'.&-]*\s?){1,4})\s*\(([ぁ-ゖー・ ]{3,})\)")
 _CHIP = re.compile(r"(?<![a-z0-9])[amg]\d{1,2}\s*(?:pro|max|ultra)(?![a-z])")  # (A17 Pro)
+_KANJI_WORD = re.compile(r"(?<![一-鿿々])[一-鿿々]{2,4}(?![一-鿿々])")
+_DOTTED = re.compile(r"([ぁ-ゖー一-鿿々a-z]{2,})・([ぁ-ゖー一-鿿々a-z]{2,})")
 _TAG = re.compile(r"【[^】]*】|\[[^\]]*\]")
 _LABEL_NUMBER = re.compile(r"\([^)]*[ぁ-ゖー一-鿿]{3,}\s?(\d{1,3})\)")
 _ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
@@ -167,7 +172,14 @@ class _Reference:
     initials: dict[str, list[tuple[int, int]]]  # DK for ドンキーコング: spans of parsed.text
     name_lines: set[str]  # the lines the name itself says (not the catalogue copy)
     whole_text: str  # the whole title, copy included (ソニーEマウント用 after a bar)
-    readings: list[tuple[str, list[str]]]  # Echo Pop (エコーポップ): the reading, its words
+    unlabelled: str  # the whole title without its bracketed labels: (ゼルダの伝説シリーズ)
+    word_spans: dict[str, list[tuple[int, int]]]  # where each word stands in parsed.text
+    mounts: set[str]  # lens mounts: {'e'} for ソニーEマウント用
+    with_items: set[str]  # what it comes with: プレミアムぺん (of プレミアムペン付き)
+    scent: tuple[str, str] | None  # its scent, folded and as written (ハーバルシトラス)
+    kanji_words: list[str]  # a game's version words: 元祖 of 妖怪ウォッチ2 元祖
+    dotted: list[tuple[str, str, str]]  # マスカレード・ホテル: (first, second, as written)
+    readings: list[tuple[str, list[str]]]  # Echo Pop (エコーポップ): えこぽっぷ, its words
     shades: list[tuple[str, str, str]]  # (word before, code, name): … ML マットライトオークル
     slots: list[tuple[str, str]]  # (name word, variant code): (ドラマティックパウダリー, ex)
     neighbours: list[tuple[str, str]]  # a name word and the word after it: (さぼん, edp)
@@ -446,7 +458,18 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         neighbours=_neighbours(core_text, core),
         name_lines=name_lines,
         whole_text=whole,
-        readings=[(m.group(2).replace(" ", "").replace("・", ""), m.group(1).split())
+        unlabelled=_PAREN.sub(" ", whole),
+        word_spans={w: [(m.start(), m.end()) for m in re.finditer(re.escape(w), parsed.text)]
+                    for w in dict.fromkeys([*core, *full])},
+        mounts=_mounts(whole),
+        with_items={m.group(1) for m in _WITH_ITEM.finditer(parsed.text)},
+        scent=(scent.group(1), parsed.show(scent)) if (
+            scent := _SCENT_NAME.search(parsed.text)) else None,
+        kanji_words=_KANJI_WORD.findall(parsed.text),
+        dotted=[(m.group(1), m.group(2), parsed.display[m.start():m.end()])
+                for m in _DOTTED.finditer(parsed.text)  # not in a label: (ハリー・ポッターシリーズ)
+                if parsed.text.rfind("(", 0, m.start()) <= parsed.text.rfind(")", 0, m.start())],
+        readings=[(re.sub("[ ・ー]", "", m.group(2)), m.group(1).split())
                   for m in _READING.finditer(whole)],
     )
 

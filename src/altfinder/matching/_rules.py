@@ -36,10 +36,13 @@ from altfinder.matching._vocabulary import (
     _OTHER_LOT,
     _PLATFORM_LEXICON,
     _RIGHT,
+    _SCENT_NAME,
     _WITH,
+    _WITH_ITEM,
     BRAND_ALIASES,
     _colours,
     _lines,
+    _mounts,
     _Vocabulary,
 )
 from altfinder.models import Condition
@@ -399,10 +402,10 @@ def _runs_on(code: str, shorter: str) -> bool:
             and shorter[-1].isdigit() and code[len(shorter)].isdigit())
 
 
-def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
-    """Model numbers; returns whether the listing names the reference's model."""
-    named = any(_written(m, lst) for m in (_compact(x) for x in ref.models))
-    named = named or any(_compatible(code, m) for code in lst.codes for m in ref.models)
+def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> str | None:
+    """Model numbers; returns the reference's model (or title code) the listing names."""
+    named = next((x for x in ref.models if _written(_compact(x), lst)), None) or next(
+        (m for code in lst.codes for m in ref.models if _compatible(code, m)), None)
     for code in lst.codes:
         longer = next((r for r in map(_compact, ref.codes) if _runs_on(_compact(code), r)
                        or _runs_on(r, _compact(code))), None)
@@ -422,17 +425,16 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
             len(_compact(o)) > len(_compact(r)) and _compact(o).startswith(_compact(r))
             for o in family)]
         if any(_compatible(code, r) for r in family):
-            named = named or any(_compact(code) == _compact(r) or _compatible(code, r)
-                                 for r in ref.models)
+            named = named or next((r for r in ref.models if _compact(code) == _compact(r)
+                                   or _compatible(code, r)), None)
             continue
         verdict.reject(MatchKind.MODEL_CONFLICT,
                        f"model number {_compact(code)} is not {_compact(family[0])}")
         return named
     if not named and ref.parsed.generations & lst.generations:  # ZV-1 II for ZV-1M2 (ZV-1 II)
-        named = any(_compact(c) == _compact(r) for c in lst.codes for r in ref.codes)
+        named = next((r for c in lst.codes for r in ref.codes if _compact(c) == _compact(r)),
+                     None)
     return named
-
-
 
 
 # A colour named with a word before its base colour: ピンクベージュ, ミッドナイトブラック.
@@ -475,24 +477,12 @@ def _digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 _OF_TITLE = re.compile("[のと][ぁ-ゖー一-鿿々]{2,}")
 _TITLE_OF = re.compile(r"[ぁ-ゖー一-鿿々]{2,6}の\d*$")
-_PARENS = re.compile(r"\([^)]*\)")
-# A lens's mount: ソニーEマウント, Xマウント用, キヤノンEF用, RFマウント
-_MOUNT = _k(r"(?<![a-z0-9])(e|fe|ef|ef-s|ef-m|rf|rf-s|x|l|z|m4/3)\s*(?:マウント|mount)|"
-            r"(?:ソニー|sony)\s*(e|fe)(?![a-z0-9])|(?:キヤノン|canon)\s*(ef|rf)(?![a-z0-9])|"
-            r"(?:富士フイルム|fujifilm)\s*(x)(?:マウント|用)|(?:ニコン|nikon)\s*(z|f)(?:マウント|用)")
 
 
 def _listed(names: set[str]) -> str:
     return "/".join(sorted(names)).upper()
-
-
-def _mounts(text: str) -> set[str]:
-    found = {next(g for g in m.groups() if g) for m in _MOUNT.finditer(text)}
-    return {{"fe": "e", "ef-s": "ef", "ef-m": "efm", "rf-s": "rf"}.get(m, m) for m in found}
 _KANA_ONLY = re.compile("[ぁ-ゖー]+")
 _SECOND_CODE = re.compile(r"\s+([a-z]{1,3}\d{0,2})(?![a-z0-9-])")
-_WITH_ITEM = _k(r"([ぁ-ゖー一-鿿a-z]{3,12})付き")
-_SCENT_NAME = _k(r"([ぁ-ゖー一-鿿々]{2,12})の香り")
 
 
 def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool) -> None:
@@ -512,7 +502,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"size {'/'.join(sorted(lp.sizes)).upper()} is not "
                        f"{'/'.join(sorted(rp.sizes)).upper()}")
-    ours_with = {m.group(1) for m in _WITH_ITEM.finditer(rp.text)}
+    ours_with = ref.with_items
     for m in _WITH_ITEM.finditer(lp.text):
         theirs_with = m.group(1)
         twin = next((o for o in ours_with if o != theirs_with and o[-2:] == theirs_with[-2:]
@@ -521,15 +511,15 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"{lp.show(m)}, where the reference comes with {twin}")
             break
-    ours_mount, their_mount = _mounts(ref.whole_text), _mounts(lp.text)
+    ours_mount, their_mount = ref.mounts, _mounts(lp.text)
     if ours_mount and their_mount and not ours_mount & their_mount:
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"the {_listed(their_mount)} mount, not "
                                                    f"{_listed(ours_mount)}")
-    ours_scent, their_scent = _SCENT_NAME.search(rp.text), _SCENT_NAME.search(lp.text)
-    if (ours_scent and their_scent and ours_scent.group(1) != their_scent.group(1)
-            and ours_scent.group(1) not in lp.text):
+    their_scent = _SCENT_NAME.search(lp.text)
+    if (ref.scent and their_scent and ref.scent[0] != their_scent.group(1)
+            and ref.scent[0] not in lp.text):
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, not "
-                                                   f"{rp.show(ours_scent)}")
+                                                   f"{ref.scent[1]}")
     if _NORMAL_EDITION in lp.text and _NORMAL_EDITION not in rp.text and (
             "special" in rp.lines or _VERSION.search(rp.text)):
         verdict.reject(MatchKind.LINE_CONFLICT, "the normal edition (通常版), where the reference "
@@ -737,13 +727,12 @@ _WITH_SOON = _k(r"\S{0,12}?(?:付き|付属|セット|同梱)")
 _FUNCTION_WORD = re.compile("the|and|for|with|of|in|あんど")
 _GLUED_KANJI = re.compile("[一-鿿々]{2,}")  # ファイアーエムブレム無双
 _SPACED_KANJI = re.compile(r"\s*([一-鿿々]{2,4})(?![一-鿿々ぁ-ゖ])")
-_KANJI_WORD = re.compile(r"(?<![一-鿿々])[一-鿿々]{2,4}(?![一-鿿々])")
 
 
 def _other_version(ref: _Reference, lst: _Parsed, at: int, end: int, verdict: _Verdict) -> bool:
     """A game's name then a kanji word in place of the reference's own: 妖怪ウォッチ2 本家
     (or 真打) for 妖怪ウォッチ2 元祖."""
-    ours = [w for w in _KANJI_WORD.findall(ref.parsed.text) if w not in lst.text]
+    ours = [w for w in ref.kanji_words if w not in lst.text]
     if not ours:
         return False
     number = _OWN_NUMBER.match(lst.read, end)
@@ -839,7 +828,7 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             continue  # リングコン レッグバンド付き: what comes with the product
         run = _RUN_FROM.match(lst.read, follower.start(1))
         if (word in ref.parsed.text or word in ref.parsed.compact
-                or word in _PARENS.sub(" ", ref.whole_text)  # a label: (ゼルダの伝説シリーズ)
+                or word in ref.unlabelled  # not in a label: (ゼルダの伝説シリーズ)
                 or _AFTER_NAME_OK.search(word) or sounds_in(word, title)
                 or sounds_in(word, ref.parsed.text) or _PLATFORM_LEXICON.find(shown.casefold())
                 or _BRAND_LEXICON.find(shown.casefold())
@@ -860,27 +849,28 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     _substituted_name_rule(ref, lst, verdict)
 
 
-_DOTTED = re.compile(r"([ぁ-ゖー一-鿿々a-z]{2,})・([ぁ-ゖー一-鿿々a-z]{2,})")
-
-
 def _dotted_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """X・Z where the reference is X・Y: マスカレード・イブ is not マスカレード・ホテル."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    for m in _DOTTED.finditer(ref.parsed.text):
-        first, ours = m.groups()
-        if ref.parsed.text.rfind("(", 0, m.start()) > ref.parsed.text.rfind(")", 0, m.start()):
-            continue  # (ハリー・ポッターシリーズ): the series, not the title
+    for first, ours, shown in ref.dotted:
         if ours in lst.text or sounds_in(ours, lst.text):
             continue
         theirs = re.search(rf"{re.escape(first)}・([ぁ-ゖー一-鿿々a-z]{{2,}})", lst.text)
         if theirs and not ours.startswith(theirs.group(1)) and not theirs.group(1).startswith(ours):
             verdict.reject(MatchKind.LINE_CONFLICT, f"another title ({lst.show(theirs)}), not "
-                                                    f"{ref.parsed.display[m.start():m.end()]}")
+                                                    f"{shown}")
             return
 
 
 _WORD_BEFORE = re.compile(r"([ぁ-ゖー]{3,}|[a-z]{3,})\s+$")
+
+
+def _respelled(ref: _Reference, theirs: str, ours: str, run: str | None = None) -> bool:
+    """Whether the listing's word is ours spelled another way (ヴ for ブ) or clipped from
+    the reference's words (ペパマリ for ペーパーマリオ), so no other product's name."""
+    return _spelling(theirs) == _spelling(ours) or bool(
+        clipped_spans(ref.parsed.text, run if run is not None else theirs))
 
 
 def _substituted_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
@@ -899,8 +889,7 @@ def _substituted_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> 
         if before is None or _ours_or_ordinary(ref, lst, before, ours, _AFTER_NAME_OK.search):
             continue
         theirs = before.group(1)
-        if ((theirs[:2] == ours[:2] and len(theirs) < len(ours))
-                or _spelling(theirs) == _spelling(ours) or clipped_spans(ref.parsed.text, theirs)):
+        if (theirs[:2] == ours[:2] and len(theirs) < len(ours)) or _respelled(ref, theirs, ours):
             continue  # マリパ for マリオパーティ, ペパマリ for ペーパーマリオ: a shortening
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product of the series ({lst.show(before, 1)} where the "
@@ -1029,9 +1018,9 @@ def _changed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None
             else:
                 continue
             if (theirs in ref.parsed.text or _AFTER_NAME_OK.search(theirs)
-                    or _spelling(theirs) == _spelling(ours) or _script(theirs) != _script(ours)
+                    or _script(theirs) != _script(ours)
                     or (len(word) < 5 and _script(word) == "kana")
-                    or clipped_spans(ref.parsed.text, m.group())):  # ペパマリ: ペーパーマリオ
+                    or _respelled(ref, theirs, ours, m.group())):
                 continue
             verdict.reject(MatchKind.LINE_CONFLICT,
                            f"another product of the series ({lst.show(m)}, not "

@@ -46,10 +46,11 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
     for j, listing in enumerate(parsed):
         present = {w: bool(words is not None and words[i, j] >= _PRESENT)
                    for i, w in enumerate(ref.word_list)}
+        plain = listing.compact.replace("ー", "") if ref.is_book or ref.readings else ""
         if ref.is_book:  # だるまさんと is not だるまさんが: a short kana title is written exactly
             for w in ref.core_words:
                 if (present[w] and len(w) <= 8 and _KANA.fullmatch(w)
-                        and w.replace("ー", "") not in listing.compact.replace("ー", "")):
+                        and w.replace("ー", "") not in plain):
                     present[w] = False
         missing = [w for w, found in present.items() if not found]
         if missing:  # ピクセル for Pixel, and back: compared by sound only when not found
@@ -63,10 +64,10 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
                 spans += [span for token in _LETTERS.findall(listing.text)
                           if token not in ref.parsed.text for span in ref.initials.get(token, ())]
             for w in still:  # ルイマン for ルイージマンション
-                present[w] = any(a < m.end() and m.start() < b for a, b in spans
-                                 for m in re.finditer(re.escape(w), ref.parsed.text))
-        for reading, latin in ref.readings:  # エコーポップ for Echo Pop (エコーポップ)
-            if reading.replace("ー", "") in listing.compact.replace("ー", ""):  # エコポップ too
+                present[w] = any(a < end and start < b for a, b in spans
+                                 for start, end in ref.word_spans[w])
+        for reading, latin in ref.readings:  # エコポップ for Echo Pop (エコーポップ)
+            if reading in plain:
                 for w in latin:
                     if w in present:
                         present[w] = True
@@ -135,7 +136,7 @@ def _coverage(words: dict[str, float], present: dict[str, float]) -> float:
     return sum(weight * present[word] for word, weight in words.items()) / total
 
 
-def _score(ref: _Reference, set_ratio: float, present: dict[str, float], *, named: bool,
+def _score(ref: _Reference, set_ratio: float, present: dict[str, float], *, named: str | None,
            branded: bool) -> tuple[float, list[str]]:
     """One listing's 0–1 score and the reasons that explain it, in order."""
     reasons: list[str] = []
@@ -143,8 +144,7 @@ def _score(ref: _Reference, set_ratio: float, present: dict[str, float], *, name
     score = 0.8 * coverage + 0.2 * set_ratio
     if named:
         score = 0.5 + 0.5 * score
-        reasons.append(f"model number {ref.models[0] if ref.models else ref.codes[0]} named"
-                       if ref.models or ref.codes else "model number named")
+        reasons.append(f"model number {named} named")
     if branded:
         score += 0.05
     names = [w for w, weight in ref.core_words.items() if weight >= 4]

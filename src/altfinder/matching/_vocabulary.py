@@ -389,6 +389,21 @@ _LOT = _k(
 )
 
 
+# A lens's mount: ソニーEマウント, Xマウント用, キヤノンEF用, RFマウント
+_MOUNT = _k(r"(?<![a-z0-9])(e|fe|ef|ef-s|ef-m|rf|rf-s|x|l|z|m4/3)\s*(?:マウント|mount)|"
+            r"(?:ソニー|sony)\s*(e|fe)(?![a-z0-9])|(?:キヤノン|canon)\s*(ef|rf)(?![a-z0-9])|"
+            r"(?:富士フイルム|fujifilm)\s*(x)(?:マウント|用)|(?:ニコン|nikon)\s*(z|f)(?:マウント|用)")
+# What a product comes with (プレミアムペン付き) and its scent (ハーバルシトラスの香り)
+_WITH_ITEM = _k(r"([ぁ-ゖー一-鿿a-z]{3,12})付き")
+_SCENT_NAME = _k(r"([ぁ-ゖー一-鿿々]{2,12})の香り")
+
+
+def _mounts(text: str) -> set[str]:
+    """The lens mounts a (folded) title names: {'e'} for ソニーEマウント用."""
+    found = {next(g for g in m.groups() if g) for m in _MOUNT.finditer(text)}
+    return {{"fe": "e", "ef-s": "ef", "ef-m": "efm", "rf-s": "rf"}.get(m, m) for m in found}
+
+
 def _brand_of(brand: str | None) -> set[str]:
     if not brand:
         return set()
