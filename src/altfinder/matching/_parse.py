@@ -71,11 +71,16 @@ _IGNORED_NUMBERS = _k(
     r"\d{1,3}(?:,\d{3})+|\d+/\d+|\d+\.\d+|\d+:\d+"
 )
 # The year of an edition, a model or a harvest (not a purchase: 2022年購入 says nothing).
-_YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:春|夏|秋|冬)?\s*(?:版|産|モデル|度版|年度|発売)|"
-           r"令和\s*(\d{1,2})\s*年\s*(?:産|版|度)")
+# An exam book's year stands alone (令和06年, R06, 2024年試験対応); 令和5年購入 is a purchase.
+_YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:春|夏|秋|冬)?\s*(?:版|産|モデル|度版|年度|発売|"
+           r"(?:度)?試験)|令和\s*(\d{1,2})\s*年(?!\s*(?:\d|購入|頃|に|から|まで|製|発売))|"
+           r"(?<![a-z0-9])r0(\d)(?:\s*年度?)?(?![a-z0-9])")
 _UNIT = r"(?:cm|mm|m|センチ|ミリ|メートル|インチ)"
 _DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}?\s*[×✕*]|x)\s*"
                  rf"\d+(?:\.\d+)?\s*{_UNIT}?(?![a-z\d])(?!\s*(?:個|本|枚|袋|箱|台|セット|set|pcs))")
+# W43×D26.5×H19cm: a size in letters (any order, any two or three of W, D and H)
+_WDH = _k(r"(?:約\s*)?(?<![a-z])[wdh]\s*\d+(?:\.\d+)?\s*(?:cm|mm)?(?:\s*[×xX*]\s*[wdh]\s*"
+          r"\d+(?:\.\d+)?\s*(?:cm|mm)?){1,2}(?![a-z\d])")
 _LABELLED_SIZE = _k(r"(?:約\s*)?(?:幅|奥行き?|高さ|長さ|直径|厚さ|縦|横)\s*\d+(?:\.\d+)?\s*"
                     r"(?:cm|mm|m|センチ|ミリ)?\s*[×xX*]?")
 _LOOSE = _k(r"\d+\s*(?:パック|個入り?|本入り?|個セット)\s*の\s*(?:バラ|ばら|うち|中から)")
@@ -232,6 +237,8 @@ def _parse(title: str) -> _Parsed:
             parsed.specs.setdefault(cls, set()).add(round(float(m.group(1)) * scale, 3))
         rest = _blank(rest, m)
     for m in _LABELLED_SIZE.finditer(rest):  # 幅15×奥行32×高さ24cm: a size, not volume 15
+        rest = _blank(rest, m)
+    for m in _WDH.finditer(rest):
         rest = _blank(rest, m)
     for m in _DIMENSION.finditer(rest):  # 30cm×50m, 30×50: a size, not 50 units
         rest = _blank(rest, m)

@@ -80,8 +80,9 @@ _GENERIC = _k(
 )
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features
-# (1.0型センサー/F1.8レンズ/光学4.2倍ズーム).
-_COPY = re.compile(r"[【\[［|｜。]|\s/\s|(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
+# (1.0型センサー/F1.8レンズ/光学4.2倍ズーム); a bar between letters is a name (Xbox Series X|S).
+_COPY = re.compile(r"[【\[［｜。]|(?<![A-Za-z0-9])\||\|(?![A-Za-z0-9])|\s/\s|"
+                   r"(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
 # What after a number makes it a count, not a sequel (人は話し方が9割, 怪獣8号).
 _UNITS = fold_kana("割|号|年|月|日|回|度|倍|代|人|色|%|個|本|枚|点|つ|冊|巻")
 _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
@@ -93,13 +94,16 @@ _BOOK_SUBTITLE = re.compile(r"(?<=\S)\s+(?=[ぁ-ゖー一-鿿々〆]{10,})|"
                             r"(?<=[ぁ-ゖー一-鿿々〆])\s+(?=(?:the\s+)?[a-z]{2,}(?:\s+[a-z]+){1,})")
 _EDITION_BRACKET = re.compile(r"[\[［【][^\]］】]{0,8}(?:版|巻|世代|edition)[^\]］】]{0,4}[\]］】]",
                               re.IGNORECASE)
-# A Latin name and its katakana reading in brackets: Echo Pop (エコーポップ), Anker(アンカー)
-_READING = re.compile(r"((?:[a-z][a-z0-9'.&-]*\s?){1,4})\s*\(([ぁ-ゖー・ ]{3,})\)")
+# A Latin name and its katakana reading in brackets: Echo Pop (エコーポップ), Anker(アンカー),
+# Xenoblade2 (ゼノブレイド2)
+_READING = re.compile(r"((?:[a-z][a-z0-9'.&-]*\s?){1,4})\s*\(([ぁ-ゖー・ ]{3,}\d{0,3})\)")
 _CHIP = re.compile(r"(?<![a-z0-9])[amg]\d{1,2}\s*(?:pro|max|ultra)(?![a-z])")  # (A17 Pro)
 _KANJI_WORD = re.compile(r"(?<![一-鿿々])[一-鿿々]{2,4}(?![一-鿿々])")
 _DOTTED = re.compile(r"([ぁ-ゖー一-鿿々a-z]{2,})・([ぁ-ゖー一-鿿々a-z]{2,})")
 _TAG = re.compile(r"【[^】]*】|\[[^\]]*\]")
 _LABEL_NUMBER = re.compile(r"\([^)]*[ぁ-ゖー一-鿿]{3,}\s?(\d{1,3})\)")
+# What a product fits, in Latin before 用 or 対応: Xbox Series X|S 用 (no name of its own)
+_FITS_FOR = re.compile(r"((?:[a-z0-9|+]+\s?){1,4})\s*(?:用|対応)(?![ぁ-ゖー一-鿿])")
 _ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
 _BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部|絵本|えほん|"
               r"\([^)]*books?\)")
@@ -424,6 +428,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                  parsed.colours)
     if not core:
         core = full
+    fits = {w for m in _FITS_FOR.finditer(core_text) for w in _WORD.findall(m.group(1))}
+    core = {w: 1.0 if w in fits else weight for w, weight in core.items()}  # Xbox Series X|S 用
     identity = {w for w, weight in full.items() if weight > 1 or w in short_codes}
     identity |= {_compact(c) for c in codes} | {b.replace(" ", "") for b in brands}
     identity |= {w for w in _WORD.findall(parsed.text) if w in ("switch", "ps5", "ps4")}

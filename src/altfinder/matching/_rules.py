@@ -68,7 +68,8 @@ _DISC = fold_kana("ディスク")  # ケース・ディスクのみ: the game wi
 _MAIN_UNIT_TOO = _k(r"本体\s*(?:と|&|・|\+|及び)")
 _BOX_WORDS = _k(r"空箱|外箱|化粧箱|箱|説明書|取扱説明書|取説|マニュアル|保証書")
 _BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|dl版")
-_BOX_ONLY = _k(r"空箱|箱のみ|箱だけ|空瓶|空き瓶|空きビン|(?<!真)空ボトル|空容器|容器のみ|空ケース|"
+_BOX_ONLY = _k(r"空箱|箱のみ|箱だけ|空瓶|空き瓶|空きビン|(?<!真)空き?ボトル|空き?容器|"
+               r"容器のみ|空ケース|"
                r"外箱のみ|化粧箱のみ|説明書のみ|取説のみ|取扱説明書のみ|"
                r"マニュアルのみ|保証書のみ|箱と説明書のみ|ケースと説明書のみ")
 # Said of a bonus code that came with the game: the game is what is sold.
@@ -89,7 +90,7 @@ _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動�
 _COVER = fold_kana("カバー")
 _CASE = fold_kana("ケース")
 _BOOK_COVER = _k(r"ブックカバー|文庫カバー|カバーのみ|カバーだけ|ケース")
-_BUNKO_LABEL = re.compile(r"([一-鿿ァ-ヺa-z・]{1,16})文庫")
+_BUNKO_LABEL = re.compile(r"([一-鿿ぁ-ゖァ-ヺーa-z・]{1,16})文庫")  # 角川つばさ文庫
 
 
 def _bunko_labels(parsed: _Parsed) -> set[str]:
@@ -470,7 +471,20 @@ _CARRIER = _k(r"(?:docomo|ドコモ|(?<![a-z])au|softbank|ソフトバンク|楽
               r"ワイモバイル|uq\s*mobile)\s*(?:版|モデル)")  # docomo購入 (an iPhone) is not
 _SIM_FREE = fold_kana("simフリー")
 _NORMAL_EDITION = fold_kana("通常版")
+# A version glued to a name: EX4.0 (a unit after it makes it a size: F2.8mm, 6.1インチ)
+_DECIMAL_CODE = re.compile(r"(?<![a-z0-9])([a-z]{1,3})\s?(\d{1,2}\.\d)(?![\d.])"
+                           r"(?!\s*(?:mm|cm|ml|g|kg|l|w|v|インチ|型))")
+_UNSCENTED = _k(r"無香性|無香料|無香(?!水)|香りなし")  # against せっけんの香り
 _VERSION = _k(r"(?<![a-z])[a-z]\s*(?:version|ver\.?|バージョン)")  # Z Version
+# A named edition: BLACK BOX EDITION, Game of the YoRHa Edition, デラックスエディション
+_NAMED_EDITION = re.compile(r"([a-z]{2,}|[ぁ-ゖー]{3,}|[一-鿿々]{2,})[\s・]*"
+                            r"(?:edition|えでぃしょん)")
+_PLAIN_EDITION = re.compile(r"standard|すたんだーど|通常|digital|でじたる|the|of")
+
+
+def _edition_names(text: str) -> list[str]:
+    return [m.group(1) for m in _NAMED_EDITION.finditer(text)
+            if not _PLAIN_EDITION.fullmatch(m.group(1))]
 
 
 def _digits(text: str) -> str:
@@ -520,10 +534,35 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             and ref.scent[0] not in lp.text):
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, not "
                                                    f"{ref.scent[1]}")
+    ours_v = {m.group(1): m.group(2) for m in _DECIMAL_CODE.finditer(rp.text)}
+    for m in _DECIMAL_CODE.finditer(lp.text):  # EX3.0 for EX4.0: another model
+        if m.group(1) in ours_v and ours_v[m.group(1)] != m.group(2):
+            verdict.reject(MatchKind.VARIANT_CONFLICT, f"{lp.show(m)}, not "
+                                                       f"{m.group(1).upper()}{ours_v[m.group(1)]}")
+            break
+    their_version = _VERSION.search(lp.text)
+    if their_version and not _VERSION.search(rp.text) and not ref.is_book:
+        verdict.reject(MatchKind.LINE_CONFLICT,  # Z version: the CERO Z edition
+                       f"another version ({lp.show(their_version)})")
+    unscented, they_unscented = _UNSCENTED.search(rp.text), _UNSCENTED.search(lp.text)
+    if unscented and their_scent and not they_unscented and their_scent.group(1) not in rp.text:
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, where the "
+                                                   f"reference is {rp.show(unscented)}")
+    elif ref.scent and they_unscented and not unscented:
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"{lp.show(they_unscented)}, where the "
+                                                   f"reference is {ref.scent[1]}")
     if _NORMAL_EDITION in lp.text and _NORMAL_EDITION not in rp.text and (
             "special" in rp.lines or _VERSION.search(rp.text)):
         verdict.reject(MatchKind.LINE_CONFLICT, "the normal edition (通常版), where the reference "
                                                 "is a special one")
+    ours_named = _edition_names(rp.text)
+    for name in _edition_names(lp.text) if ours_named else ():
+        if name not in rp.text.replace(" ", "") and (  # a name too short to hear passes
+                (not sounds_in(name, rp.text) and len(sound_key(name)) >= 3)
+                or not name.isascii()):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"the {name.upper()} edition, not the "
+                                                    f"{ours_named[0].upper()} edition")
+            break
     carrier = _CARRIER.search(lp.text)
     if carrier and _SIM_FREE in rp.text and not _CARRIER.search(rp.text):
         verdict.reject(MatchKind.LINE_CONFLICT, f"a carrier's model ({lp.show(carrier)}), "
@@ -726,6 +765,7 @@ _RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖ�
 _WITH_SOON = _k(r"\S{0,12}?(?:付き|付属|セット|同梱)")
 _FUNCTION_WORD = re.compile("the|and|for|with|of|in|あんど")
 _GLUED_KANJI = re.compile("[一-鿿々]{2,}")  # ファイアーエムブレム無双
+_GAME_SUBTITLE = re.compile("[\\s:~-]*([一-鿿々]{1,4}[のと][一-鿿々ぁ-ゖー]{2,})")  # 黄金の国イーラ
 _SPACED_KANJI = re.compile(r"\s*([一-鿿々]{2,4})(?![一-鿿々ぁ-ゖ])")
 
 
@@ -774,8 +814,8 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     for title in ref.name_words:
         at = lst.read.find(title)  # what follows a volume or model number is not read
         end = at + len(title)
-        if at < 0:  # マインクラフト for Minecraft
-            heard = _heard_at(title, lst.read)
+        if at < 0:  # マインクラフト for Minecraft, ゼノブレイド2 for Xenoblade2 (ゼノブレイド2)
+            heard = _heard_at(title, lst.read) or _read_at(ref, title, lst.read)
             if heard is None:
                 continue
             at, end = heard
@@ -786,6 +826,13 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                                                     f"({lst.display[at:kanji.end()]})")
             return
         if ref.is_game and _other_version(ref, lst, at, end, verdict):
+            return
+        subtitle = _GAME_SUBTITLE.match(lst.read, end) if ref.is_game else None
+        if (subtitle and subtitle.group(1) not in ref.whole_text
+                and not _AFTER_NAME_OK.search(subtitle.group(1))
+                and not _POOR_WORDS.search(subtitle.group(1))):
+            verdict.reject(MatchKind.LINE_CONFLICT,  # ゼノブレイド2 黄金の国イーラ
+                           f"another game of the series ({lst.display[at:subtitle.end()]})")
             return
         follower = _NEXT_WORD.match(lst.read, end)
         if follower is None:  # past the reference's own number: SUPERLIGHT 2 DEX
@@ -1033,6 +1080,14 @@ _WAVE_SUBTITLE = re.compile(r"\s*~[^~]{2,}~")
 _NUMBER_NEXT = re.compile(r"\s?\d")
 _NEXT_IN_REFERENCE = re.compile(r"\s*([ぁ-ゖー]+|[a-z]+)")
 _SINGLE_WORD = re.compile("[ぁ-ゖー]{3,}|[a-z]{3,}")
+
+
+def _read_at(ref: _Reference, word: str, text: str) -> tuple[int, int] | None:
+    """Where the katakana reading the reference gives for ``word`` stands in ``text``."""
+    for reading, latin in ref.readings:
+        if word in latin and (m := re.search("ー?".join(map(re.escape, reading)), text)):
+            return m.start(), m.end()
+    return None
 
 
 def _heard_at(word: str, text: str) -> tuple[int, int] | None:

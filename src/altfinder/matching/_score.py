@@ -80,6 +80,8 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
 
 
 _KANA = re.compile("[ぁ-ゖー]{4,}")
+_OF_TAIL = re.compile("[ぁ-ゖー一-鿿々]{2,}の("  # a tail with kanji, or a long kana one
+                      "(?=[ぁ-ゖー]*[一-鿿々])[ぁ-ゖー一-鿿々]{3,}|[ぁ-ゖー]{4,})")
 _RUNS_ON = re.compile(r"\d*[a-z]")
 _LETTERS = re.compile(r"(?<![a-z0-9])[a-z]{2,3}(?![a-z])")
 _OF = re.compile("([ぁ-ゖー]{3,})の[一-鿿々]+")
@@ -87,9 +89,12 @@ _OF = re.compile("([ぁ-ゖー]{3,})の[一-鿿々]+")
 
 def _shortened(word: str, text: str) -> bool:
     """The listing writes the start of a long katakana name (ゼノブレ for ゼノブレイド), or
-    the name of an "X の Y" title (ゼルダ for ゼルダの伝説)."""
+    the name of an "X の Y" title (ゼルダ for ゼルダの伝説, 高木さん for からかい上手の高木さん)."""
     of = _OF.fullmatch(word)
     if of and re.search(rf"(?<![ぁ-ゖー]){of.group(1)}(?!の)", text):
+        return True
+    tail = _OF_TAIL.fullmatch(word)  # 高木さん for からかい上手の高木さん
+    if tail and re.search(rf"(?<![ぁ-ゖー一-鿿々]){tail.group(1)}", text):
         return True
     if len(word) < 5 or not _KANA.fullmatch(word):
         return False

@@ -39,6 +39,7 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ds\b", "z"),  # buds -> buz (バッズ)
         (r"(?<=[^s'])ls\b", "l"),  # souls -> soul (ソウル)
         (r"ph", "f"),
+        (r"(?<=[a-z])tion\b", "shon"),  # edition: エディション
         (r"ck", "k"),
         (r"qu", "k"),
         (r"q", "k"),
