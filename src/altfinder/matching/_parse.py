@@ -90,11 +90,15 @@ _SIZE = _k(r"(?<![a-z0-9.\-])(xs|s|m|l|ll|xl|xxl)(?:\s*サイズ)?(?![a-z0-9.\-'
            r"(?<![一-鿿])(大|中|小)\s*(?:サイズ)(?![一-鿿])|(?<=\s)(大|中|小)(?=\s|$)")
 _SIZE_NAMES = {"大": "l", "中": "m", "小": "s"}
 _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻")
+# What a game's or toy's box says of who plays it and for how long
+_PLAY_SPEC = _k(r"(?<![\d.])\d{1,2}\s*(?:才|歳)\s*(?:以上|から|~)?\s*(?:向け)?|対象年齢\s*\d{1,2}|"
+                r"(?<![\d.])\d{1,2}(?:\s*[~\-]\s*\d{1,2})?\s*人\s*(?:用|向け|プレイ|対戦)|"
+                r"(?<![\d.])\d{1,3}\s*分(?![の一-鿿])")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
-                 r"gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"
+                 r"(?<!pcie)(?<!pcie )gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"  # not PCIe Gen4
                  r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
 _EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版|"
-              r"(\d+)\s*訂版")
+              r"(\d+)\s*訂版|(?<![a-z\d.])(\d{1,2})\s*版(?!権)")  # 11版 (not PS4版)
 _VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)|(?<![a-z])no\.?\s*(\d+)|"
              r"(?<![a-z])(?:book|part)\s*(\d+)")
 # The parts of a work in two or three books: (上), 中巻, 下.
@@ -205,6 +209,8 @@ def _parse(title: str) -> _Parsed:
     for m in _YEAR.finditer(rest):
         year = int(next(g for g in m.groups() if g))
         parsed.years.add(year if year > 1000 else 2018 + year)
+    for m in _PLAY_SPEC.finditer(rest):  # 8才以上, 3~4人用, 60分: a game's box, no number
+        rest = _blank(rest, m)
     for m in _UNIT_RANGE.finditer(rest):  # (6~11kg): a range of sizes, not volume 6
         rest = _blank(rest, m)
     for m in _APERTURE.finditer(rest):  # F1.8: a lens's aperture, another lens at F1.2

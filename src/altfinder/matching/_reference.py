@@ -45,6 +45,7 @@ from altfinder.matching._vocabulary import (
 # words (嫌われる勇気―自己啓発の源流: NFKC and the dash folds make the bar a hyphen).
 _SPLIT_SUBTITLE = re.compile(r"\s[-―~]\s*|\s?―|:|：|(?<=[ぁ-ゖー一-鿿々〆])-(?=[ぁ-ゖー一-鿿々〆])")
 _PAREN = re.compile(r"\([^)]*\)")
+_WAVED = re.compile(r"~[^~]{2,}~")
 
 # Generic category nouns: sellers often leave them out, so they weigh little.
 _GENERIC = _k(
@@ -229,6 +230,7 @@ def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[
         fold_kana(alias) for name in brands for alias in BRAND_ALIASES.get(name, ())}
     drop |= {fold_kana(w) for c in colours for w in _COLOURS[c]}
     drop |= {w.strip("ー") for w in drop}  # words lose their final ー (ソニー is そに)
+    half = {w for b in brands if b.isascii() and " " in b for w in b.split()}
     kept = {}
     for word, weight in words.items():
         stripped = word
@@ -237,6 +239,8 @@ def _drop(words: dict[str, float], brands: set[str], colours: set[str]) -> dict[
                 stripped = stripped[:-len(colour)].strip()
         if stripped and stripped not in drop:
             kept[stripped] = weight if stripped == word else float(min(len(stripped), 8))
+            if stripped in half:  # Western of Western Digital: part of the brand, no name
+                kept[stripped] = 1.0
     return kept
 
 
@@ -392,6 +396,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     for m in _LABEL_NUMBER.finditer(parsed.text) if is_book else ():  # (…ファーストブック1):
         parsed.volumes.discard(int(m.group(1)))  # the label's number, not the book's
     core_text = _SPLIT_SUBTITLE.split(rest, maxsplit=1)[0]
+    if is_book:  # かぐや様は告らせたい~天才たちの恋愛頭脳戦~: the series' subtitle in waves
+        core_text = _WAVED.sub(" ", core_text)
     if is_book:  # ゼロ秒思考 頭がよくなる世界一シンプルなトレーニング: a subtitle after a space
         long_subtitle = _BOOK_SUBTITLE.search(core_text)
         if long_subtitle:
@@ -416,6 +422,11 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         if end + _ACCESSORY_REACH < len(parsed.text):  # a count in the copy (PCIe x4)
             parsed.quantity = _parse(parsed.display[:end + _ACCESSORY_REACH]).quantity
         core_text = core_text[:end]
+    if brand and "+" in brand and "plus" in name_lines:  # Dr.Jart+: the brand's +, no Plus
+        own = fold_kana(_canonical(re.sub(r"\(.*", "", brand))).strip()
+        if own and "plus" in own and "plus" not in parsed.text.replace(own, " "):
+            name_lines = name_lines - {"plus"}
+            parsed.lines.discard("plus")
     core_text = _PAREN.sub(  # (有機ELモデル) names the product; (電撃文庫) is a label
         lambda m: m.group() if _lines(m.group()) - _LABEL_LINES else " ", core_text)
     title_codes = [c for c in map(_compact, parsed.codes) if _is_product_code(c)]

@@ -271,6 +271,10 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                 continue  # a book's cover is part of it (カバー汚れ, 映画化カバー)
             if ref.is_game and fold_kana(word) == _CASE:
                 continue  # a game's case is part of it (ケース説明書付き, ケース傷)
+            if fold_kana(word) == _CARD_GAME and _TABLETOP.search(ref.parsed.text):
+                continue  # ito カードゲーム, where the reference is a board game
+            if fold_kana(word) == _LABEL and _DAMAGED.match(after):
+                continue  # ラベル剥がれ: the product's own label, damaged
             verdict.reject(MatchKind.ACCESSORY, f"an accessory or part ({lst.show(m)})")
             break
     compatible = _COMPATIBLE.search(text)
@@ -293,6 +297,11 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
     maker = _MAKER_LEXICON.regex.search(text)
     if maker and not _MAKER_LEXICON.regex.search(f"{ref.parsed.text} {ref.brand_text}"):
         verdict.reject(MatchKind.COMPATIBLE, f"an accessory maker's item ({lst.show(maker)})")
+
+
+_CARD_GAME, _LABEL = fold_kana("カードゲーム"), fold_kana("ラベル")
+_TABLETOP = _k(r"ボードゲーム|カードゲーム|テーブルゲーム|パーティーゲーム")
+_DAMAGED = _k(r"剥がれ|はがれ|破れ|傷|キズ|汚れ|焼け|ヤケ|欠け|スレ|擦れ")
 
 
 # "X + Y": the product sold with another one (あつまれどうぶつの森 + ハッピーホームパラダイス).
@@ -474,8 +483,9 @@ _NORMAL_EDITION = fold_kana("通常版")
 # A version glued to a name: EX4.0 (a unit after it makes it a size: F2.8mm, 6.1インチ)
 _DECIMAL_CODE = re.compile(r"(?<![a-z0-9])([a-z]{1,3})\s?(\d{1,2}\.\d)(?![\d.])"
                            r"(?!\s*(?:mm|cm|ml|g|kg|l|w|v|インチ|型))")
+_EXPANSION = _k(r"拡張(?:版|セット|パック|カード|キット)|expansion")  # カタン 5-6人用拡張版
 _UNSCENTED = _k(r"無香性|無香料|無香(?!水)|香りなし")  # against せっけんの香り
-_VERSION = _k(r"(?<![a-z])[a-z]\s*(?:version|ver\.?|バージョン)")  # Z Version
+_VERSION = _k(r"(?<![a-z])[a-z]\s*(?:version|ver(?![a-z])\.?|バージョン)")  # Z Version
 # A named edition: BLACK BOX EDITION, Game of the YoRHa Edition, デラックスエディション
 _NAMED_EDITION = re.compile(r"([a-z]{2,}|[ぁ-ゖー]{3,}|[一-鿿々]{2,})[\s・]*"
                             r"(?:edition|えでぃしょん)")
@@ -540,6 +550,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT, f"{lp.show(m)}, not "
                                                        f"{m.group(1).upper()}{ours_v[m.group(1)]}")
             break
+    expansion = _EXPANSION.search(lp.text)
+    if expansion and not _EXPANSION.search(rp.text):
+        verdict.reject(MatchKind.LINE_CONFLICT, f"an expansion ({lp.show(expansion)}), not the "
+                                                f"product itself")
     their_version = _VERSION.search(lp.text)
     if their_version and not _VERSION.search(rp.text) and not ref.is_book:
         verdict.reject(MatchKind.LINE_CONFLICT,  # Z version: the CERO Z edition
