@@ -150,7 +150,7 @@ class Matcher:
         _denial_rule(ref, lst, verdict)
         named = _model_rules(ref, lst, verdict)
         _variant_rules(ref, lst, verdict, named is not None)
-        _series_rule(ref, lst, verdict)
+        _series_rule(ref, lst, verdict, named is not None and _is_model_code(named))
         branded = _brand_rules(ref, lst, verdict)
 
         score, reasons = _score(ref, set_ratio, present, named=named, branded=branded)
@@ -169,6 +169,13 @@ class Matcher:
         return Match(title=title, is_match=verdict.kind is MatchKind.MATCH, kind=verdict.kind,
                      score=score, quantity=quantity, condition_cap=cap,
                      condition_reason=cap_reason, reasons=tuple(verdict.reasons))
+
+
+def _is_model_code(code: str) -> bool:
+    """A code that names one product (ZDR035), not a shade or size code (BK999, 001)."""
+    compact = re.sub(r"[^a-z0-9]", "", code.casefold())
+    return (len(compact) >= 6 and any(c.isdigit() for c in compact)
+            and any(c.isalpha() for c in compact))
 
 
 _DEFAULT = Matcher()

@@ -52,7 +52,7 @@ _CHAIN = _k(r"^(?:\d+\s*(?:個|本|枚|つ|点|台|コ)(?=[・、,/&+\s]))?"
             r"(?:[・、,/&+\s]\s*[^\s・、,/&+]{1,10}?)+"
             r"(?=付き|付属|付|つき|あり|有り|入り|同梱)")  # バッテリー2個 充電器付き
 _COUNT = _k(r"^\d+\s*(?:個|本|枚|つ|点|台|コ)\s*(?=おまけ|オマケ|付|同梱|あり|有り)")
-_EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$")
+_EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$|予備\s*$")  # 予備バッテリー: a spare, with it
 
 _ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])(?!\s*(?:可|可能|でき|動))")
 # What may precede のみ without making the listing a part: the product itself (本体のみ,
@@ -245,7 +245,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
         elif _BONUS_WORDS.search(what):
             verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item only ({lst.show(m)})")
-        elif ref.is_game and (_GAME_CARD in what or _DISC in what):
+        elif ref.is_game and (_GAME_CARD in what or _DISC in what or "umd" in what):
             continue  # カードのみ: the game card alone is the game
         elif _MAIN_UNIT_TOO.search(what):
             continue  # 本体とアダプターのみ: the product, with no more than that
@@ -376,7 +376,7 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 or any(_digits(m.group()) == _digits(lot) != "" for lot in ref.lots)
                 or (_COPIES.fullmatch(m.group().strip()) and _copies(ref, lst))):
             continue
-        copies = not ref.is_game or lst.quantity == 2 or _SAME in lst.text
+        copies = not ref.is_game or lst.quantity == 2 or bool(_SAME.search(lst.text))
         if (ref.is_game and copies and m.group().startswith(fold_kana("ソフト"))
                 and m.group().endswith("本")):
             continue  # ソフト 2本セット of a game: two copies of it (the quantity)
@@ -483,6 +483,15 @@ _NORMAL_EDITION = fold_kana("通常版")
 # A version glued to a name: EX4.0 (a unit after it makes it a size: F2.8mm, 6.1インチ)
 _DECIMAL_CODE = re.compile(r"(?<![a-z0-9])([a-z]{1,3})\s?(\d{1,2}\.\d)(?![\d.])"
                            r"(?!\s*(?:mm|cm|ml|g|kg|l|w|v|インチ|型))")
+# A budget reprint of a game: PlayStation Vita the Best, アルティメットヒッツ, PlayStation Hits
+_REPRINT = _k(r"the\s*best|アルティメットヒッツ|ultimate\s*hits|playstation\s*hits|"
+              r"greatest\s*hits|best\s*版|廉価版|ベスト版|ハッピープライス")
+# A version named after a character or a work: ドラえもん版 (not パッケージ版, 日本語版)
+_NAMED_VERSION = re.compile("(?<![ぁ-ゖー])([ぁ-ゖー]{3,})版")
+_PLAIN_VERSION = re.compile("ぱっけーじ|だうんろーど|すたんだーど|にほんご|でらっくす|"
+                            "ぐろーばる|あじあ|あめりか|いぎりす|ふらんす|どいつ|ちゅうごく|"
+                            "かんこく|そふと|でぃすく|かーど|ぷれみあむ|りにゅーある|"
+                            "りみてっど|ここ|こちら|ぱーふぇくと|かんぜん|かばー")
 _EXPANSION = _k(r"拡張(?:版|セット|パック|カード|キット)|expansion")  # カタン 5-6人用拡張版
 _UNSCENTED = _k(r"無香性|無香料|無香(?!水)|香りなし")  # against せっけんの香り
 _VERSION = _k(r"(?<![a-z])[a-z]\s*(?:version|ver(?![a-z])\.?|バージョン)")  # Z Version
@@ -550,6 +559,14 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT, f"{lp.show(m)}, not "
                                                        f"{m.group(1).upper()}{ours_v[m.group(1)]}")
             break
+    reprint = _REPRINT.search(lp.text)
+    if reprint and not _REPRINT.search(rp.text):
+        verdict.reject(MatchKind.LINE_CONFLICT, f"a budget reprint ({lp.show(reprint)}), not "
+                                                f"the original release")
+    for m in _NAMED_VERSION.finditer(lp.text):
+        if m.group(1) not in rp.text and not _PLAIN_VERSION.fullmatch(m.group(1)):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"another version ({lp.show(m)})")
+            break
     expansion = _EXPANSION.search(lp.text)
     if expansion and not _EXPANSION.search(rp.text):
         verdict.reject(MatchKind.LINE_CONFLICT, f"an expansion ({lp.show(expansion)}), not the "
@@ -605,6 +622,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     synonyms = {line for line in lp.lines if _SYNONYMS.get(line) in rp.lines}  # ローション, 化粧水
     glued = synonyms | {line for line in lp.lines  # マクストラプロ names pro, glued
              if any(fold_kana(w) in rp.text for w in _LINE_WORDS.get(line, ()))}
+    if _GLUED_SUFFIX.search(rp.text) and any(
+            m.group(2) == "dx" for m in _GLUED_SUFFIX.finditer(rp.text)):
+        glued.add("deluxe")  # スマッシュブラザーズ デラックス for …DX
     extra = lp.lines - rp.lines - glued
     if "kit" in extra and _BODY_ONLY.search(lp.text):
         extra.discard("kit")  # レンズキットのボディのみ: the body of a kit
@@ -748,7 +768,7 @@ _AFTER_NAME_OK = _k(
     r"ソフト|パッケージ|カセット|ディスク|ゲーム|通常版|版|本体|セット|初回|特典|限定|コード|"
     r"説明書|ケース|箱|動作|確認|国内|正規|日本|ダウンロード|ジャンク|中古|新品|未使用|未開封|"
     r"switch|nintendo|ps\d|playstation|xbox|スイッチ|ニンテンドー|"
-    r"シリーズ|モデル|タイプ|サイズ|カラー|バージョン|ver|ボックス|ボトル|レフィル|リフィル|"
+    r"シリーズ|モデル|タイプ|サイズ|カラー|バージョン|ver|ボックス|ボトル|レフィル|リフィル|ポンプ|"
     r"イタリア|フランス|ドイツ|アメリカ|イギリス|スイス|ふきとり|拭き取り|"
     r"クリーム|パウダー|リップ|ジェル|オイル|ミルク|ローション|エッセンス|ミスト|トナー|"
     r"ファンデ|コンシーラー|グロス|ティント|シャンプー|コンディショナー|トリートメント|"
@@ -801,7 +821,7 @@ _GLUED_LETTER = re.compile(r"(?<=[ぁ-ゖー])[a-z]{1,2}(?![a-z0-9])")  # ヴォ
 _OWN_NUMBER = re.compile(r"ー*\s*(\d{1,3})(?![\d.])")
 
 
-def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool = False) -> None:
     """A product's name followed by a name it lacks: another product of the series.
 
     マインクラフト ダンジョンズ and Minecraft Legends are not Minecraft; 桃太郎電鉄ワールド is
@@ -825,7 +845,9 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             verdict.reject(MatchKind.LINE_CONFLICT,
                            f"another title of the series ({lst.display[at:subtitle.end()]})")
             return
-    for title in ref.name_words:
+    if ref.is_game and _suffix_missing(ref, lst, verdict):
+        return
+    for title in () if named else ref.name_words:  # ZDR035 …シガー電源付: our model, named
         at = lst.read.find(title)  # what follows a volume or model number is not read
         end = at + len(title)
         if at < 0:  # マインクラフト for Minecraft, ゼノブレイド2 for Xenoblade2 (ゼノブレイド2)
@@ -908,6 +930,30 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     _prefixed_name_rule(ref, lst, verdict)
     _quoted_rule(ref, lst, verdict)
     _substituted_name_rule(ref, lst, verdict)
+
+
+_ROMAN = re.compile("i{1,3}|iv|vi{0,3}|ix|x")
+_GLUED_SUFFIX = re.compile(r"([ぁ-ゖー一-鿿々]{4,})([a-z]{1,3})(?![a-z0-9])")
+
+
+def _suffix_missing(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
+    """A game named by its title and a letter (大乱闘スマッシュブラザーズDX): the title without
+    the letter, or with another, is another game of the series (… X, the Nintendo 64 one)."""
+    ours = _GLUED_SUFFIX.search(ref.parsed.text)
+    if ours is None or _PLATFORM_LEXICON.find(ours.group(2)) or _ROMAN.fullmatch(ours.group(2)):
+        return False  # ファイナルファンタジーVII: a number, judged as one
+    title, suffix = ours.groups()
+    at = lst.text.find(title)
+    if at < 0:
+        return False
+    if (re.search(rf"(?<![a-z]){suffix}(?![a-z])", lst.text)
+            or (suffix == "dx" and "deluxe" in lst.lines)):
+        return False
+    theirs = re.match(r"\s*([a-z]{1,3})(?![a-z0-9])", lst.text[at + len(title):])
+    shown = lst.display[at:at + len(title) + (theirs.end() if theirs else 0)].strip()
+    verdict.reject(MatchKind.LINE_CONFLICT, f"another game of the series ({shown}, not "
+                                            f"{suffix.upper()})")
+    return True
 
 
 def _dotted_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
@@ -1165,10 +1211,11 @@ _SOFT = fold_kana("ソフト")
 _SINGLE = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|pcs)(?!入|セット)|単品|バラ売り|ばら売り|1個のみ")
 _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 _SOLD_IN_BULK = fold_kana("まとめ売り")  # of games: several titles (まとめて: copies, maybe)
-_SAME = fold_kana("同じ")
+_SAME = _k(r"同じ|同タイトル|同一")  # 3本まとめて 同タイトル: copies of one game
 # Words that make a bulk lot one of different things.
 _OTHER_KIND = _k(r"他|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々|含む|含")
-_SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|複数|研修|クラス|プレゼント|保育|教室|配布|"
+_SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|同タイトル|"
+                  r"複数|研修|クラス|プレゼント|保育|教室|配布|"
                   r"読書会|勉強会|輪読|学級|感想文|"
                   r"予備|×|x\s*\d|[一-鿿]{2,4}用(?!品)")
 # N copies of one book: 2冊セット, 【3冊】, 同一タイトル2冊

@@ -35,6 +35,7 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r) for p, r in (
         (r"(?<=[^aeiou])(?:er|or|ar)\b", "a"),  # monster -> monsta (モンスター)
         (r"(?<=[^aeiou])ure\b", "a"),  # moisture -> moista (モイスチャー)
+        (r"(?<=[aeiou])re\b", "a"),  # core -> coa (コア), store (ストア)
         (r"ge\b", "j"),  # surge -> suj (サージ)
         (r"ds\b", "z"),  # buds -> buz (バッズ)
         (r"(?<=[^s'])ls\b", "l"),  # souls -> soul (ソウル)

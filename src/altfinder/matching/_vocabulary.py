@@ -204,7 +204,7 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     # Google's and others' named colours
     "obsidian": ("オブシディアン", "obsidian"), "hazel": ("ヘーゼル", "hazel"),
     "porcelain": ("ポーセリン", "porcelain"), "bay": ("bay",), "aloe": ("アロエ", "aloe"),
-    "soapstone": ("ソープストーン", "soapstone"),
+    "soapstone": ("ソープストーン", "soapstone"), "matcha": ("マッチャ", "matcha"),  # Kindle's
     "graphite": ("グラファイト", "graphite"), "lilac": ("ライラック", "lilac"),
     "gunmetal": ("ガンメタリック", "ガンメタ", "gunmetal"),
     "orange": ("オレンジ", "orange"),
