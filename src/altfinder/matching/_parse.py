@@ -93,12 +93,15 @@ _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻")
 # What a game's or toy's box says of who plays it and for how long
 _PLAY_SPEC = _k(r"(?<![\d.])\d{1,2}\s*(?:才|歳)\s*(?:以上|から|~)?\s*(?:向け)?|対象年齢\s*\d{1,2}|"
                 r"(?<![\d.])\d{1,2}(?:\s*[~\-]\s*\d{1,2})?\s*人\s*(?:用|向け|プレイ|対戦)|"
-                r"(?<![\d.])\d{1,3}\s*分(?![の一-鿿])")
+                r"(?<![\d.])\d{1,3}\s*分(?![の一-鿿])|"
+                # how many of a part or an ingredient: 8ボタン, 3種のセラミド, セラミド7種配合
+                r"(?<![\d.])\d{1,2}\s*周(?:目)?|"  # 1周クリア: played through once
+                r"(?<![\d.])\d{1,2}\s*(?:ボタン|種類?(?=\s*(?:の|配合|[一-鿿ァ-ヺ]))|段階|モード|コース)")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
                  r"(?<!pcie)(?<!pcie )gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"  # not PCIe Gen4
                  r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
 _EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版|"
-              r"(\d+)\s*訂版|(?<![a-z\d.])(\d{1,2})\s*版(?!権)")  # 11版 (not PS4版)
+              r"(\d+)\s*訂(?:版)?(?!正)|(?<![a-z\d.])(\d{1,2})\s*版(?!権)")  # 11版 (not PS4版)
 _VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)|(?<![a-z])no\.?\s*(\d+)|"
              r"(?<![a-z])(?:book|part)\s*(\d+)")
 # The parts of a work in two or three books: (上), 中巻, 下.
@@ -126,7 +129,7 @@ _SPACE_BETWEEN_CJK = re.compile(r"(?<=[ぁ-ゖー一-鿿々〆])\s+(?=[ぁ-ゖ�
 _NUMBER = re.compile(r"(?<![\d.a-z])(\d{1,3})(?![\d.a-z]|の|つ)")  # not 10の思い込み, 7つの
 
 # Words that say nothing about identity (they dilute the similarity).
-_STOPWORDS = _k(r"モデル|本体|タイプ|国内|日本|正規|品|新品|中古|商品|送料|発送|\bthe\b")
+_STOPWORDS = _k(r"モデル|本体|タイプ|国内|日本|正規|品|新品|中古|商品|送料|発送|\bthe\b|\bwith\b")
 
 
 def _ints(match: re.Match[str]) -> int:

@@ -46,6 +46,7 @@ from altfinder.matching._vocabulary import (
 _SPLIT_SUBTITLE = re.compile(r"\s[-―~]\s*|\s?―|:|：|(?<=[ぁ-ゖー一-鿿々〆])-(?=[ぁ-ゖー一-鿿々〆])")
 _PAREN = re.compile(r"\([^)]*\)")
 _WAVED = re.compile(r"~[^~]{2,}~")
+_DISPLAY_KIND = re.compile(r"(?:有機el|amoled|oled)\s*(?:でぃすぷれい|display|画面|ぱねる|搭載)")
 
 # Generic category nouns: sellers often leave them out, so they weigh little.
 _GENERIC = _k(
@@ -422,6 +423,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         if end + _ACCESSORY_REACH < len(parsed.text):  # a count in the copy (PCIe x4)
             parsed.quantity = _parse(parsed.display[:end + _ACCESSORY_REACH]).quantity
         core_text = core_text[:end]
+    if "有機el" in name_lines and _DISPLAY_KIND.search(parsed.text):  # AMOLEDディスプレイ: a spec
+        name_lines = name_lines - {"有機el"}
     if brand and "+" in brand and "plus" in name_lines:  # Dr.Jart+: the brand's +, no Plus
         own = fold_kana(_canonical(re.sub(r"\(.*", "", brand))).strip()
         if own and "plus" in own and "plus" not in parsed.text.replace(own, " "):

@@ -58,6 +58,7 @@ _ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])(?!\s*(?:�
 # What may precede のみ without making the listing a part: the product itself (本体のみ,
 # ソフトのみ) or how it was used or is sold (開封のみ, 数回使用のみ, 平日のみ発送).
 _ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|読|cpu|"
+              r"クリア|プレイ|"
               r"起動|巻|プッシュ|"
               r"スウォッチ|試し|お試し|swatch|"
               r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
@@ -301,7 +302,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
 
 _CARD_GAME, _LABEL = fold_kana("カードゲーム"), fold_kana("ラベル")
 _TABLETOP = _k(r"ボードゲーム|カードゲーム|テーブルゲーム|パーティーゲーム")
-_DAMAGED = _k(r"剥がれ|はがれ|破れ|傷|キズ|汚れ|焼け|ヤケ|欠け|スレ|擦れ")
+_DAMAGED = _k(r"剥がれ|はがれ|破れ|傷|キズ|汚れ|焼け|ヤケ|欠け|スレ|擦れ|印字")
 
 
 # "X + Y": the product sold with another one (あつまれどうぶつの森 + ハッピーホームパラダイス).
@@ -461,8 +462,8 @@ _COUNTRY = re.compile(r"日本|国内|国産|海外|中国|韓国|台湾|ベト�
 
 def _materials(parsed: _Parsed) -> set[str]:
     """What a title says the thing is made of (プラスチック製, ガラス製), not where (日本製)."""
-    return {m.group(1) for m in _MATERIAL.finditer(parsed.display)
-            if not _COUNTRY.search(m.group(1))}
+    return {"プラスチック" if m.group(1) == "プラ" else m.group(1)  # プラ製 is プラスチック製
+            for m in _MATERIAL.finditer(parsed.display) if not _COUNTRY.search(m.group(1))}
 
 
 def _colour_names(parsed: _Parsed) -> set[str]:
@@ -480,6 +481,7 @@ _CARRIER = _k(r"(?:docomo|ドコモ|(?<![a-z])au|softbank|ソフトバンク|楽
               r"ワイモバイル|uq\s*mobile)\s*(?:版|モデル)")  # docomo購入 (an iPhone) is not
 _SIM_FREE = fold_kana("simフリー")
 _NORMAL_EDITION = fold_kana("通常版")
+_STANDARD = fold_kana("スタンダード")  # スタンダードエディション is the normal one
 # A version glued to a name: EX4.0 (a unit after it makes it a size: F2.8mm, 6.1インチ)
 _DECIMAL_CODE = re.compile(r"(?<![a-z0-9])([a-z]{1,3})\s?(\d{1,2}\.\d)(?![\d.])"
                            r"(?!\s*(?:mm|cm|ml|g|kg|l|w|v|インチ|型))")
@@ -583,6 +585,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"{lp.show(they_unscented)}, where the "
                                                    f"reference is {ref.scent[1]}")
     if _NORMAL_EDITION in lp.text and _NORMAL_EDITION not in rp.text and (
+            _STANDARD not in rp.text) and (
             "special" in rp.lines or _VERSION.search(rp.text)):
         verdict.reject(MatchKind.LINE_CONFLICT, "the normal edition (通常版), where the reference "
                                                 "is a special one")
@@ -828,7 +831,7 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
     not 桃太郎電鉄 ～昭和 平成 令和も定番！～; インナースキャンデュアル is not インナースキャン.
     """
     title = ref.work_title
-    if title and (at := lst.text.find(title)) >= 0 and (
+    if title and len(title) >= 3 and (at := lst.text.find(title)) >= 0 and (  # not ゼロ・トゥ
             of := _OF_TITLE.match(lst.text, at + len(title))) and of.group() not in ref.whole_text:
         verdict.reject(MatchKind.LINE_CONFLICT,  # ぐりとぐらのえんそく for ぐりとぐら
                        f"another title of the series ({lst.display[at:of.end()]})")
@@ -1242,6 +1245,20 @@ def _units(words: list[str]) -> set[str]:
     return {u.group() for w in words if (u := re.search(r"[^\d\s×xX✕*]", w))}
 
 
+_PACK_COUNT = re.compile(r"(?<![\d.×x*])(\d{1,4})\s*(個|枚|袋|錠|包|粒|回分)(?:入り?)?")
+
+
+def _other_pack(ref: _Reference, lst: _Parsed) -> str | None:
+    """A count of the reference's unit that is neither its pack nor a multiple of it."""
+    units = _units(ref.parsed.quantity_words)
+    for m in _PACK_COUNT.finditer(lst.text):
+        count = int(m.group(1))
+        if (m.group(2) in units and count != ref.quantity and count % ref.quantity
+                and not any(w.startswith(m.group(1)) for w in lst.quantity_words)):
+            return m.group().strip()
+    return None
+
+
 def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     """Units of the reference the listing sells; another pack of a multi-pack is rejected."""
     quantity = max(lst.quantity, _copies(ref, lst))  # ×2冊 is said once
@@ -1259,6 +1276,11 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     if quantity > lst.quantity:
         verdict.reasons.append(f"{quantity} copies of one title")
     if ref.quantity > 1:
+        other = _other_pack(ref, lst)
+        if other:  # 12個入, 110個 for the reference's 56個
+            verdict.reject(MatchKind.QUANTITY_CONFLICT,
+                           f"a pack of {other}, where the reference is a pack of {ref.quantity}")
+            return 1
         if quantity in (1, ref.quantity):
             quantity = 1
         elif quantity % ref.quantity == 0:  # 12枚 ×3個: three packs of the reference's 12

@@ -249,7 +249,7 @@ _LINES: dict[str, str] = {
     "special": r"特装版|限定版|特別版|豪華版|初回限定|アニメ[dｄ]vd付き?|コレクターズ|collector|"
                r"記念版|周年記念|anniversary|応援版|"
                r"エディション|(?<!st )(?<!nd )(?<!rd )(?<!th )(?<!digital)edition",
-    "translation": r"英語版|洋書|english\s*edition|翻訳版|原書",
+    "translation": r"英語版|洋書|english\s*edition|翻訳版|原書(?!店|房)",  # not 桐原書店
     "trial": r"トライアル|お試し|ミニサイズ|サンプル|試供品|ミニボトル|携帯用",
     # Things about a product, sold under its name: a guide, an art book, a soundtrack.
     "guide": r"攻略本|攻略ガイド|攻略\s*ガイドブック|アルティマニア|ガイドブック|公式ガイド|"
@@ -319,7 +319,7 @@ _PLATFORM_LEXICON = _Lexicon({
     "switch": ("switch",), "switch2": ("switch2",), "ps5": ("ps5",), "ps4": ("ps4",),
     "ps3": ("ps3", "playstation3"), "wii u": ("wii u", "wiiu"), "wii": ("wii",),
     "n64": ("nintendo64", "nintendo 64", "ニンテンドー64", "n64", "ロクヨン"),
-    "gamecube": ("ゲームキューブ", "gamecube"),
+    "gamecube": ("ゲームキューブ", "gamecube", "ngc"),
     "3ds": ("3ds",), "ds": ("ds",), "xbox": ("xbox",),
     "sfc": ("sfc", "スーパーファミコン", "スーファミ"), "fc": ("ファミコン",),
     "gba": ("gba", "ゲームボーイアドバンス"), "gb": ("ゲームボーイ",), "psp": ("psp",),
@@ -360,6 +360,7 @@ ACCESSORY_SYNONYMS = (
 )
 _ACCESSORY_VOCABULARY = _Vocabulary((
     (w, ("(?<!ハード)(?<!はーど)" if w == "カバー" else "")  # ハードカバー is a binding
+     + ("(?<!通信)" if w == "交換用" else "")  # 通信交換用: for trading (Pokémon), no part
      + re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else "")  # 部品取り is junk
      + ("(?!シミュ)" if w == "フィルム" else ""))  # フィルムシミュレーション, a camera's
     for w in sorted(_ACCESSORY_WORDS, key=len, reverse=True)), fold=True)
