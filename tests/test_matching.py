@@ -590,6 +590,20 @@ CASES = [
     ("アリエール ジェルボール4D 洗濯洗剤 詰め替え 56個",
      "アリエール ジェルボール4D 詰め替え 56個 2袋",
      "match"),
+    # another series subtitle in waves, another named version or kit, a summary of the book
+    ("ビブリア古書堂の事件手帖 ~栞子さんと奇妙な客人たち~ (メディアワークス文庫)",
+     "ビブリア古書堂の事件手帖 〜扉子と不思議な客人たち〜", "line_conflict"),
+    ("ポケットモンスター 金 - ゲームボーイ", "ポケットモンスター クリスタルバージョン GBC",
+     "line_conflict"),
+    ("DJI Osmo Action 4 スタンダードコンボ アクションカメラ",
+     "DJI Osmo Action 4 アドベンチャーコンボ 延長ロッド付", "line_conflict"),
+    ("FACTFULNESS(ファクトフルネス) 10の思い込みを乗り越え、データを基に世界を正しく見る習慣",
+     "FACTFULNESS 要約ノート 手書き 読書メモ", "accessory"),
+    # two sizes, one ours: a lot; a label's number is no volume
+    ("ピジョン 母乳実感 哺乳びん プラスチック製 240ml",
+     "ピジョン 哺乳びん 母乳実感 240ml 160ml ガラス", "lot"),
+    ("ノンタン ぶらんこのせて (ノンタンあそぼうよ 1)", "ノンタン ぶらんこのせて 偕成社 絵本",
+     "match"),
     # the name after の stands for an "X の Y" title
     ("からかい上手の高木さん (20) (ゲッサン少年サンデーコミックス)", "高木さん 20巻 漫画 美品",
      "match"),
@@ -704,6 +718,9 @@ def test_our_model_number_named_outweighs_a_series_guess() -> None:
     ("Western Digital WD_BLACK SN850X NVMe SSD 2TB PCIe Gen4 x4 M.2-2280 WDS200T2X0E-EC",
      "Western Digital(ウエスタンデジタル)", "WD_BLACK SN850X 2TB NVMe M.2 SSD 使用時間120時間",
      "match"),
+    # major sounds like メジャー, heard as a whole run
+    ("Marshall マーシャル ワイヤレスヘッドホン MAJOR IV ブラック", "Marshall",
+     "マーシャル メジャー4 ワイヤレスヘッドホン 黒", "match"),
     # the + of a brand (Dr.Jart+) is no Plus model
     ("Dr.Jart+(ドクタージャルト) シカペア クリーム 50mL 保湿クリーム", "Dr.Jart+(ドクタージャルト)",
      "ドクタージャルト シカペアクリーム 50ml 新品", "match"),
@@ -1179,7 +1196,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind49", 0.93, 0.77),
         ("blind50", 0.98, 0.94),
         ("blind51", 0.97, 0.80),
-        ("blind52", 0.95, 0.83),
+        ("blind52", 0.96, 0.85),
         ("blind53", 0.96, 0.89),
         ("blind54", 0.97, 0.83),
         ("blind55", 0.90, 0.77),
@@ -1187,10 +1204,10 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind57", 0.91, 0.74),
         ("blind58", 0.92, 0.84),
         ("blind59", 1.00, 0.87),
-        ("blind60", 0.96, 0.85),
-        ("blind61", 0.94, 0.87),
-        ("blind62", 0.82, 0.75),
-        ("blind63", 0.90, 0.83),
+        ("blind60", 0.98, 0.85),
+        ("blind61", 0.96, 0.87),
+        ("blind62", 0.84, 0.78),
+        ("blind63", 0.94, 0.83),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

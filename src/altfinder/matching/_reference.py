@@ -46,6 +46,8 @@ from altfinder.matching._vocabulary import (
 _SPLIT_SUBTITLE = re.compile(r"\s[-―~]\s*|\s?―|:|：|(?<=[ぁ-ゖー一-鿿々〆])-(?=[ぁ-ゖー一-鿿々〆])")
 _PAREN = re.compile(r"\([^)]*\)")
 _WAVED = re.compile(r"~[^~]{2,}~")
+# A series label with its number ends the title: (ノンタンあそぼうよ 1)
+_LAST_PAREN = re.compile(r"\([^()]*[ぁ-ゖァ-ヺー一-鿿]{3,}\s?\d{1,3}\)\s*$")
 _DISPLAY_KIND = re.compile(r"(?:有機el|amoled|oled)\s*(?:でぃすぷれい|display|画面|ぱねる|搭載)")
 
 # Generic category nouns: sellers often leave them out, so they weigh little.
@@ -394,7 +396,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     is_book = bool(parsed.lines & {"novel", "comic", "bunko"} or _BOOKISH.search(parsed.text)
                    or ("巻" in parsed.text and parsed.volumes)
                    or (brand and _PUBLISHER.search(brand)))
-    for m in _LABEL_NUMBER.finditer(parsed.text) if is_book else ():  # (…ファーストブック1):
+    labelled = is_book or _LAST_PAREN.search(title)
+    for m in _LABEL_NUMBER.finditer(parsed.text) if labelled else ():  # (…ファーストブック1):
         parsed.volumes.discard(int(m.group(1)))  # the label's number, not the book's
     core_text = _SPLIT_SUBTITLE.split(rest, maxsplit=1)[0]
     if is_book:  # かぐや様は告らせたい~天才たちの恋愛頭脳戦~: the series' subtitle in waves

@@ -368,6 +368,12 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                     or _PLATFORM_LEXICON.find(lst.show(m, 1).casefold())):
                 verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
                 return
+    for cls in ("volume", "weight"):  # 240ml 160ml: two sizes, one of them ours
+        ours, theirs = ref.parsed.specs.get(cls, set()), lst.specs.get(cls, set())
+        if len(ours) == 1 and ours < theirs:
+            verdict.reject(MatchKind.LOT, f"sizes of more than one product ("
+                                          f"{', '.join(f'{v:g}' for v in sorted(theirs))})")
+            return
     for m in _LOT.finditer(lst.text):
         before = {w for w, _ in _ACCESSORY_VOCABULARY.matches(lst.text[max(0, m.start() - 8):
                                                                          m.start()])}
@@ -494,6 +500,10 @@ _PLAIN_VERSION = re.compile("ぱっけーじ|だうんろーど|すたんだー�
                             "ぐろーばる|あじあ|あめりか|いぎりす|ふらんす|どいつ|ちゅうごく|"
                             "かんこく|そふと|でぃすく|かーど|ぷれみあむ|りにゅーある|"
                             "りみてっど|ここ|こちら|ぱーふぇくと|かんぜん|かばー")
+# A game's one-kanji version (ポケットモンスター 金, 銀), a named one, a named kit
+_KANJI_VERSION = re.compile(r"(?<![一-鿿々])(金|銀|赤|緑|青|黄|白|黒)(?![一-鿿々ぁ-ゖ])")
+_NAMED_KANA_VERSION = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{3,})\s?ばーじょん")
+_COMBO = re.compile(r"([ぁ-ゖー]{3,}|[a-z]{3,}(?:\s[a-z]{3,})?)\s?(?:こんぼ|combo)")
 _EXPANSION = _k(r"拡張(?:版|セット|パック|カード|キット)|expansion")  # カタン 5-6人用拡張版
 _UNSCENTED = _k(r"無香性|無香料|無香(?!水)|香りなし")  # against せっけんの香り
 _VERSION = _k(r"(?<![a-z])[a-z]\s*(?:version|ver(?![a-z])\.?|バージョン)")  # Z Version
@@ -573,6 +583,21 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if expansion and not _EXPANSION.search(rp.text):
         verdict.reject(MatchKind.LINE_CONFLICT, f"an expansion ({lp.show(expansion)}), not the "
                                                 f"product itself")
+    if ref.is_game:
+        ours_kanji = {m.group(1) for m in _KANJI_VERSION.finditer(rp.text)}
+        theirs_kanji = {m.group(1) for m in _KANJI_VERSION.finditer(lp.text)}
+        if ours_kanji and theirs_kanji - ours_kanji and not theirs_kanji & ours_kanji:
+            verdict.reject(MatchKind.LINE_CONFLICT, f"the {'/'.join(sorted(theirs_kanji))} "
+                                                    f"version, not {'/'.join(sorted(ours_kanji))}")
+    for m in _NAMED_KANA_VERSION.finditer(lp.text):  # クリスタルバージョン
+        if m.group(1) not in rp.text:
+            verdict.reject(MatchKind.LINE_CONFLICT, f"another version ({lp.show(m)})")
+            break
+    ours_combo = {m.group(1) for m in _COMBO.finditer(rp.text)}
+    for m in _COMBO.finditer(lp.text) if ours_combo else ():  # アドベンチャーコンボ
+        if m.group(1) not in ours_combo and not sounds_in(m.group(1), rp.text):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"another kit ({lp.show(m)})")
+            break
     their_version = _VERSION.search(lp.text)
     if their_version and not _VERSION.search(rp.text) and not ref.is_book:
         verdict.reject(MatchKind.LINE_CONFLICT,  # Z version: the CERO Z edition
@@ -842,9 +867,10 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
         verdict.reject(MatchKind.LINE_CONFLICT,  # うみの100かいだてのいえ for 100かいだてのいえ
                        f"another title of the series ({lst.display[of.start():at + len(title)]})")
         return
-    if title and "~" not in ref.parsed.text and (at := lst.text.find(title)) >= 0:
+    if title and (at := lst.text.find(title)) >= 0:
         subtitle = _WAVE_SUBTITLE.match(lst.text, at + len(title))
-        if subtitle:  # 薬屋のひとりごと～猫猫の後宮謎解き手帳～: another title of the series
+        # 薬屋のひとりごと～猫猫の後宮謎解き手帳～: another title of the series (not our own)
+        if subtitle and subtitle.group().strip(" ~") not in ref.parsed.text:
             verdict.reject(MatchKind.LINE_CONFLICT,
                            f"another title of the series ({lst.display[at:subtitle.end()]})")
             return

@@ -126,7 +126,8 @@ def sounds_in(word: str, text: str) -> bool:
         False
     """
     key = sound_key(word)
-    if len(key) < MIN_KEY:
+    short = len(key) == MIN_KEY - 1 and len(word) >= 5  # major: メジャー, heard as a whole run
+    if len(key) < MIN_KEY and not short:
         return False
     kana_keys, latin_keys = _run_keys(text)
     if _KANA_RUN.fullmatch(word):
@@ -135,6 +136,8 @@ def sounds_in(word: str, text: str) -> bool:
         others = kana_keys
     else:
         return False
+    if short:
+        return any(other.rstrip("0123456789") == key for other in others)
     if any(key in other for other in others):
         return True
     # an English r before a consonant is sometimes sounded (ペルソナ for persona): compare
