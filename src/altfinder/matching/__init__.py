@@ -64,6 +64,7 @@ from altfinder.matching._rules import (
     _model_rules,
     _quantity_rule,
     _series_rule,
+    _unexplained,
     _variant_rules,
     _Verdict,
 )
@@ -79,13 +80,19 @@ __all__ = ["DEFAULT_THRESHOLD", "Match", "MatchKind", "Matcher", "match_title", 
 #: Chosen on the score distribution of every labelled title no rule rejects (see
 #: docs/matching.md): from 0.55 to 0.5 gained 12 true matches and no false one.
 DEFAULT_THRESHOLD = 0.5
+#: How far below the threshold a listing may score when every word of it is explained (by
+#: the reference, a seller's habit, a size or a colour): blind52 onwards, +17 true matches
+#: and no false one at 0.1 (docs/matching.md).
+_EXPLAINED_MARGIN = 0.1
 
 
 class Matcher:
     """A configured title matcher; :func:`match_title` uses one with the defaults.
 
     Args:
-        threshold: the score an acceptable listing needs (default :data:`DEFAULT_THRESHOLD`).
+        threshold: the score an acceptable listing needs (default :data:`DEFAULT_THRESHOLD`);
+            0.1 less when every word of the listing is explained (by the reference, a
+            seller's habit such as 箱あり or 数回使用, a size or a colour).
         accessory_words: more words meaning "an accessory or part" (e.g. a category's own
             parts: ``("替えパッド",)``), on top of the built-in list.
 
@@ -157,7 +164,12 @@ class Matcher:
         if score >= self.threshold:
             _last_word_rule(ref, lst, present, verdict, named is not None)
         verdict.reasons.extend(reasons)
-        if verdict.kind is MatchKind.MATCH and score < self.threshold:
+        floor = self.threshold - _EXPLAINED_MARGIN
+        if (verdict.kind is MatchKind.MATCH and floor <= score < self.threshold
+                and not ref.is_accessory and not _unexplained(ref, lst)):
+            verdict.reasons.append(f"every word of the listing is the reference's or a seller's "
+                                   f"(score {score:.2f} ≥ {floor:.2f})")
+        elif verdict.kind is MatchKind.MATCH and score < self.threshold:
             verdict.reject(MatchKind.LOW_SCORE,
                            f"too different from the reference title (score {score:.2f} "
                            f"< {self.threshold:.2f})")

@@ -94,8 +94,9 @@ _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻")
 _PLAY_SPEC = _k(r"(?<![\d.])\d{1,2}\s*(?:才|歳)\s*(?:以上|から|~)?\s*(?:向け)?|対象年齢\s*\d{1,2}|"
                 r"(?<![\d.])\d{1,2}(?:\s*[~\-]\s*\d{1,2})?\s*人\s*(?:用|向け|プレイ|対戦)|"
                 r"(?<![\d.])\d{1,3}\s*分(?![の一-鿿])|"
-                # how many of a part or an ingredient: 8ボタン, 3種のセラミド, セラミド7種配合
                 r"(?<![\d.])\d{1,2}\s*周(?:目)?|"  # 1周クリア: played through once
+                r"(?<![\d.])\d{1,2}\s*台\s*同時|"  # 2台同時充電: what it does, not two of it
+                # how many of a part or an ingredient: 8ボタン, 3種のセラミド, セラミド7種配合
                 r"(?<![\d.])\d{1,2}\s*(?:ボタン|種類?(?=\s*(?:の|配合|[一-鿿ァ-ヺ]))|段階|モード|コース)")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
                  r"(?<!pcie)(?<!pcie )gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"  # not PCIe Gen4

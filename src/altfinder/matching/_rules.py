@@ -1285,6 +1285,37 @@ def _other_pack(ref: _Reference, lst: _Parsed) -> str | None:
     return None
 
 
+# Words a seller adds that say nothing of which product it is (promotions are already gone)
+_SELLER_WORDS = frozenset(fold_kana(w) for w in (
+    "本体", "ソフト", "セット", "本セット", "個セット", "冊セット", "台セット", "箱付き", "帯付き",
+    "初版", "付属品完備", "数回使用", "使用数回", "書き込みなし", "箱説付き", "箱説あり", "残量",
+    "動作良好", "初期化済み", "元箱あり", "元箱", "箱あり", "箱なし", "ケース付き", "ケースあり",
+    "説明書付き", "シュリンク付き", "一読のみ", "本体のみ", "ソフトのみ", "単品", "国内版",
+    "まとめて", "パッケージ版", "通常版", "付き", "純正", "正規品", "国内正規品", "使用感あり",
+    "傷あり", "キズあり", "ヤケあり", "兄弟用に", "ディスク傷なし", "ok"))
+# A word of a listing: a Latin token, a run of Japanese, or one kanji (茜)
+_LISTING_WORD = re.compile(r"[a-z][a-z0-9]*|[ぁ-ゖー一-鿿々]{2,}|[一-鿿々]|\d+[a-z]*")
+_SIZED = re.compile(r"\d+(?:\.\d+)?(?:gb|tb|ml|l|g|kg|mm|cm|w|mah)")
+
+
+def _unexplained(ref: _Reference, lst: _Parsed) -> list[str]:
+    """The words of a listing that neither the reference (as written or as heard), a
+    seller's habit, a size nor a colour explains: a sibling's name hides among them.
+
+    Example:
+        >>> from altfinder.matching._parse import _parse
+        >>> from altfinder.matching._reference import _reference
+        >>> ref = _reference("貝印 KAI 三徳包丁 関孫六 ダマスカス 165mm AE5200", None, None)
+        >>> _unexplained(ref, _parse("貝印 関孫六 茜 三徳包丁 165mm 箱あり"))
+        ['茜']
+    """
+    whole = ref.whole_text.replace(" ", "")
+    return [w for w in _LISTING_WORD.findall(lst.text)
+            if w not in whole and w not in _SELLER_WORDS and not _SIZED.fullmatch(w)
+            and not (len(w) <= 2 and w.isascii() and not w.isdigit())
+            and not _colours(w) and not sounds_in(w, ref.whole_text)]
+
+
 def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     """Units of the reference the listing sells; another pack of a multi-pack is rejected."""
     quantity = max(lst.quantity, _copies(ref, lst))  # ×2冊 is said once
