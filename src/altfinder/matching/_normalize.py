@@ -167,8 +167,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"(?<![a-z])edp(?![a-z])|オー?[ドデ]ゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),
         (r"(?<![a-z])edt(?![a-z])|オー?[ドデ]ゥ?\s*トワレ|eau\s*de\s*toilette", " edt "),
         (r"(?<![a-z])parfum(?![a-z])|パルファ[ムン]", " parfum "),  # left after EDP: the extrait
-        (r"(?<=[a-z])(?<!pa)(?<!\dgb)(?<!\dtb)\+(?!\+)", " plus "),  # Pro+, Fluffy+ (not SPF50+,
-        # PA++ or 8GB+128GB)
+        # Pro+, Fluffy+ (not SPF50+, PA++, 8GB+128GB or GPS+Cellular)
+        (r"(?<=[a-z])(?<!pa)(?<!\dgb)(?<!\dtb)\+(?!\+)(?![a-z])", " plus "),
         # Series nicknames sellers write for the full title.
         (r"モンハン", "モンスターハンター"),
         (r"あつ森|あつもり", " あつまれどうぶつの森 "),

@@ -97,7 +97,8 @@ _PLAY_SPEC = _k(r"(?<![\d.])\d{1,2}\s*(?:才|歳)\s*(?:以上|から|~)?\s*(?:�
                 r"(?<![\d.])\d{1,2}\s*周(?:目)?|"  # 1周クリア: played through once
                 r"(?<![\d.])\d{1,2}\s*台\s*同時|"  # 2台同時充電: what it does, not two of it
                 # how many of a part or an ingredient: 8ボタン, 3種のセラミド, セラミド7種配合
-                r"(?<![\d.])\d{1,2}\s*(?:ボタン|種類?(?=\s*(?:の|配合|[一-鿿ァ-ヺ]))|段階|モード|コース)")
+                r"(?<![\d.])\d{1,2}\s*(?:ボタン|種類?(?=\s*(?:の|配合|[一-鿿ァ-ヺ]))|段階|モード|コース|"
+                r"コア|スレッド)|(?<![\d.])\d{1,5}\s*(?:ルーメン|lm)(?![a-z])")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
                  r"(?<!pcie)(?<!pcie )gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"  # not PCIe Gen4
                  r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")

@@ -112,6 +112,9 @@ _ACCESSORY_REACH = 30  # characters after a title's name that may still say what
 _BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部|絵本|えほん|"
               r"\([^)]*books?\)")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
+# A brand field that is a person's name, family and given name apart (岩崎 夏海): an author
+_AUTHOR = re.compile(r"(?![^ ]*(?:株式会社|製薬|工業|化粧品|商事|産業))"
+                     r"[一-鿿々ぁ-ゖァ-ヺー]{1,5} [一-鿿々ぁ-ゖァ-ヺー]{1,6}")
 
 
 # Modifiers in a name that sellers drop (リポソーム for リポソーム アドバンスト リペアセラム):
@@ -179,6 +182,7 @@ class _Reference:
     sound_runs: list[str]  # kana and Latin runs compared by sound (プロジェクト・ヘイル・メアリー)
     initials: dict[str, list[tuple[int, int]]]  # DK for ドンキーコング: spans of parsed.text
     name_lines: set[str]  # the lines the name itself says (not the catalogue copy)
+    name_volumes: set[int]  # the numbers the name itself says (not 10コアCPU in the copy)
     whole_text: str  # the whole title, copy included (ソニーEマウント用 after a bar)
     unlabelled: str  # the whole title without its bracketed labels: (ゼルダの伝説シリーズ)
     word_spans: dict[str, list[tuple[int, int]]]  # where each word stands in parsed.text
@@ -395,7 +399,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     # console; 【PS5】ELDEN RING: a game
     is_book = bool(parsed.lines & {"novel", "comic", "bunko"} or _BOOKISH.search(parsed.text)
                    or ("巻" in parsed.text and parsed.volumes)
-                   or (brand and _PUBLISHER.search(brand)))
+                   or (brand and (_PUBLISHER.search(brand) or _AUTHOR.fullmatch(brand.strip()))))
     labelled = is_book or _LAST_PAREN.search(title)
     for m in _LABEL_NUMBER.finditer(parsed.text) if labelled else ():  # (…ファーストブック1):
         parsed.volumes.discard(int(m.group(1)))  # the label's number, not the book's
@@ -419,12 +423,15 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     # a work's number is part of its title (ペルソナ5 ザ・ロイヤル), and an accessory is
     # named by what it is after the product it fits (iPhone 15 クリアケース)
     name_lines = parsed.lines
+    name_volumes = set(parsed.volumes)  # the numbers the name itself says
     if not is_game and not is_book and not is_accessory:
         spec = _SPEC.search(parsed.text, end)  # 6.1インチ 有機EL: the copy's specs
         name_lines = (_lines(_CHIP.sub(" ", parsed.display[:spec.start()])) if spec
                       else _lines(_CHIP.sub(" ", parsed.display)))
         if end + _ACCESSORY_REACH < len(parsed.text):  # a count in the copy (PCIe x4)
             parsed.quantity = _parse(parsed.display[:end + _ACCESSORY_REACH]).quantity
+        if parsed.volumes:  # 10コアCPU, 最大150ルーメン, Stylus 2対応: the copy's numbers
+            name_volumes &= _parse(parsed.display[:end]).volumes
         core_text = core_text[:end]
     if "有機el" in name_lines and _DISPLAY_KIND.search(parsed.text):  # AMOLEDディスプレイ: a spec
         name_lines = name_lines - {"有機el"}
@@ -480,6 +487,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         is_book=is_book,
         neighbours=_neighbours(core_text, core),
         name_lines=name_lines,
+        name_volumes=name_volumes,
         whole_text=whole,
         unlabelled=_PAREN.sub(" ", whole),
         word_spans={w: [(m.start(), m.end()) for m in re.finditer(re.escape(w), parsed.text)]

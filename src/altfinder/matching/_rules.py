@@ -658,6 +658,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         extra.discard("kit")  # レンズキットのボディのみ: the body of a kit
     if "comic" in extra and ref.is_book and rp.volumes and "novel" not in rp.lines:
         extra.discard("comic")  # a numbered book whose label we do not know (アフタヌーンKC)
+    if "novel" in extra and ref.is_book and "comic" not in rp.lines:
+        extra.discard("novel")  # 小説 of a book whose label we do not know (MFブックス)
     if extra:  # iPad Pro対応 says what it fits, not what it is
         extra &= _lines(_FITS.sub(" ", lp.display.casefold()))
     if extra:
@@ -699,16 +701,17 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.LOT, f"other numbers of the series in the set "
                                       f"({_number(lp.volumes - rp.volumes)})")
     if rp.volumes:
+        said = ref.name_volumes
         if lp.volumes and not (lp.volumes & rp.volumes):
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {_number(lp.volumes)} is not {_number(rp.volumes)}")
-        elif (not lp.volumes and not named and not _glued_number(ref, lp, rp.volumes)
-              and not rp.volumes & lp.generations  # 第4世代 for AirPods 4
+        elif (said and not lp.volumes and not named and not _glued_number(ref, lp, said)
+              and not said & lp.generations  # 第4世代 for AirPods 4
               and not any(c in lst.compact for c in ref.title_codes if len(c) >= 5)  # 7800X3D
-              and not any(code.isdigit() and int(code) in rp.volumes and name in lp.text
+              and not any(code.isdigit() and int(code) in said and name in lp.text
                           for _, code, name in ref.shades)):  # ミディアムブラウン for 02
             verdict.reject(MatchKind.AMBIGUOUS,
-                           f"the listing does not say it is number {_number(rp.volumes)}")
+                           f"the listing does not say it is number {_number(said)}")
     later = {v for v in lp.volumes if 2 <= v < 1000} - {y % 100 for y in rp.years}  # るるぶ25
     if ref.is_book and not rp.volumes and later and not named:  # よう実 2 for the first book
         verdict.reject(MatchKind.VOLUME_CONFLICT,
@@ -827,6 +830,7 @@ _RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖ�
 _WITH_SOON = _k(r"\S{0,12}?(?:付き|付属|セット|同梱)")
 _FUNCTION_WORD = re.compile("the|and|for|with|of|in|あんど")
 _GLUED_KANJI = re.compile("[一-鿿々]{2,}")  # ファイアーエムブレム無双
+_TITLE_OF_WORD = re.compile("[ぁ-ゖー一-鿿々]{2,}の[ぁ-ゖー一-鿿々]{2,}")  # ジャッキーのパンやさん
 _GAME_SUBTITLE = re.compile("[\\s:~-]*([一-鿿々]{1,4}[のと][一-鿿々ぁ-ゖー]{2,})")  # 黄金の国イーラ
 _SPACED_KANJI = re.compile(r"\s*([一-鿿々]{2,4})(?![一-鿿々ぁ-ゖ])")
 
@@ -925,8 +929,10 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
                 break
             follower = following
         word = follower.group(1)
-        if ref.is_book and not _NUMBER_NEXT.match(lst.read, follower.end()):
-            continue  # a book's title runs on into its author; プログレッシブ1 is a spin-off
+        if (ref.is_book and not _NUMBER_NEXT.match(lst.read, follower.end())
+                and not _TITLE_OF_WORD.match(lst.read, follower.start(1))):
+            continue  # a book's title runs on into its author; プログレッシブ1 is a spin-off,
+            # くまのがっこう ジャッキーのパンやさん another book
         if any(w in word for w in ref.name_words if len(w) >= 3 and w != title):
             continue  # てんすいのさくなひめ: the title's reading, with our name in it
         if lst.read[follower.end():follower.end() + 1] == "・" and "・" not in ref.parsed.text:
@@ -1043,6 +1049,12 @@ def _quoted_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     『チーズはどこへ消えた?』その後の物語 is not チーズはどこへ消えた?."""
     if verdict.kind is not MatchKind.MATCH:
         return
+    ours = [m.group(1) for m in _QUOTED.finditer(ref.parsed.folded)]
+    for m in _QUOTED.finditer(lst.folded) if ours else ():  # 『イノベーションと…』, not 『マネジ…』
+        if not any(m.group(1) in o or o in m.group(1) for o in ours):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"another title ({lst.show(m)}, not "
+                                                    f"『{ours[0]}』)")
+            return
     names = [w for w, weight in ref.core_words.items() if weight >= 4]
     for m in _QUOTED.finditer(lst.folded):
         if not any(w in m.group(1) for w in names) or _QUOTED.search(ref.parsed.folded):

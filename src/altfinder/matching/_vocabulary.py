@@ -363,6 +363,7 @@ _ACCESSORY_VOCABULARY = _Vocabulary((
     (w, ("(?<!ハード)(?<!はーど)" if w == "カバー" else "")  # ハードカバー is a binding
      + ("(?<!通信)" if w == "交換用" else "")  # 通信交換用: for trading (Pokémon), no part
      + re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else "")  # 部品取り is junk
+     + ("(?!\\s*(?:販売|売り))" if w == "ケース" else "")  # ケース販売: sold by the carton
      + ("(?!シミュ)" if w == "フィルム" else ""))  # フィルムシミュレーション, a camera's
     for w in sorted(_ACCESSORY_WORDS, key=len, reverse=True)), fold=True)
 # The two halves of a pair: Joy-Con (L) / (R), 左右.
