@@ -615,6 +615,18 @@ CASES = [
     ("もし高校野球の女子マネージャーがドラッカーの『マネジメント』を読んだら",
      "もし高校野球の女子マネージャーがドラッカーの『イノベーションと企業家精神』を読んだら",
      "line_conflict"),
+    # from blind68–71: a variant in brackets, another connectivity, a titanium colour
+    ("ファシオ パワフルカール マスカラ EX (ロング) BK001 ブラック",
+     "ファシオ パワフルカール マスカラ EX (ボリューム) BK001", "variant_conflict"),
+    ("Google Pixel Watch 3 (41mm) - Matte Black アルミケース / Obsidian アクティブ バンド - Wi-Fi",
+     "Pixel Watch 3 41mm LTE モデル マットブラック Obsidian", "variant_conflict"),
+    ("Apple iPhone 15 Pro (128 GB) - ナチュラルチタニウム SIMフリー",
+     "iPhone15Pro 128GB ブルーチタニウム SIMフリー 箱あり", "variant_conflict"),
+    # 詰替用 is the refill the reference calls 詰めかえ用; only inside a title is no "only"
+    ("ピジョン 哺乳びん野菜洗い 詰めかえ用 700mL", "哺乳びん野菜洗い 詰替用 700mL ピジョン",
+     "match"),
+    ("1分で話せ 世界のトップが絶賛した大事なことだけシンプルに伝える技術",
+     "「1分で話せ」世界のトップが絶賛した大事なことだけシンプルに伝える技術 帯あり", "match"),
     # the name after の stands for an "X の Y" title
     ("からかい上手の高木さん (20) (ゲッサン少年サンデーコミックス)", "高木さん 20巻 漫画 美品",
      "match"),
@@ -1188,7 +1200,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind8", 1.00, 0.98),
         ("blind9", 0.92, 0.89),
         ("blind10", 1.00, 0.91),
-        ("blind11", 0.91, 0.89),
+        ("blind11", 0.92, 0.89),
         ("blind12", 0.98, 0.91),
         ("blind13", 0.98, 0.89),
         ("blind14", 0.92, 0.92),
@@ -1242,9 +1254,13 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind62", 0.84, 0.80),
         ("blind63", 0.94, 0.83),
         ("blind64", 0.92, 0.91),
-        ("blind65", 0.90, 0.85),
+        ("blind65", 0.92, 0.85),
         ("blind66", 0.88, 0.84),
         ("blind67", 0.85, 0.84),
+        ("blind68", 0.94, 0.92),
+        ("blind69", 0.94, 0.85),
+        ("blind70", 0.92, 0.86),
+        ("blind71", 0.91, 0.78),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

@@ -242,6 +242,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item or code only ({lst.show(bonus)})")
     for m in _ONLY.finditer(text):
         what = m.group(1)
+        if m.group().strip() in ref.parsed.text:
+            continue  # 大事なことだけ in a book's own title
         if _BOX_WORDS.search(what):
             verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
         elif _BONUS_WORDS.search(what):
@@ -457,7 +459,7 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> str | None
 # A colour named with a word before its base colour: ピンクベージュ, ミッドナイトブラック.
 _COLOUR_NAME = re.compile(r"(?<![ァ-ヺー])[ァ-ヺー]{2,6}(?:ホワイト|ブラック|ベージュ|ブルー|"
                           r"レッド|ピンク|グリーン|グレー|グレイ|ブラウン|オークル|イエロー|パープル|"
-                          r"ネイビー|シルバー|ゴールド|オレンジ)")
+                          r"ネイビー|シルバー|ゴールド|オレンジ|チタニウム)")  # ブルーチタニウム
 
 
 _MATERIAL = re.compile(r"([ァ-ヺー一-鿿a-z]{2,8})製")
@@ -504,6 +506,18 @@ _PLAIN_VERSION = re.compile("ぱっけーじ|だうんろーど|すたんだー�
 _KANJI_VERSION = re.compile(r"(?<![一-鿿々])(金|銀|赤|緑|青|黄|白|黒)(?![一-鿿々ぁ-ゖ])")
 _NAMED_KANA_VERSION = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{3,})\s?ばーじょん")
 _COMBO = re.compile(r"([ぁ-ゖー]{3,}|[a-z]{3,}(?:\s[a-z]{3,})?)\s?(?:こんぼ|combo)")
+# A variant named in brackets: マスカラ EX (ロング), (ボリューム)
+_PAREN_VARIANT = re.compile(r"\(([ぁ-ゖー]{3,8})\)")
+_WIFI = re.compile(r"wi-?fi(?:\s*(?:モデル|model))?(?!\s*(?:対応|接続|で))")
+_CELLULAR = re.compile(r"cellular|せるらー|(?<![a-z])lte(?![a-z])")
+
+
+def _links(text: str) -> set[str]:
+    """How a device connects, as the title says its model: Wi-Fi, Cellular (LTE)."""
+    return ({"Wi-Fi"} if _WIFI.search(text) else set()) | (
+        {"Cellular"} if _CELLULAR.search(text) else set())
+
+
 _EXPANSION = _k(r"拡張(?:版|セット|パック|カード|キット)|expansion")  # カタン 5-6人用拡張版
 _UNSCENTED = _k(r"無香性|無香料|無香(?!水)|香りなし")  # against せっけんの香り
 _VERSION = _k(r"(?<![a-z])[a-z]\s*(?:version|ver(?![a-z])\.?|バージョン)")  # Z Version
@@ -540,6 +554,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"{cls} {show} differs from the reference's {want}")
     ours, theirs = _colour_names(rp), _colour_names(lp)
+    metal = {n for n in ours if n.endswith("チタニウム")}  # ブルーチタニウム, ナチュラルチタニウム
+    if metal and {n for n in theirs if n.endswith("チタニウム")} - metal and not theirs & metal:
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"colour {'/'.join(sorted(theirs))} is not {'/'.join(sorted(ours))}")
     if ours and theirs and not (ours & theirs) and rp.colours & lp.colours and not ref.is_game:
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colour {'/'.join(sorted(theirs))} is not {'/'.join(sorted(ours))}")
@@ -598,6 +616,20 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         if m.group(1) not in ours_combo and not sounds_in(m.group(1), rp.text):
             verdict.reject(MatchKind.LINE_CONFLICT, f"another kit ({lp.show(m)})")
             break
+    readings = {reading for reading, latin in ref.readings  # Echo Pop (エコーポップ): a reading
+                if sound_key(reading) == sound_key(" ".join(latin))}
+    ours_paren = {m.group(1) for m in _PAREN_VARIANT.finditer(rp.text)
+                  if m.group(1).replace("ー", "") not in readings and not _colours(m.group(1))}
+    for m in _PAREN_VARIANT.finditer(lp.text) if ours_paren else ():  # (ボリューム) for (ロング)
+        if (m.group(1) not in ours_paren and m.group(1) not in rp.text
+                and not _colours(lp.show(m, 1).casefold())):
+            verdict.reject(MatchKind.VARIANT_CONFLICT, f"{lp.show(m)}, not "
+                                                       f"({'/'.join(sorted(ours_paren))})")
+            break
+    ours_link, their_link = _links(ref.whole_text), _links(lp.text)
+    if ours_link and their_link - ours_link:  # LTE for a Wi-Fi model
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"a {'/'.join(sorted(their_link))} model, not "
+                                                   f"{'/'.join(sorted(ours_link))}")
     their_version = _VERSION.search(lp.text)
     if their_version and not _VERSION.search(rp.text) and not ref.is_book:
         verdict.reject(MatchKind.LINE_CONFLICT,  # Z version: the CERO Z edition

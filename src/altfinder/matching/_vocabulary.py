@@ -205,6 +205,7 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "obsidian": ("オブシディアン", "obsidian"), "hazel": ("ヘーゼル", "hazel"),
     "porcelain": ("ポーセリン", "porcelain"), "bay": ("bay",), "aloe": ("アロエ", "aloe"),
     "soapstone": ("ソープストーン", "soapstone"), "matcha": ("マッチャ", "matcha"),  # Kindle's
+    "olive drab": ("オリーブドラブ",), "camo": ("カモフラージュ", "カモフラ", "迷彩", "camo"),
     "graphite": ("グラファイト", "graphite"), "lilac": ("ライラック", "lilac"),
     "gunmetal": ("ガンメタリック", "ガンメタ", "gunmetal"),
     "orange": ("オレンジ", "orange"),
@@ -242,7 +243,7 @@ _LINES: dict[str, str] = {
     "submarine": r"submarine|サブマリン",
     "complete": r"コンプリート\s*エディション",
     "fluffy": r"フラッフィ",
-    "refill": r"詰め替え",
+    "refill": r"詰め?替え?用?|詰め?かえ|つめかえ|付け?替え?用|リフィル|レフィル|refill",
     "premium": r"プレミアム|premium",
     "half": r"(?<![\d/.])1\s*/\s*2(?![\d/])|ハーフサイズ|ハーフタイプ",  # ファイルボックス 1/2
     "combo": r"コンボ|combo",  # DJI's Fly More Combo, Creator Combo: the kit, not the unit
