@@ -96,6 +96,7 @@ _PLAY_SPEC = _k(r"(?<![\d.])\d{1,2}\s*(?:才|歳)\s*(?:以上|から|~)?\s*(?:�
                 r"(?<![\d.])\d{1,3}\s*分(?![の一-鿿])|"
                 r"(?<![\d.])\d{1,2}\s*周(?:目)?|"  # 1周クリア: played through once
                 r"(?<![\d.])\d{1,2}\s*台\s*同時|"  # 2台同時充電: what it does, not two of it
+                r"(?:usb-?[abc]|type-?c|ポート)\s*[×x*]\s*\d|"  # USB-C×2: ports, not a pack
                 # how many of a part or an ingredient: 8ボタン, 3種のセラミド, セラミド7種配合
                 r"(?<![\d.])\d{1,2}\s*(?:ボタン|種類?(?=\s*(?:の|配合|[一-鿿ァ-ヺ]))|段階|モード|コース|"
                 r"コア|スレッド)|(?<![\d.])\d{1,5}\s*(?:ルーメン|lm)(?![a-z])")
@@ -131,7 +132,8 @@ _SPACE_BETWEEN_CJK = re.compile(r"(?<=[ぁ-ゖー一-鿿々〆])\s+(?=[ぁ-ゖ�
 _NUMBER = re.compile(r"(?<![\d.a-z])(\d{1,3})(?![\d.a-z]|の|つ)")  # not 10の思い込み, 7つの
 
 # Words that say nothing about identity (they dilute the similarity).
-_STOPWORDS = _k(r"モデル|本体|タイプ|国内|日本|正規|品|新品|中古|商品|送料|発送|\bthe\b|\bwith\b")
+_STOPWORDS = _k(r"医薬部外品|モデル|本体|タイプ|国内|日本|正規|品|新品|中古|商品|送料|発送|"
+                r"\bthe\b|\bwith\b")
 
 
 def _ints(match: re.Match[str]) -> int:

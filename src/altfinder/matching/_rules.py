@@ -54,7 +54,7 @@ _CHAIN = _k(r"^(?:\d+\s*(?:個|本|枚|つ|点|台|コ)(?=[・、,/&+\s]))?"
 _COUNT = _k(r"^\d+\s*(?:個|本|枚|つ|点|台|コ)\s*(?=おまけ|オマケ|付|同梱|あり|有り)")
 _EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$|予備\s*$")  # 予備バッテリー: a spare, with it
 
-_ONLY = _k(r"([^\s]{1,10}?)\s*(?:のみ|だけ|単品|単体)(?![a-z])(?!\s*(?:可|可能|でき|動))")
+_ONLY = _k(r"([^\s]{1,10}?)\s*(?:(?<!こ)のみ|だけ|単品|単体)(?![a-z])(?!\s*(?:可|可能|でき|動))")
 # What may precede のみ without making the listing a part: the product itself (本体のみ,
 # ソフトのみ) or how it was used or is sold (開封のみ, 数回使用のみ, 平日のみ発送).
 _ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|読|cpu|"
@@ -66,6 +66,7 @@ _ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本
               r"お一人|おひとり|様|現金|支払")
 _GAME_CARD = fold_kana("カード")
 _DISC = fold_kana("ディスク")  # ケース・ディスクのみ: the game without its manual
+_NO_MAIN_UNIT = _k(r"本体\s*(?:なし|無し|無)(?![一-鿿])")  # リアカメラのみ 本体なし
 _MAIN_UNIT_TOO = _k(r"本体\s*(?:と|&|・|\+|及び)")
 _BOX_WORDS = _k(r"空箱|外箱|化粧箱|箱|説明書|取扱説明書|取説|マニュアル|保証書")
 _BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|dl版")
@@ -280,6 +281,9 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                 continue  # ラベル剥がれ: the product's own label, damaged
             verdict.reject(MatchKind.ACCESSORY, f"an accessory or part ({lst.show(m)})")
             break
+    no_main = _NO_MAIN_UNIT.search(text)
+    if no_main and not _NO_MAIN_UNIT.search(ref.parsed.text):
+        verdict.reject(MatchKind.ACCESSORY, f"parts without the main unit ({lst.show(no_main)})")
     compatible = _COMPATIBLE.search(text)
     if compatible and compatible.group() not in ref.parsed.text:
         verdict.reject(MatchKind.COMPATIBLE, f"a compatible or third-party item "
@@ -501,10 +505,11 @@ _NAMED_VERSION = re.compile("(?<![ぁ-ゖー])([ぁ-ゖー]{3,})版")
 _PLAIN_VERSION = re.compile("ぱっけーじ|だうんろーど|すたんだーど|にほんご|でらっくす|"
                             "ぐろーばる|あじあ|あめりか|いぎりす|ふらんす|どいつ|ちゅうごく|"
                             "かんこく|そふと|でぃすく|かーど|ぷれみあむ|りにゅーある|"
-                            "りみてっど|ここ|こちら|ぱーふぇくと|かんぜん|かばー")
+                            "りみてっど|ここ|こちら|ぱーふぇくと|かんぜん|かばー|日本|英語|"
+                            "通常|国内|海外|北米|欧州|最新|初期|後期|新|旧")
 # A game's one-kanji version (ポケットモンスター 金, 銀), a named one, a named kit
 _KANJI_VERSION = re.compile(r"(?<![一-鿿々])(金|銀|赤|緑|青|黄|白|黒)(?![一-鿿々ぁ-ゖ])")
-_NAMED_KANA_VERSION = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{3,})\s?ばーじょん")
+_NAMED_KANA_VERSION = re.compile(r"(?<![ぁ-ゖー一-鿿々])([ぁ-ゖー一-鿿々]{3,})\s?ばーじょん")
 _COMBO = re.compile(r"([ぁ-ゖー]{3,}|[a-z]{3,}(?:\s[a-z]{3,})?)\s?(?:こんぼ|combo)")
 # A variant named in brackets: マスカラ EX (ロング), (ボリューム)
 _PAREN_VARIANT = re.compile(r"\(([ぁ-ゖー]{3,8})\)")
@@ -607,8 +612,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         if ours_kanji and theirs_kanji - ours_kanji and not theirs_kanji & ours_kanji:
             verdict.reject(MatchKind.LINE_CONFLICT, f"the {'/'.join(sorted(theirs_kanji))} "
                                                     f"version, not {'/'.join(sorted(ours_kanji))}")
-    for m in _NAMED_KANA_VERSION.finditer(lp.text):  # クリスタルバージョン
-        if m.group(1) not in rp.text:
+    for m in _NAMED_KANA_VERSION.finditer(lp.text):  # クリスタル, 振動パック対応バージョン
+        if m.group(1) not in rp.text and not _PLAIN_VERSION.search(m.group(1)):
             verdict.reject(MatchKind.LINE_CONFLICT, f"another version ({lp.show(m)})")
             break
     ours_combo = {m.group(1) for m in _COMBO.finditer(rp.text)}
@@ -862,6 +867,10 @@ _RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖ�
 _WITH_SOON = _k(r"\S{0,12}?(?:付き|付属|セット|同梱)")
 _FUNCTION_WORD = re.compile("the|and|for|with|of|in|あんど")
 _GLUED_KANJI = re.compile("[一-鿿々]{2,}")  # ファイアーエムブレム無双
+# Latin letters as katakana spells them (folded): ダブル for W
+_LETTER_NAMES = {fold_kana(k): v for k, v in (
+    ("ダブル", "w"), ("ダブリュー", "w"), ("エックス", "x"), ("エス", "s"), ("エム", "m"),
+    ("エル", "l"), ("ジェイ", "j"), ("ゼット", "z"), ("ブイ", "v"))}
 _TITLE_OF_WORD = re.compile("[ぁ-ゖー一-鿿々]{2,}の[ぁ-ゖー一-鿿々]{2,}")  # ジャッキーのパンやさん
 _GAME_SUBTITLE = re.compile("[\\s:~-]*([一-鿿々]{1,4}[のと][一-鿿々ぁ-ゖー]{2,})")  # 黄金の国イーラ
 _SPACED_KANJI = re.compile(r"\s*([一-鿿々]{2,4})(?![一-鿿々ぁ-ゖ])")
@@ -972,6 +981,9 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
         ours = _NEXT_IN_REFERENCE.match(ref.parsed.text, ref.parsed.text.find(title) + len(title))
         if ours and (key := sound_key(word)) and key == sound_key(ours.group(1)):
             continue  # イヤーバッズ for the reference's next word, Earbuds
+        letter = _LETTER_NAMES.get(word)
+        if letter and re.search(rf"{re.escape(title)}\s*{letter}(?![a-z])", ref.parsed.text):
+            continue  # ソフトストーンダブル for ソフトストーンW
         shown = lst.show(follower, 1)
         after = lst.read[follower.end():].lstrip()
         if _WITH_SOON.match(after):
@@ -1091,7 +1103,7 @@ def _quoted_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     for m in _QUOTED.finditer(lst.folded):
         if not any(w in m.group(1) for w in names) or _QUOTED.search(ref.parsed.folded):
             continue
-        before = _strip_promo(lst.folded[:m.start()])
+        before = re.sub(r"^\s*【[^】]*】", "", _strip_promo(lst.folded[:m.start()]))  # 【料理本】
         if _AUTHOR.fullmatch(before.strip()):
             continue  # 辻村深月『傲慢と善良』: the author, then the title
         if _WORDS_BEFORE.search(before):
