@@ -549,45 +549,11 @@ _KANA_ONLY = re.compile("[ぁ-ゖー]+")
 _SECOND_CODE = re.compile(r"\s+([a-z]{1,3}\d{0,2})(?![a-z0-9-])")
 
 
-def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool) -> None:
+def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Another version, edition, kit or variant of the same name: EX3.0 for EX4.0, the Best,
+    ドラえもん版, 拡張版, 銀 for 金, クリスタルバージョン, アドベンチャーコンボ, (ボリューム) for
+    (ロング), an LTE model for a Wi-Fi one, Z version."""
     rp, lp = ref.parsed, lst
-    for cls, values in rp.specs.items():
-        listed = lp.specs.get(cls)
-        if listed and not (listed & values):
-            show = ", ".join(f"{v:g}" for v in sorted(listed))
-            want = ", ".join(f"{v:g}" for v in sorted(values))
-            verdict.reject(MatchKind.VARIANT_CONFLICT,
-                           f"{cls} {show} differs from the reference's {want}")
-    ours, theirs = _colour_names(rp), _colour_names(lp)
-    metal = {n for n in ours if n.endswith("チタニウム")}  # ブルーチタニウム, ナチュラルチタニウム
-    if metal and {n for n in theirs if n.endswith("チタニウム")} - metal and not theirs & metal:
-        verdict.reject(MatchKind.VARIANT_CONFLICT,
-                       f"colour {'/'.join(sorted(theirs))} is not {'/'.join(sorted(ours))}")
-    if ours and theirs and not (ours & theirs) and rp.colours & lp.colours and not ref.is_game:
-        verdict.reject(MatchKind.VARIANT_CONFLICT,
-                       f"colour {'/'.join(sorted(theirs))} is not {'/'.join(sorted(ours))}")
-    if rp.sizes and lp.sizes and not (rp.sizes & lp.sizes):  # フリーザーバッグ L for M
-        verdict.reject(MatchKind.VARIANT_CONFLICT,
-                       f"size {'/'.join(sorted(lp.sizes)).upper()} is not "
-                       f"{'/'.join(sorted(rp.sizes)).upper()}")
-    ours_with = ref.with_items
-    for m in _WITH_ITEM.finditer(lp.text):
-        theirs_with = m.group(1)
-        twin = next((o for o in ours_with if o != theirs_with and o[-2:] == theirs_with[-2:]
-                     and not o.endswith(theirs_with) and not theirs_with.endswith(o)), None)
-        if twin and theirs_with not in ours_with:  # スタンダードペン付き for プレミアムペン付き
-            verdict.reject(MatchKind.VARIANT_CONFLICT,
-                           f"{lp.show(m)}, where the reference comes with {twin}")
-            break
-    ours_mount, their_mount = ref.mounts, _mounts(lp.text)
-    if ours_mount and their_mount and not ours_mount & their_mount:
-        verdict.reject(MatchKind.VARIANT_CONFLICT, f"the {_listed(their_mount)} mount, not "
-                                                   f"{_listed(ours_mount)}")
-    their_scent = _SCENT_NAME.search(lp.text)
-    if (ref.scent and their_scent and ref.scent[0] != their_scent.group(1)
-            and ref.scent[0] not in lp.text):
-        verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, not "
-                                                   f"{ref.scent[1]}")
     ours_v = {m.group(1): m.group(2) for m in _DECIMAL_CODE.finditer(rp.text)}
     for m in _DECIMAL_CODE.finditer(lp.text):  # EX3.0 for EX4.0: another model
         if m.group(1) in ours_v and ours_v[m.group(1)] != m.group(2):
@@ -639,6 +605,48 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if their_version and not _VERSION.search(rp.text) and not ref.is_book:
         verdict.reject(MatchKind.LINE_CONFLICT,  # Z version: the CERO Z edition
                        f"another version ({lp.show(their_version)})")
+
+
+def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool) -> None:
+    rp, lp = ref.parsed, lst
+    for cls, values in rp.specs.items():
+        listed = lp.specs.get(cls)
+        if listed and not (listed & values):
+            show = ", ".join(f"{v:g}" for v in sorted(listed))
+            want = ", ".join(f"{v:g}" for v in sorted(values))
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"{cls} {show} differs from the reference's {want}")
+    ours, theirs = _colour_names(rp), _colour_names(lp)
+    metal = {n for n in ours if n.endswith("チタニウム")}  # ブルーチタニウム, ナチュラルチタニウム
+    if metal and {n for n in theirs if n.endswith("チタニウム")} - metal and not theirs & metal:
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"colour {'/'.join(sorted(theirs))} is not {'/'.join(sorted(ours))}")
+    if ours and theirs and not (ours & theirs) and rp.colours & lp.colours and not ref.is_game:
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"colour {'/'.join(sorted(theirs))} is not {'/'.join(sorted(ours))}")
+    if rp.sizes and lp.sizes and not (rp.sizes & lp.sizes):  # フリーザーバッグ L for M
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"size {'/'.join(sorted(lp.sizes)).upper()} is not "
+                       f"{'/'.join(sorted(rp.sizes)).upper()}")
+    ours_with = ref.with_items
+    for m in _WITH_ITEM.finditer(lp.text):
+        theirs_with = m.group(1)
+        twin = next((o for o in ours_with if o != theirs_with and o[-2:] == theirs_with[-2:]
+                     and not o.endswith(theirs_with) and not theirs_with.endswith(o)), None)
+        if twin and theirs_with not in ours_with:  # スタンダードペン付き for プレミアムペン付き
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"{lp.show(m)}, where the reference comes with {twin}")
+            break
+    ours_mount, their_mount = ref.mounts, _mounts(lp.text)
+    if ours_mount and their_mount and not ours_mount & their_mount:
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"the {_listed(their_mount)} mount, not "
+                                                   f"{_listed(ours_mount)}")
+    their_scent = _SCENT_NAME.search(lp.text)
+    if (ref.scent and their_scent and ref.scent[0] != their_scent.group(1)
+            and ref.scent[0] not in lp.text):
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, not "
+                                                   f"{ref.scent[1]}")
+    _version_rules(ref, lst, verdict)
     unscented, they_unscented = _UNSCENTED.search(rp.text), _UNSCENTED.search(lp.text)
     if unscented and their_scent and not they_unscented and their_scent.group(1) not in rp.text:
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, where the "
