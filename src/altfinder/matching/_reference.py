@@ -46,6 +46,7 @@ from altfinder.matching._vocabulary import (
 _SPLIT_SUBTITLE = re.compile(r"\s[-―~]\s*|\s?―|:|：|(?<=[ぁ-ゖー一-鿿々〆])-(?=[ぁ-ゖー一-鿿々〆])")
 _PAREN = re.compile(r"\([^)]*\)")
 _WAVED = re.compile(r"~[^~]{2,}~")
+_PACK_MARK = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:-\s*pack|ユニット|台セット|台入り?)(?![a-z])")
 # A series label with its number ends the title: (ノンタンあそぼうよ 1)
 _LAST_PAREN = re.compile(r"\([^()]*[ぁ-ゖァ-ヺー一-鿿]{3,}\s?\d{1,3}\)\s*$")
 _DISPLAY_KIND = re.compile(r"(?:有機el|amoled|oled)\s*(?:でぃすぷれい|display|画面|ぱねる|搭載)")
@@ -430,6 +431,11 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                       else _lines(_CHIP.sub(" ", parsed.display)))
         if end + _ACCESSORY_REACH < len(parsed.text):  # a count in the copy (PCIe x4)
             parsed.quantity = _parse(parsed.display[:end + _ACCESSORY_REACH]).quantity
+            pack = _PACK_MARK.search(whole)  # … Deco X50 (2-pack): a pack, wherever it is said
+            if parsed.quantity == 1 and pack:
+                parsed.quantity = int(pack.group(1))
+                unit = "パック" if "pack" in pack.group() else "台"  # what a listing counts
+                parsed.quantity_words = [f"{pack.group(1)}{unit}"]
         if parsed.volumes:  # 10コアCPU, 最大150ルーメン, Stylus 2対応: the copy's numbers
             name_volumes &= _parse(parsed.display[:end]).volumes
         core_text = core_text[:end]
