@@ -164,13 +164,14 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
          " デラックス "),  # 8DX, Wii DX, マリオU DX
         (r"(?<![ァ-ヺー])エックス(?!ボックス)", " x "),
         # Perfume strengths
-        (r"(?<![a-z])edp(?![a-z])|オー?[ドデ]ゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),
-        (r"(?<![a-z])edt(?![a-z])|オー?[ドデ]ゥ?\s*トワレ|eau\s*de\s*toilette", " edt "),
+        (r"(?<![a-z])edp(?![a-z])|オー?\s?[ドデ]ゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),
+        (r"(?<![a-z])edt(?![a-z])|オー?\s?[ドデ]ゥ?\s*トワレ|eau\s*de\s*toilette", " edt "),
         (r"(?<![a-z])parfum(?![a-z])|パルファ[ムン]", " parfum "),  # left after EDP: the extrait
         # ordinals in katakana: ファースト写真集 is the 1st, モンハン セカンドG the 2nd G
         (r"ファースト(?=\s*(?:写真集|アルバム|シングル|シーズン|[gG](?![a-zA-Z])))", " 1st "),
         (r"セカンド(?=\s*(?:写真集|アルバム|シングル|シーズン|[gG](?![a-zA-Z])))", " 2nd "),
         (r"サード(?=\s*(?:写真集|アルバム|シングル|シーズン|[gG](?![a-zA-Z])|$))", " 3rd "),
+        (r"ナンバー\s*(?=\d)", " no."),  # オラプレックス ナンバー3 is No.3
         # Pro+, Fluffy+ (not SPF50+, PA++, 8GB+128GB or GPS+Cellular)
         (r"(?<=[a-z])(?<!pa)(?<!\dgb)(?<!\dtb)\+(?!\+)(?![a-z])", " plus "),
         # Series nicknames sellers write for the full title.

@@ -99,6 +99,7 @@ _PLAY_SPEC = _k(r"(?<![\d.])\d{1,2}\s*(?:才|歳)\s*(?:以上|から|~)?\s*(?:�
                 r"(?<![\d.])\d{1,2}\s*台\s*(?:同時|切り?替え?|まで|接続)|"  # 2台同時充電, 3台切替:
                 # what it does, not two of it
                 r"(?:usb-?[abc]|type-?c|ポート)\s*[×x*]\s*\d|"  # USB-C×2: ports, not a pack
+                r"(?<![\d.])\d{1,2}\s*(?:個|本|枚)\s*(?=おまけ|オマケ)|"  # 予備バッテリー1個おまけ
                 r"wi-?\s?fi\s*[4-7]e?(?![\d.a-z])|"  # Wi-Fi 6: a standard, no number of the product
                 # how many of a part or an ingredient: 8ボタン, 3種のセラミド, セラミド7種配合
                 r"(?<![\d.])\d{1,2}\s*(?:ボタン|種類?(?=\s*(?:の|配合|[一-鿿ァ-ヺ]))|段階|モード|コース|"

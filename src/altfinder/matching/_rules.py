@@ -1301,7 +1301,8 @@ def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
 
 
 _SOFT = fold_kana("ソフト")
-_SINGLE = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|pcs)(?!入|セット)|単品|バラ売り|ばら売り|1個のみ")
+_SINGLE = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|台|pcs)(?!入|セット)|単品|バラ売り|ばら売り|"
+             r"1個のみ")
 _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 _SOLD_IN_BULK = fold_kana("まとめ売り")  # of games: several titles (まとめて: copies, maybe)
 _SAME = _k(r"同じ|同タイトル|同一")  # 3本まとめて 同タイトル: copies of one game

@@ -269,7 +269,7 @@ _LINES: dict[str, str] = {
     # A paperback edition (文庫版) is another edition than the hardcover.
     "bunko": r"(?<!学級)文庫(?!本\s*サイズ)",
     # A camera with a lens, where the reference is the body alone.
-    "kit": r"キット|(?<![a-z])kit(?![a-z])",
+    "kit": r"(?<!レ)キット|(?<![a-z])kit(?![a-z])",  # not レキット (Reckitt)
     # Downloadable additions to a game.
     "dlc": r"追加コンテンツ|拡張パス|エキスパンション|expansion\s*pass|シーズンパス|"
            r"season\s*pass|(?<![a-z])dlc(?![a-z])",
