@@ -1000,6 +1000,15 @@ def test_a_pack_said_in_the_copy_and_a_mouse_for_three_devices() -> None:
     assert m.is_match and m.quantity == 1
 
 
+def test_a_packs_contents_and_a_count_said_twice_are_not_units() -> None:
+    game = Product(title="すごろくや ナンジャモンジャ・ミドリ (2-6人用 15分 4才以上向け) "
+                         "カードゲーム")
+    assert match_title(game, "すごろくや ナンジャモンジャ ミドリ 60枚 中古").quantity == 1
+    gel = Product(title="MANARA(マナラ) ホットクレンジングゲル 200g メイク落とし")
+    assert match_title(gel, "manara ホットクレンジングゲル 2本セット 200g×2").quantity == 2
+    assert match_title(gel, "マナラ ホットクレンジングゲル 200g 3個セット×2").quantity == 6
+
+
 def test_a_torn_scribbled_book_is_junk() -> None:
     book = Product(title="はじめてのおつかい (こどものとも傑作集)")
     m = match_title(book, "はじめてのおつかい 絵本 落書き・破れあり 読めればOKな方へ")
@@ -1321,6 +1330,10 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind81", 0.92, 0.82),
         ("blind82", 0.88, 0.68),
         ("blind83", 0.92, 0.84),
+        ("blind84", 0.87, 0.90),
+        ("blind85", 0.89, 0.92),
+        ("blind86", 0.96, 0.86),
+        ("blind87", 0.91, 0.80),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

@@ -104,6 +104,10 @@ _PLAY_SPEC = _k(r"(?<![\d.])\d{1,2}\s*(?:才|歳)\s*(?:以上|から|~)?\s*(?:�
                 # how many of a part or an ingredient: 8ボタン, 3種のセラミド, セラミド7種配合
                 r"(?<![\d.])\d{1,2}\s*(?:ボタン|種類?(?=\s*(?:の|配合|[一-鿿ァ-ヺ]))|段階|モード|コース|"
                 r"コア|スレッド)|(?<![\d.])\d{1,5}\s*(?:ルーメン|lm)(?![a-z])")
+# A bare count of 20 or more sheets or cards is what a pack holds (ナンジャモンジャ 60枚)
+_CONTENTS = _k(r"(?<![\d.×x*✕])([2-9]\d|\d{3,})\s*枚(?!\s*(?:セット|set|組|まとめ|入|×|x))")
+# 200g×2 after 2本セット: the same two bottles, said twice
+_SIZED_BEFORE = re.compile(r"\d\s*(?:g|ml|l|kg|mg)\s*$")
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
                  r"(?<!pcie)(?<!pcie )gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"  # not PCIe Gen4
                  r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
@@ -264,13 +268,19 @@ def _parse(title: str) -> _Parsed:
         rest = _blank(rest, m)
     for m in _TOTAL.finditer(rest):  # 3個セット×2 (計6個): the total repeats the count
         rest = _blank(rest, m)
+    for m in _CONTENTS.finditer(rest):  # 60枚 (a card game's cards): what is inside, not 60
+        parsed.specs.setdefault("pieces", set()).add(float(m.group(1)))
+        rest = _blank(rest, m)
     quantity = 1
+    counted: list[int] = []
     for m in _QUANTITY.finditer(rest):
         value = _ints(m)
-        if 2 <= value <= 100 and not (  # バッテリー2個 充電器付き: the accessories' count
+        said_again = value in counted and _SIZED_BEFORE.search(text, 0, m.start())
+        if 2 <= value <= 100 and not said_again and not (  # バッテリー2個 充電器付き: the
                 _ACCESSORY_VOCABULARY.regex.search(text, max(0, m.start() - 8), m.start())
-                and _WITH_LIST.match(text, m.end())):
+                and _WITH_LIST.match(text, m.end())):  # accessories' count
             quantity *= value
+            counted.append(value)
             parsed.quantity_words.append(parsed.show(m))
         rest = _blank(rest, m)
     parsed.quantity = min(quantity, 1000)
