@@ -28,7 +28,8 @@ The pipeline (see ``docs/matching.md``):
 The package, one responsibility a module: ``_normalize`` (step 1), ``_vocabulary``
 (brands, colours, lines, accessories, lots), ``_parse`` (reading one title),
 ``_reference`` (the reference product's words), ``_rules`` (step 2 and the quantity and
-junk rules of step 4), ``_score`` (step 3), ``_result`` (:class:`Match`, :class:`MatchKind`)
+junk rules of step 4), ``_series`` (step 2's rules for another product of a series),
+``_score`` (step 3), ``_result`` (:class:`Match`, :class:`MatchKind`)
 and this module, which puts them together in :class:`Matcher`.
 
 Example:
@@ -63,12 +64,12 @@ from altfinder.matching._rules import (
     _lot_rules,
     _model_rules,
     _quantity_rule,
-    _series_rule,
     _unexplained,
     _variant_rules,
     _Verdict,
 )
 from altfinder.matching._score import _score, _similarities
+from altfinder.matching._series import _series_rule
 from altfinder.matching._vocabulary import ACCESSORY_MAKERS as ACCESSORY_MAKERS
 from altfinder.matching._vocabulary import BRAND_ALIASES as BRAND_ALIASES
 from altfinder.matching._vocabulary import _Vocabulary
