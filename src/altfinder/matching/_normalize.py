@@ -172,6 +172,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"セカンド(?=\s*(?:写真集|アルバム|シングル|シーズン|[gG](?![a-zA-Z])))", " 2nd "),
         (r"サード(?=\s*(?:写真集|アルバム|シングル|シーズン|[gG](?![a-zA-Z])|$))", " 3rd "),
         (r"ナンバー\s*(?=\d)", " no."),  # オラプレックス ナンバー3 is No.3
+        (r"ファイヤ", "ファイア"),  # ファイヤーグリル, ファイアグリル: one word (fire)
         # Pro+, Fluffy+ (not SPF50+, PA++, 8GB+128GB or GPS+Cellular)
         (r"(?<=[a-z])(?<!pa)(?<!\dgb)(?<!\dtb)\+(?!\+)(?![a-z])", " plus "),
         # Series nicknames sellers write for the full title.

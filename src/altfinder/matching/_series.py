@@ -205,7 +205,8 @@ def _suffix_missing(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     """A game named by its title and a letter (大乱闘スマッシュブラザーズDX): the title without
     the letter, or with another, is another game of the series (… X, the Nintendo 64 one)."""
     ours = _GLUED_SUFFIX.search(ref.parsed.text)
-    if ours is None or _PLATFORM_LEXICON.find(ours.group(2)) or _ROMAN.fullmatch(ours.group(2)):
+    if (ours is None or _PLATFORM_LEXICON.find(ours.group(2)) or _ROMAN.fullmatch(ours.group(2))
+            or ours.group(2) in ("tm", "r")):  # オリンピック™: a trademark sign, no letter
         return False  # ファイナルファンタジーVII: a number, judged as one
     title, suffix = ours.groups()
     at = lst.text.find(title)
