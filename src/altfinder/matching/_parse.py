@@ -78,6 +78,8 @@ _YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:春|夏|秋|冬)?\s*(?:版|産|モデ�
            r"(?<![a-z0-9])r0(\d)(?:\s*年度?)?(?![a-z0-9])")
 _UNIT = r"(?:cm|mm|m|センチ|ミリ|メートル|インチ)"
 _DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}?\s*[×✕*]|x)\s*"
+                 rf"\d+(?:\.\d+)?[×✕*]\d+(?:\.\d+)?{_UNIT}?(?![a-z\d])|"  # 25.5×36×16: three
+                 rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}?\s*[×✕*]|x)\s*"
                  rf"\d+(?:\.\d+)?\s*{_UNIT}?(?![a-z\d])(?!\s*(?:個|本|枚|袋|箱|台|セット|set|pcs))")
 # W43×D26.5×H19cm: a size in letters (any order, any two or three of W, D and H)
 _WDH = _k(r"(?:約\s*)?(?<![a-z])[wdh]\s*\d+(?:\.\d+)?\s*(?:cm|mm)?(?:\s*[×xX*]\s*[wdh]\s*"
