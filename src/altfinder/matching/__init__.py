@@ -51,9 +51,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from altfinder._text import normalize
+from altfinder.matching._normalize import _compact
 from altfinder.matching._normalize import fold_kana as fold_kana
 from altfinder.matching._parse import _parse, _Parsed
-from altfinder.matching._reference import _Reference, _reference
+from altfinder.matching._reference import _is_product_code, _Reference, _reference
 from altfinder.matching._result import Match, MatchKind
 from altfinder.matching._rules import (
     _accessory_rules,
@@ -186,9 +187,8 @@ class Matcher:
 
 def _is_model_code(code: str) -> bool:
     """A code that names one product (ZDR035), not a shade or size code (BK999, 001)."""
-    compact = re.sub(r"[^a-z0-9]", "", code.casefold())
-    return (len(compact) >= 6 and any(c.isdigit() for c in compact)
-            and any(c.isalpha() for c in compact))
+    compact = _compact(code)
+    return len(compact) >= 6 and _is_product_code(compact)
 
 
 _DEFAULT = Matcher()

@@ -114,7 +114,7 @@ _BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソ�
               r"\([^)]*books?\)")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 # A brand field that is a person's name, family and given name apart (岩崎 夏海): an author
-_AUTHOR = re.compile(r"(?![^ ]*(?:株式会社|製薬|工業|化粧品|商事|産業))"
+_PERSON_NAME = re.compile(r"(?![^ ]*(?:株式会社|製薬|工業|化粧品|商事|産業))"
                      r"[一-鿿々ぁ-ゖァ-ヺー]{1,5} [一-鿿々ぁ-ゖァ-ヺー]{1,6}")
 
 
@@ -400,14 +400,14 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     # console; 【PS5】ELDEN RING: a game
     is_book = bool(parsed.lines & {"novel", "comic", "bunko"} or _BOOKISH.search(parsed.text)
                    or ("巻" in parsed.text and parsed.volumes)
-                   or (brand and (_PUBLISHER.search(brand) or _AUTHOR.fullmatch(brand.strip()))))
+                   or (brand and (_PUBLISHER.search(brand)
+                                  or _PERSON_NAME.fullmatch(brand.strip()))))
     labelled = is_book or _LAST_PAREN.search(title)
     for m in _LABEL_NUMBER.finditer(parsed.text) if labelled else ():  # (…ファーストブック1):
         parsed.volumes.discard(int(m.group(1)))  # the label's number, not the book's
     core_text = _SPLIT_SUBTITLE.split(rest, maxsplit=1)[0]
-    if is_book:  # かぐや様は告らせたい~天才たちの恋愛頭脳戦~: the series' subtitle in waves
-        core_text = _WAVED.sub(" ", core_text)
-    if is_book:  # ゼロ秒思考 頭がよくなる世界一シンプルなトレーニング: a subtitle after a space
+    if is_book:  # かぐや様は告らせたい~天才たちの恋愛頭脳戦~: the series' subtitle in waves;
+        core_text = _WAVED.sub(" ", core_text)  # ゼロ秒思考 頭がよくなる…: one after a space
         long_subtitle = _BOOK_SUBTITLE.search(core_text)
         if long_subtitle:
             core_text = core_text[:long_subtitle.start()]

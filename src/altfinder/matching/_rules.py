@@ -546,19 +546,62 @@ _KANA_ONLY = re.compile("[ぁ-ゖー]+")
 _SECOND_CODE = re.compile(r"\s+([a-z]{1,3}\d{0,2})(?![a-z0-9-])")
 
 
-def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+@dataclass(frozen=True)
+class _OwnVersions:
+    """What the reference's title says of its version, edition and kit: read once per title,
+    not once per listing."""
+
+    decimal: dict[str, str]  # ex: 4.0 of EX4.0
+    reprint: bool  # the Best
+    expansion: bool  # 拡張版
+    kanji: frozenset[str]  # 金 of ポケットモンスター 金
+    combos: frozenset[str]  # すたんだーど of スタンダードコンボ
+    parens: frozenset[str]  # ろんぐ of (ロング), not a reading (エコーポップ) or a colour
+    links: frozenset[str]  # Wi-Fi, Cellular
+    letter_version: bool  # Z version
+    unscented: str | None  # 無香性, as written
+    editions: tuple[str, ...]  # よるは of Game of the YoRHa Edition
+    deluxe: bool  # …DX glued to the name
+
+
+@functools.lru_cache(maxsize=256)
+def _own_versions(text: str, display: str, whole: str,
+                  readings: tuple[tuple[str, str], ...]) -> _OwnVersions:
+    """The reference's :class:`_OwnVersions` (``readings``: each katakana reading and the Latin
+    words it reads)."""
+    heard = {reading for reading, latin in readings if sound_key(reading) == sound_key(latin)}
+    unscented = _UNSCENTED.search(text)
+    return _OwnVersions(
+        decimal={m.group(1): m.group(2) for m in _DECIMAL_CODE.finditer(text)},
+        reprint=bool(_REPRINT.search(text)), expansion=bool(_EXPANSION.search(text)),
+        kanji=frozenset(m.group(1) for m in _KANJI_VERSION.finditer(text)),
+        combos=frozenset(m.group(1) for m in _COMBO.finditer(text)),
+        parens=frozenset(m.group(1) for m in _PAREN_VARIANT.finditer(text)
+                         if m.group(1).replace("ー", "") not in heard and not _colours(m.group(1))),
+        links=frozenset(_links(whole)), letter_version=bool(_VERSION.search(text)),
+        unscented=display[unscented.start():unscented.end()].strip() if unscented else None,
+        editions=tuple(_edition_names(text)),
+        deluxe=any(m.group(2) == "dx" for m in _GLUED_SUFFIX.finditer(text)))
+
+
+def _own(ref: _Reference) -> _OwnVersions:
+    return _own_versions(ref.parsed.text, ref.parsed.display, ref.whole_text,
+                         tuple((reading, " ".join(latin)) for reading, latin in ref.readings))
+
+
+def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, own: _OwnVersions) -> None:
     """Another version, edition, kit or variant of the same name: EX3.0 for EX4.0, the Best,
     ドラえもん版, 拡張版, 銀 for 金, クリスタルバージョン, アドベンチャーコンボ, (ボリューム) for
     (ロング), an LTE model for a Wi-Fi one, Z version."""
     rp, lp = ref.parsed, lst
-    ours_v = {m.group(1): m.group(2) for m in _DECIMAL_CODE.finditer(rp.text)}
+    ours_v = own.decimal
     for m in _DECIMAL_CODE.finditer(lp.text):  # EX3.0 for EX4.0: another model
         if m.group(1) in ours_v and ours_v[m.group(1)] != m.group(2):
             verdict.reject(MatchKind.VARIANT_CONFLICT, f"{lp.show(m)}, not "
                                                        f"{m.group(1).upper()}{ours_v[m.group(1)]}")
             break
     reprint = _REPRINT.search(lp.text)
-    if reprint and not _REPRINT.search(rp.text):
+    if reprint and not own.reprint:
         verdict.reject(MatchKind.LINE_CONFLICT, f"a budget reprint ({lp.show(reprint)}), not "
                                                 f"the original release")
     for m in _NAMED_VERSION.finditer(lp.text):
@@ -566,11 +609,11 @@ def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             verdict.reject(MatchKind.LINE_CONFLICT, f"another version ({lp.show(m)})")
             break
     expansion = _EXPANSION.search(lp.text)
-    if expansion and not _EXPANSION.search(rp.text):
+    if expansion and not own.expansion:
         verdict.reject(MatchKind.LINE_CONFLICT, f"an expansion ({lp.show(expansion)}), not the "
                                                 f"product itself")
     if ref.is_game:
-        ours_kanji = {m.group(1) for m in _KANJI_VERSION.finditer(rp.text)}
+        ours_kanji = own.kanji
         theirs_kanji = {m.group(1) for m in _KANJI_VERSION.finditer(lp.text)}
         if ours_kanji and theirs_kanji - ours_kanji and not theirs_kanji & ours_kanji:
             verdict.reject(MatchKind.LINE_CONFLICT, f"the {'/'.join(sorted(theirs_kanji))} "
@@ -579,27 +622,24 @@ def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         if m.group(1) not in rp.text and not _PLAIN_VERSION.search(m.group(1)):
             verdict.reject(MatchKind.LINE_CONFLICT, f"another version ({lp.show(m)})")
             break
-    ours_combo = {m.group(1) for m in _COMBO.finditer(rp.text)}
+    ours_combo = own.combos
     for m in _COMBO.finditer(lp.text) if ours_combo else ():  # アドベンチャーコンボ
         if m.group(1) not in ours_combo and not sounds_in(m.group(1), rp.text):
             verdict.reject(MatchKind.LINE_CONFLICT, f"another kit ({lp.show(m)})")
             break
-    readings = {reading for reading, latin in ref.readings  # Echo Pop (エコーポップ): a reading
-                if sound_key(reading) == sound_key(" ".join(latin))}
-    ours_paren = {m.group(1) for m in _PAREN_VARIANT.finditer(rp.text)
-                  if m.group(1).replace("ー", "") not in readings and not _colours(m.group(1))}
+    ours_paren = own.parens
     for m in _PAREN_VARIANT.finditer(lp.text) if ours_paren else ():  # (ボリューム) for (ロング)
         if (m.group(1) not in ours_paren and m.group(1) not in rp.text
                 and not _colours(lp.show(m, 1).casefold())):
             verdict.reject(MatchKind.VARIANT_CONFLICT, f"{lp.show(m)}, not "
                                                        f"({'/'.join(sorted(ours_paren))})")
             break
-    ours_link, their_link = _links(ref.whole_text), _links(lp.text)
+    ours_link, their_link = own.links, _links(lp.text)
     if ours_link and their_link - ours_link:  # LTE for a Wi-Fi model
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"a {'/'.join(sorted(their_link))} model, not "
                                                    f"{'/'.join(sorted(ours_link))}")
     their_version = _VERSION.search(lp.text)
-    if their_version and not _VERSION.search(rp.text) and not ref.is_book:
+    if their_version and not own.letter_version and not ref.is_book:
         verdict.reject(MatchKind.LINE_CONFLICT,  # Z version: the CERO Z edition
                        f"another version ({lp.show(their_version)})")
 
@@ -643,11 +683,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             and ref.scent[0] not in lp.text):
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, not "
                                                    f"{ref.scent[1]}")
-    _version_rules(ref, lst, verdict)
-    unscented, they_unscented = _UNSCENTED.search(rp.text), _UNSCENTED.search(lp.text)
+    own = _own(ref)
+    _version_rules(ref, lst, verdict, own)
+    unscented, they_unscented = own.unscented, _UNSCENTED.search(lp.text)
     if unscented and their_scent and not they_unscented and their_scent.group(1) not in rp.text:
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, where the "
-                                                   f"reference is {rp.show(unscented)}")
+                                                   f"reference is {unscented}")
     elif ref.scent and they_unscented and not unscented:
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"{lp.show(they_unscented)}, where the "
                                                    f"reference is {ref.scent[1]}")
@@ -656,7 +697,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             "special" in rp.lines or _VERSION.search(rp.text)):
         verdict.reject(MatchKind.LINE_CONFLICT, "the normal edition (通常版), where the reference "
                                                 "is a special one")
-    ours_named = _edition_names(rp.text)
+    ours_named = own.editions
     for name in _edition_names(lp.text) if ours_named else ():
         if name not in rp.text.replace(" ", "") and (  # a name too short to hear passes
                 (not sounds_in(name, rp.text) and len(sound_key(name)) >= 3)
@@ -692,8 +733,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     synonyms = {line for line in lp.lines if _SYNONYMS.get(line) in rp.lines}  # ローション, 化粧水
     glued = synonyms | {line for line in lp.lines  # マクストラプロ names pro, glued
              if any(fold_kana(w) in rp.text for w in _LINE_WORDS.get(line, ()))}
-    if _GLUED_SUFFIX.search(rp.text) and any(
-            m.group(2) == "dx" for m in _GLUED_SUFFIX.finditer(rp.text)):
+    if own.deluxe:
         glued.add("deluxe")  # スマッシュブラザーズ デラックス for …DX
     extra = lp.lines - rp.lines - glued
     if "kit" in extra and _BODY_ONLY.search(lp.text):
