@@ -761,6 +761,44 @@ CASES = [
      "花王 メリーズ さらさらエアスルー パンツタイプ L 9～14kg 1袋", "match"),
     ("アイリスオーヤマ カラーボックス 3段 CX-3 オフホワイト", "ニトリ カラーボックス 3段 ホワイト",
      "brand_conflict"),
+    # stop 11: circled digits NFKC leaves alone (❷) are numbers; ウィ and ウイ one spelling
+    ("ウィザードリィの本 3 (ゲーム文庫)", "ウイザードリィの本 3 ゲーム文庫 中古", "match"),
+    # memory and storage: 6GB+128GB is not 8GB+128GB, and 8+128GB is the reference's
+    ("Redmi Pad SE タブレット 8GB+256GB 11インチ グレー", "Redmi Pad SE 6GB+256GB グレー",
+     "variant_conflict"),
+    ("Redmi Pad SE タブレット 8GB+256GB 11インチ グレー", "Redmi Pad SE 8+256GB グレー 美品",
+     "match"),
+    # a count of what comes with it (1本同梱) is no number; 同梱版 is what the reference says
+    ("テニスゲーム セット (「専用ラケット」1本同梱) - Wii",
+     "テニスゲーム セット 専用ラケット同梱版 Wii", "match"),
+    # a range of numbers sold as a set is a lot
+    ("英単語ターゲット1900 1 (文庫)", "英単語ターゲット1900 1~3 セット 文庫", "lot"),
+    # the damaged case of a game is part of it; a cable cut in a junk headset is its fault
+    ("ゼルダの伝説 大地の汽笛", "大地の汽笛 ゼルダ DS ケース少し割れ", "match"),
+    ("ソニー 有線ヘッドホン MDR-7506 スペシャルエディション", "【ジャンク】ソニー MDR-7506 "
+     "スペシャルエディション ケーブル断線", "match"),
+    # another variant named by its kind: ルイージセット for マリオセット, another タイプ
+    ("ピクミン ライブ ホームガーデン オリマーセット -Switch",
+     "ピクミン ライブ ホームガーデン ルーイセット 美品", "variant_conflict"),
+    ("メリット シャンプー さらさらタイプ 480mL", "メリット シャンプー しっとりまとまるタイプ 480mL",
+     "variant_conflict"),
+    # made for a model named by its number (Pad 6 対応); 似 is a look-alike
+    ("Redmi Pad SE タブレット 8GB+256GB 11インチ グレー", "タッチペン Redmi Pad SE 対応",
+     "compatible"),
+    ("ヴィセ リップ ネンマクフェイク ルージュ RD470", "リップ RD470 似 プチプラ", "compatible"),
+    # a tape-type diaper is not the pants-type; a postcard of a picture book is merchandise
+    ("ムーニーマン パンツ Mサイズ 58枚", "ムーニー テープ Mサイズ 58枚", "line_conflict"),
+    ("ぐりとぐら (こどものとも絵本)", "ぐりとぐら 原画展 ポストカード 3枚", "line_conflict"),
+    # a part made for the reference itself, where the reference is a case
+    ("無印良品 ポリプロピレン衣装ケース・深 約幅40×奥行65×高さ30cm",
+     "無印良品 ポリプロピレン衣装ケース用 キャスター", "accessory"),
+    # part of the reference's pack sold on its own
+    ("ルルルン フェイスマスク ピュア 32枚入", "ルルルン フェイスマスク ピュア 小分け 7枚",
+     "quantity_conflict"),
+    ("ルルルン フェイスマスク ピュア 32枚入", "ルルルン フェイスマスク ピュア 1枚 バラ売り",
+     "quantity_conflict"),
+    # EDT SP is the eau de toilette spray
+    ("ブルガリ プールオム EDT SP 50ml", "ブルガリ プールオム オードトワレ スプレー 50ml", "match"),
 ]
 
 
@@ -813,6 +851,9 @@ def test_our_model_number_named_outweighs_a_series_guess() -> None:
      "ドクタージャルト シカペアクリーム 50ml 新品", "match"),
     ("Dr.Jart+(ドクタージャルト) シカペア クリーム 50mL 保湿クリーム", "Dr.Jart+(ドクタージャルト)",
      "ドクタージャルト シカペア クリーム 30ml", "variant_conflict"),
+    # stop 11: a circled digit NFKC leaves alone (❷) is a number
+    ("はじめてのPython入門 ―基礎から学ぶプログラミング", "山田 太郎",
+     "はじめてのPython入門 ❷ 山田太郎", "volume_conflict"),
 ])
 def test_cases_with_a_brand(reference: str, brand: str, title: str, expected: str) -> None:
     assert kind(Product(title=reference, brand=brand), title) == expected

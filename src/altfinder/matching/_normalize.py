@@ -59,6 +59,9 @@ def _kanji_ordinal(match: re.Match[str]) -> str:
 
 
 _ROMAN_CHAR = re.compile("[\u2160-\u216b]")
+# ❶ ➀ ➊: circled digits NFKC leaves alone (① it makes 1)
+_DINGBAT_DIGITS = {code: f" {(code - base) % 10 + 1} " for base in (0x2776, 0x2780, 0x278A)
+                   for code in range(base, base + 10)}
 _LATIN_ACCENTS = str.maketrans("áàâäãåéèêëíìîïóòôöõōúùûüūçñýÿ", "aaaaaaeeeeiiiioooooouuuuucnyy")
 _SHORT_YEAR = re.compile(r"(?<![a-z0-9])['’](\d{2})(?!\d)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
@@ -117,7 +120,8 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(p), r) for p, r in (
         (r"spy\s*[×x✕]\s*family|スパイ\s*(?:×|x)?\s*ファミリー", " spyfamily "),
-        (r"ウォ(?=ー)", "ウオ"),  # ウォーター and ウオーター, one spelling
+        # ウォーター/ウオーター, ウィッチ/ウイッチ, ソフトウェア/ソフトウエア: one spelling
+        (r"ウォ(?=ー)", "ウオ"), (r"ウィ", "ウイ"), (r"ウェ", "ウエ"),
         (r"(?<![a-z])spf\s+(?=\d)", "spf"),  # SPF 15 and SPF15
         (r"(?<![a-z])w\s*(?=ズーム|レンズキット)", "ダブル"),  # Wズームキット
         (r"(?<![a-z])pp\s*(?=ケース|収納)", "ポリプロピレン"), (r"引き?出し?式", "引出式"),  # 無印
@@ -167,6 +171,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"(?<![a-z])edp(?![a-z])|オー?\s?[ドデ]ゥ?\s*パルファ[ムン]|eau\s*de\s*parfum", " edp "),
         (r"(?<![a-z])edt(?![a-z])|オー?\s?[ドデ]ゥ?\s*トワレ|eau\s*de\s*toilette", " edt "),
         (r"(?<![a-z])parfum(?![a-z])|パルファ[ムン]", " parfum "),  # left after EDP: the extrait
+        # EDT SP, オードトワレ スプレー: the EDT
+        (r"(?<=edp|edt)\s+(?:sp|スプレー)(?![a-zァ-ヺ])", " "),
         # ordinals in katakana: ファースト写真集 is the 1st, モンハン セカンドG the 2nd G
         (r"ファースト(?=\s*(?:写真集|アルバム|シングル|シーズン|[gG](?![a-zA-Z])))", " 1st "),
         (r"セカンド(?=\s*(?:写真集|アルバム|シングル|シーズン|[gG](?![a-zA-Z])))", " 2nd "),
@@ -229,6 +235,7 @@ _DECOR = re.compile(r"[★☆◆◇■□●○◎♪♡♥!?！？※＊*。、
 def _canonical(text: str) -> str:
     """Case-folded NFKC text with brand and product aliases applied (katakana intact)."""
     text = _ROMAN_CHAR.sub(r" \g<0>", text)  # SPⅡ is SP II: a numeral character is a word
+    text = text.translate(_DINGBAT_DIGITS)
     text = normalize(text).casefold().translate(_LATIN_ACCENTS)  # pokémon, estée
     text = _THOUSANDS.sub("", text)  # 7,450MB is 7450MB
     text = _SHORT_YEAR.sub(r" 20\1年版 ", text)  # るるぶ京都'25 is the 2025 edition

@@ -39,6 +39,9 @@ _SPEC = _k(
     r"mm|cm|m|hz|"
     r"khz|ghz|k|p|cups?|カップ用?|杯用|杯分|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
 )
+# 8+128GB, 8GB/256GB: a phone's memory and storage, both in the unit written last
+_MEMORY_PAIR = _k(r"(?<![a-z0-9.\-])(\d{1,2})\s*(?:gb)?\s*[+/]\s*"
+                  r"(?=(\d{2,4})\s*(?:gb|tb)(?![a-z]))")
 _APERTURE = re.compile(r"(?<![a-z0-9])f\s*/?\s*(\d{1,2}\.\d)(?![\d.])|"
                        r"(?<![a-z0-9])f/(\d{1,2})(?![\d.])")
 _CLOCK = re.compile(r"(?<![\d:])(\d{1,2}:\d{2})(?![\d:])")
@@ -66,6 +69,7 @@ _IGNORED_NUMBERS = _k(
     r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|ヵ月|ケ月|回|度|倍|代|人|色|週|番|号機|号|"
     r"割|冊|周年|類医薬品|類|"
     r"点灯|段階|速|枚組|ステージ|弾)|"
+    r"\d+\s*(?:個|本|枚|台)\s*(?=付|つき|おまけ|オマケ|封入|同梱)|"  # 1個同梱: what comes with it
     r"(?<![a-z\d.])\d+(?:\.\d+)?\s*(?:円|%|％|℃|°c?|h|cm|mm|km|ポイント|pt|コ口|個口)(?![a-z])|"
     r"(?<![a-z0-9-])\d+[~-]\s*\d+(?:\s*(?:kg|g|cm|mm|ml|歳|才|ヶ月|か月|カ月|人|杯))?"
     r"(?![a-z0-9-])|"  # a range (6~11kg), not the middle of GA-2100-1A1JF
@@ -92,7 +96,8 @@ _TOTAL = _k(r"(?:計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
 _SIZE = _k(r"(?<![a-z0-9.\-])(xs|s|m|l|ll|xl|xxl)(?:\s*サイズ)?(?![a-z0-9.\-'])(?!\s*(?:ml|g)\b)|"
            r"(?<![一-鿿])(大|中|小)\s*(?:サイズ)(?![一-鿿])|(?<=\s)(大|中|小)(?=\s|$)")
 _SIZE_NAMES = {"大": "l", "中": "m", "小": "s"}
-_RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻")
+_RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻|"  # 1~4 セット, 1-3冊: volumes too
+            r"(?<![a-z0-9.\-])\d{1,3}\s*[~-]\s*\d{1,3}\s*(?=セット|set|冊)")
 # What a game's or toy's box says of who plays it and for how long
 _PLAY_SPEC = _k(r"(?<![\d.])\d{1,2}\s*(?:才|歳)\s*(?:以上|から|~)?\s*(?:向け)?|対象年齢\s*\d{1,2}|"
                 r"(?<![\d.])\d{1,2}(?:\s*[~\-]\s*\d{1,2})?\s*人\s*(?:用|向け|プレイ|対戦)|"
@@ -254,6 +259,9 @@ def _parse(title: str) -> _Parsed:
     for m in _SPF.finditer(rest):  # SPF 15: a protection factor, not number 15
         parsed.specs.setdefault("spf", set()).add(float(m.group(1)))
         rest = _blank(rest, m)
+    for m in _MEMORY_PAIR.finditer(rest):
+        parsed.specs.setdefault("storage", set()).add(float(m.group(1)))
+        rest = _blank(rest, m)  # 128GB is read next
     for m in _SPEC.finditer(rest):
         unit = m.group(2)
         if unit in _SPEC_CLASS:

@@ -79,13 +79,14 @@ _BONUS_ONLY = _k(r"特典のみ|特典だけ|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
 _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|代替|"
                  r"(?<![a-z])for\s+[a-z]")
-_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風(?![一-鿿])|と同じ|と同等|同等品|そっくり)"
+_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風(?![一-鿿])|似(?![一-鿿])|と同じ|と同等|"
+              r"同等品|そっくり)"
               r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
 
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
             r"(?:出ない|出ません|出ず|鳴らない|聞こえ|不良|故障|認識|入らない|できない|できません|せず|"
             r"途切れ|ノイズ|"
-            r"しない|しません|不可|壊れ|破損|割れ)")
+            r"しない|しません|不可|壊れ|破損|割れ|断線)")
 _COVER = fold_kana("カバー")
 _CASE = fold_kana("ケース")
 _BOOK_COVER = _k(r"ブックカバー|文庫カバー|カバーのみ|カバーだけ|ケース")
@@ -287,13 +288,16 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                                              f"({lst.show(compatible)})")
     for m in _FOR_USE.finditer(text):
         before = _compact(m.group(1))
+        if before.isdigit():  # Pad 6 対応: the name before the number
+            before = _compact(text[max(0, m.start(1) - 10):m.end(1)].split(" ", 1)[-1])
         named = [w for w in ref.identity if (len(w) >= 2 and w in before)
                  or (len(before) >= 4 and before.isascii() and any(c.isdigit() for c in before)
                      and w.startswith(before))]  # EE-DC50 対応
         # a reference made for something itself (敏感肌用 is not; Switch用ケース is)
         made_for = [_compact(re.split(r"[・/、,]", r.group(1))[-1])
                     for r in _FOR_USE.finditer(ref.parsed.text)]
-        if named and not ref.is_accessory and not any(
+        of_ours = any(fold_kana(a) in before for a in ref.accessories)  # ケース用 フタ, of a case
+        if named and (not ref.is_accessory or of_ours) and not any(
                 w in target for w in named for target in made_for):
             verdict.reject(MatchKind.COMPATIBLE, f"made for the product, not the product "
                                                  f"({lst.show(m)})")
@@ -382,6 +386,8 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                                                                          m.start()])}
         if before and not before & ref.accessories:
             continue  # ノズル3種: the accessories that come with it (amiibo 3体: three amiibo)
+        if m.group() == _BUNDLED_EDITION and _BUNDLED in ref.parsed.text:
+            continue  # 同梱版 of a reference that says what it comes with (1個同梱)
         if (m.group() in ref.lots  # or 9点セット for a reference of 9点
                 or any(_digits(m.group()) == _digits(lot) != "" for lot in ref.lots)
                 or (_COPIES.fullmatch(m.group().strip()) and _copies(ref, lst))):
@@ -508,6 +514,10 @@ _PLAIN_VERSION = re.compile("ぱっけーじ|だうんろーど|すたんだー�
 _KANJI_VERSION = re.compile(r"(?<![一-鿿々])(金|銀|赤|緑|青|黄|白|黒)(?![一-鿿々ぁ-ゖ])")
 _NAMED_KANA_VERSION = re.compile(r"(?<![ぁ-ゖー一-鿿々])([ぁ-ゖー一-鿿々]{3,})\s?ばーじょん")
 _COMBO = re.compile(r"([ぁ-ゖー]{3,}|[a-z]{3,}(?:\s[a-z]{3,})?)\s?(?:こんぼ|combo)")
+# A variant named by its kind: ルイージセット for マリオセット, うるおいなめらかタイプ for
+# すっきりさらさらタイプ, まぐろ味, 自然言語処理編 (of a series whose volumes are named so)
+_NAMED_KIND = _k(r"([ぁ-ゖー一-鿿々]{2,10})\s?(タイプ|セット|味|仕様|編)")
+_PLAIN_KIND = _k(r"お得|お試し|ギフト|本体|基本|まとめ|豪華|特別|通常|限定|新|旧|同|同梱|付属")
 # A variant named in brackets: マスカラ EX (ロング), (ボリューム)
 _PAREN_VARIANT = re.compile(r"\(([ぁ-ゖー]{3,8})\)")
 _WIFI = re.compile(r"wi-?fi(?:\s*(?:モデル|model))?(?!\s*(?:対応|接続|で))")
@@ -556,6 +566,7 @@ class _OwnVersions:
     expansion: bool  # 拡張版
     kanji: frozenset[str]  # 金 of ポケットモンスター 金
     combos: frozenset[str]  # すたんだーど of スタンダードコンボ
+    kinds: dict[str, frozenset[str]]  # {せっと: {まりお}} of マリオセット
     parens: frozenset[str]  # ろんぐ of (ロング), not a reading (エコーポップ) or a colour
     links: frozenset[str]  # Wi-Fi, Cellular
     letter_version: bool  # Z version
@@ -576,12 +587,22 @@ def _own_versions(text: str, display: str, whole: str,
         reprint=bool(_REPRINT.search(text)), expansion=bool(_EXPANSION.search(text)),
         kanji=frozenset(m.group(1) for m in _KANJI_VERSION.finditer(text)),
         combos=frozenset(m.group(1) for m in _COMBO.finditer(text)),
+        kinds=_named_kinds(text),
         parens=frozenset(m.group(1) for m in _PAREN_VARIANT.finditer(text)
                          if m.group(1).replace("ー", "") not in heard and not _colours(m.group(1))),
         links=frozenset(_links(whole)), letter_version=bool(_VERSION.search(text)),
         unscented=display[unscented.start():unscented.end()].strip() if unscented else None,
         editions=tuple(_edition_names(text)),
         deluxe=any(m.group(2) == "dx" for m in _GLUED_SUFFIX.finditer(text)))
+
+
+def _named_kinds(text: str) -> dict[str, frozenset[str]]:
+    """The variants a (folded) title names by kind: {'せっと': {'まりお'}} for マリオセット."""
+    kinds: dict[str, set[str]] = {}
+    for m in _NAMED_KIND.finditer(text):
+        if not _PLAIN_KIND.fullmatch(m.group(1)):
+            kinds.setdefault(m.group(2), set()).add(m.group(1))
+    return {kind: frozenset(heads) for kind, heads in kinds.items()}
 
 
 def _own(ref: _Reference) -> _OwnVersions:
@@ -627,6 +648,15 @@ def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, own: _OwnVe
         if m.group(1) not in ours_combo and not sounds_in(m.group(1), rp.text):
             verdict.reject(MatchKind.LINE_CONFLICT, f"another kit ({lp.show(m)})")
             break
+    for kind, theirs in _named_kinds(lp.text).items() if own.kinds else ():
+        ours = own.kinds.get(kind, frozenset())
+        other = next((h for h in theirs if ours and not any(
+            h.endswith(o) or o.endswith(h) for o in ours) and h not in rp.compact
+            and not sounds_in(h, rp.text)), None)
+        if other:  # ルイージセット for マリオセット
+            verdict.reject(MatchKind.VARIANT_CONFLICT, f"{other}{kind}, not "
+                                                       f"{'/'.join(sorted(ours))}{kind}")
+            break
     ours_paren = own.parens
     for m in _PAREN_VARIANT.finditer(lp.text) if ours_paren else ():  # (ボリューム) for (ロング)
         if (m.group(1) not in ours_paren and m.group(1) not in rp.text
@@ -648,7 +678,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     rp, lp = ref.parsed, lst
     for cls, values in rp.specs.items():
         listed = lp.specs.get(cls)
-        if listed and not (listed & values):
+        # 6GB+128GB for 8GB+128GB: two values each, one of them another's
+        if listed and (not (listed & values)
+                       or len(values) > 1 < len(listed) > len(listed & values)):
             show = ", ".join(f"{v:g}" for v in sorted(listed))
             want = ", ".join(f"{v:g}" for v in sorted(values))
             verdict.reject(MatchKind.VARIANT_CONFLICT,
@@ -699,9 +731,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                                                 "is a special one")
     ours_named = own.editions
     for name in _edition_names(lp.text) if ours_named else ():
-        if name not in rp.text.replace(" ", "") and (  # a name too short to hear passes
-                (not sounds_in(name, rp.text) and len(sound_key(name)) >= 3)
-                or not name.isascii()):
+        if name not in rp.text.replace(" ", "") and not sounds_in(name, rp.text) and (
+                len(sound_key(name)) >= 3 or not name.isascii()):  # a short Latin one passes
             verdict.reject(MatchKind.LINE_CONFLICT, f"the {name.upper()} edition, not the "
                                                     f"{ours_named[0].upper()} edition")
             break
@@ -941,6 +972,7 @@ _SOFT = fold_kana("ソフト")
 _SINGLE = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|台|pcs)(?!入|セット)|単品|バラ売り|ばら売り|"
              r"1個のみ")
 _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
+_BUNDLED_EDITION, _BUNDLED = fold_kana("同梱版"), fold_kana("同梱")
 _SOLD_IN_BULK = fold_kana("まとめ売り")  # of games: several titles (まとめて: copies, maybe)
 _SAME = _k(r"同じ|同タイトル|同一")  # 3本まとめて 同タイトル: copies of one game
 # Words that make a bulk lot one of different things.
@@ -966,6 +998,28 @@ def _copies(ref: _Reference, lst: _Parsed) -> int:
                                              and lst.volumes != ref.parsed.volumes):
         return 0  # "SPY×FAMILY 12 2冊セット" may be 1 and 2: copies need 12巻 or 保存用
     return int(m.group(1))
+
+
+_PORTION = _k(r"小分け|お試し|バラ売り|ばら売り|量り売り|詰め替え?分")
+
+
+def _portion(ref: _Reference, lst: _Parsed, single: re.Match[str] | None) -> str | None:
+    """Part of the reference's pack sold on its own (10枚 of 70枚入り), or ``None``."""
+    pieces = ref.parsed.specs.get("pieces")
+    if ref.quantity > 1 or not pieces:
+        return None
+    whole = int(max(pieces))
+    units = {m.group(2) for m in _PACK_COUNT.finditer(ref.parsed.text) if int(m.group(1)) == whole}
+    counted = [(int(_digits(w)), _units([w])) for w in lst.quantity_words if _digits(w)]
+    part = next((n for n, unit in counted if n < whole and unit & units), None)
+    if part is None and single and _units([single.group()]) & units:
+        part = 1
+    loose = _PORTION.search(lst.text)
+    if part is not None and (loose or part == 1 or not lst.specs.get("pieces")):
+        return f"{part} of the reference's pack of {whole}"
+    if loose and part is None and not lst.specs.get("pieces") and lst.quantity == 1:
+        return f"part of the reference's pack of {whole} ({lst.show(loose)})"
+    return None
 
 
 def _units(words: list[str]) -> set[str]:
@@ -1034,6 +1088,10 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
             quantity = int(quantity // pieces)
     if quantity > lst.quantity:
         verdict.reasons.append(f"{quantity} copies of one title")
+    portion = _portion(ref, lst, single)
+    if portion:  # 小分け 10枚 of a 70枚入り, 1枚 バラ売り of a 10枚入り
+        verdict.reject(MatchKind.QUANTITY_CONFLICT, portion)
+        return 1
     if ref.quantity > 1:
         other = _other_pack(ref, lst)
         if other:  # 12個入, 110個 for the reference's 56個
