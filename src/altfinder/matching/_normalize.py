@@ -95,7 +95,11 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"ラスアス|(?<![a-z])tlou", " the last of us "), (r"デススト", " death stranding "),
     (r"シス単", " システム英単語 "), (r"速単", " 速読英単語 "),
     (r"パス単", " でる順パス単 "), (r"グラブル", " グランブルーファンタジー "),
-    (r"ごとよめ", " 五等分の花嫁 "),
+    (r"ごとよめ", " 五等分の花嫁 "), (r"ノゲノラ", " ノーゲーム・ノーライフ "),
+    (r"時オカ", " 時のオカリナ "), (r"ワンピース", " one piece "),
+    (r"(?<=[ぁ-ゖ一-鿿]の)ゼロ(?![ァ-ヺ])", "0"),  # 永遠のゼロ is 永遠の0
+    # Garmin's Forerunner is the ForeAthlete in Japan, and FR965 to its owners
+    (r"foreathlete|フォアアスリート|(?<![a-z])f[ra]\s*(?=\d{3}(?!\d))", " forerunner "),
     (r"ぼざろ", " ぼっち・ざ・ろっく "),
     (r"よう実", " ようこそ実力至上主義の教室へ "),
     (r"エリコン", " xbox elite コントローラー "), (r"ダクソ", " ダークソウル "),
@@ -180,7 +184,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"ナンバー\s*(?=\d)", " no."),  # オラプレックス ナンバー3 is No.3
         (r"ファイヤ", "ファイア"),  # ファイヤーグリル, ファイアグリル: one word (fire)
         # Pro+, Fluffy+ (not SPF50+, PA++, 8GB+128GB or GPS+Cellular)
-        (r"(?<=[a-z])(?<!pa)(?<!\dgb)(?<!\dtb)\+(?!\+)(?![a-z])", " plus "),
+        (r"(?<=[a-z])(?<!pa)(?<!\d[a-z])(?<!\dgb)(?<!\dtb)(?<!\dml)\+(?!\+)(?![a-z])",
+         " plus "),  # not 15g+リフィル
         # Series nicknames sellers write for the full title.
         (r"モンハン", "モンスターハンター"),
         (r"あつ森|あつもり", " あつまれどうぶつの森 "),

@@ -243,6 +243,11 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         what = m.group(1)
         if m.group().strip() in ref.parsed.text:
             continue  # 大事なことだけ in a book's own title
+        if what.strip() and _MAIN_UNIT_WORD in ref.parsed.text and any(
+                what.strip() in part for part in _SET_PART.findall(ref.parsed.text)):
+            verdict.reject(MatchKind.ACCESSORY, f"one part of the reference's set only "
+                                                f"({lst.show(m)})")  # リフィルのみ of 本体+リフィル
+            continue
         if _BOX_WORDS.search(what):
             verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
         elif _BONUS_WORDS.search(what):
@@ -321,7 +326,8 @@ _NOT_A_PRODUCT = _k(r"特典|おまけ|付属|付き|付|箱|説明書|保証書
 
 _WORK_BEFORE_PLUS = _k(r"([ぁ-ゖー一-鿿々]{4,})\s*[+&＋]\s*\S")
 _BEFORE_PLUS = _k(r"((?:[a-z]+\s*)?[a-z]*\d+[a-z]*(?:\s+[^\s+&]{2,8})?)\s*[+&]\s*\S")
-_MAIN_UNIT = _k(r"本体(?!\s*(?:なし|無し|無|のみ|だけ|単品|別売|は付属しません))")
+# 本体 (not 本体なし, nor 本体で起動確認: tested on a console)
+_MAIN_UNIT = _k(r"本体(?!\s*(?:なし|無し|無|のみ|だけ|単品|別売|は付属しません|で|にて))")
 
 
 def _denial_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
@@ -386,6 +392,8 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                                                                          m.start()])}
         if before and not before & ref.accessories:
             continue  # ノズル3種: the accessories that come with it (amiibo 3体: three amiibo)
+        if m.group().startswith(_COMPLETE) and _COMPLETE in ref.parsed.text:
+            continue  # コンプリート of a コンプリートエディション
         if m.group() == _BUNDLED_EDITION and _BUNDLED in ref.parsed.text:
             continue  # 同梱版 of a reference that says what it comes with (1個同梱)
         if (m.group() in ref.lots  # or 9点セット for a reference of 9点
@@ -870,7 +878,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"one of a pair, where the reference is both ({lp.show(one)})")
     if rp.generations and not lp.generations and not named and not _glued_number(
-            ref, lp, rp.generations) and not rp.generations & lp.volumes:  # SP 2 for SP II
+            ref, lp, rp.generations) and not rp.generations & lp.volumes and not (  # SP 2 for
+            _BARE_YEAR.findall(rp.text) and  # SP II; Apple TV 4K 2022 for 2022 … (第3世代)
+            set(_BARE_YEAR.findall(rp.text)) <= set(_BARE_YEAR.findall(lp.text))):
         verdict.reject(MatchKind.AMBIGUOUS, f"the listing does not say it is generation "
                                             f"{sorted(rp.generations)[0]}")
 
@@ -973,6 +983,10 @@ _SINGLE = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|台|pcs)(?!入|セット
              r"1個のみ")
 _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 _BUNDLED_EDITION, _BUNDLED = fold_kana("同梱版"), fold_kana("同梱")
+_COMPLETE = fold_kana("コンプ")
+_MAIN_UNIT_WORD = fold_kana("本体")
+_BARE_YEAR = re.compile(r"(?<![\d.])20[0-3]\d(?![\d.])")
+_SET_PART = re.compile(r"\+\s*([^\s+()]{2,})")  # 本体15g+リフィル15g
 _SOLD_IN_BULK = fold_kana("まとめ売り")  # of games: several titles (まとめて: copies, maybe)
 _SAME = _k(r"同じ|同タイトル|同一")  # 3本まとめて 同タイトル: copies of one game
 # Words that make a bulk lot one of different things.

@@ -54,7 +54,9 @@ _NEXT_WORD = re.compile(r"ー*[\s・:~-]*(?:(?:of|de|in|on|&)\s+)?"  # Ghost of 
 _RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖー]+){0,2}")
 
 
-_WITH_SOON = _k(r"\S{0,12}?(?:付き|付属|セット|同梱)")
+# (not RAY 箱付き: the box comes with the product, whatever RAY is)
+_WITH_SOON = _k(r"(?!箱|元箱|外箱|説明書|取説|保証書|ギャランティ)\S{0,12}?"
+                r"(?:付き|付属|セット|同梱)")
 _FUNCTION_WORD = re.compile("the|and|for|with|of|in|あんど")
 _GLUED_KANJI = re.compile("[一-鿿々]{2,}")  # ファイアーエムブレム無双
 # Latin letters as katakana spells them (folded): ダブル for W
@@ -164,6 +166,9 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
                 and not _TITLE_OF_WORD.match(lst.read, follower.start(1))):
             continue  # a book's title runs on into its author; プログレッシブ1 is a spin-off,
             # くまのがっこう ジャッキーのパンやさん another book
+        if word in ref.initials or (word.isascii() != title.isascii() and sound_key(word)
+                                    and sound_key(word) == sound_key(title)):
+            continue  # Halo MCC (Master Chief Collection), Halo ヘイロー: our own name again
         if any(w in word for w in ref.name_words if len(w) >= 3 and w != title):
             continue  # てんすいのさくなひめ: the title's reading, with our name in it
         if lst.read[follower.end():follower.end() + 1] == "・" and "・" not in ref.parsed.text:
