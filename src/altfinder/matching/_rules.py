@@ -147,7 +147,9 @@ def _same_family(a: str, b: str) -> bool:
         return True  # NP-TZ300 and NP-TCR4: a maker's prefix, then the model
     if lead_a and lead_a == lead_b:
         # AX5400 (a speed class) is not a sibling of AX73: the numbers must be comparable
-        return len(_first_digits(ca)) == len(_first_digits(cb))
+        # (E-PL9 and E-PL10 are: one or two digits)
+        da, db = len(_first_digits(ca)), len(_first_digits(cb))
+        return da == db or (da in (1, 2) and db in (1, 2))
     if len(ca) == len(cb) >= 4 and _shape(ca) == _shape(cb):
         # NLS86 and NLH22 (two shades of one range); A2663 and B1234 are not kin
         return sum(x != y for x, y in zip(ca, cb, strict=True)) <= 2 or ca[:2] == cb[:2]
@@ -187,8 +189,14 @@ def _cuts(code: str) -> set[int]:
     return cuts
 
 
-def _compatible(listing: str, reference: str) -> bool:
-    """The listing's model number names the reference (maybe less precisely)."""
+# Letters after a model number that make another model (not a colour or region code)
+_MODEL_SUFFIXES = frozenset({"bt", "pro", "plus", "max", "mini", "lite", "ultra", "se", "dx",
+                             "ii", "iii", "iv", "mk2", "nc", "anc"})
+
+
+def _compatible(listing: str, reference: str, context: str = "") -> bool:
+    """The listing's model number names the reference (maybe less precisely); ``context``
+    is the reference's compacted title, which may say a suffix apart (X9 Pro for X9Pro)."""
     cl, cr = _compact(listing), _compact(reference)
     if cl == cr:
         return True
@@ -206,7 +214,9 @@ def _compatible(listing: str, reference: str) -> bool:
     if cr.startswith(cl) and len(cl) >= 4 and rest in _COLOUR_LETTERS and any(
             c.isdigit() for c in cl):
         return True  # EW-M754T for EW-M754TW (W: white)
-    if cl.startswith(cr) and len(extra) >= 2 and extra.isalpha() and extra not in _REGIONS:
+    if (cl.startswith(cr) and len(extra) >= 2 and extra.isalpha() and extra not in _REGIONS
+            and (extra not in _MODEL_SUFFIXES or cl in context)):  # ATH-M20xBT: the Bluetooth
+        # model of M20x
         return True  # HP04IBN for HP04 (DM250US is the US model of DM250)
     at = cr.find(cl)  # RX324 for HD-RX324(W)
     cuts = _cuts(reference)
@@ -439,7 +449,8 @@ def _runs_on(code: str, shorter: str) -> bool:
 def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> str | None:
     """Model numbers; returns the reference's model (or title code) the listing names."""
     named = next((x for x in ref.models if _written(_compact(x), lst)), None) or next(
-        (m for code in lst.codes for m in ref.models if _compatible(code, m)), None)
+        (m for code in lst.codes for m in ref.models
+         if _compatible(code, m, ref.parsed.compact)), None)
     for code in lst.codes:
         longer = next((r for r in map(_compact, ref.codes) if _runs_on(_compact(code), r)
                        or _runs_on(r, _compact(code))), None)
@@ -458,9 +469,9 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> str | None
         family = [r for r in family if not any(
             len(_compact(o)) > len(_compact(r)) and _compact(o).startswith(_compact(r))
             for o in family)]
-        if any(_compatible(code, r) for r in family):
+        if any(_compatible(code, r, ref.parsed.compact) for r in family):
             named = named or next((r for r in ref.models if _compact(code) == _compact(r)
-                                   or _compatible(code, r)), None)
+                                   or _compatible(code, r, ref.parsed.compact)), None)
             continue
         verdict.reject(MatchKind.MODEL_CONFLICT,
                        f"model number {_compact(code)} is not {_compact(family[0])}")
@@ -714,6 +725,11 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"{lp.show(m)}, where the reference comes with {twin}")
             break
+    ours_grade = {m.group().replace(" ", "") for m in _GRADE.finditer(rp.text)}
+    their_grade = {m.group().replace(" ", "") for m in _GRADE.finditer(lp.text)}
+    if ours_grade and their_grade and not ours_grade & their_grade:  # 英検準2級 for 2級
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"grade {'/'.join(sorted(their_grade))}, "
+                                                   f"not {'/'.join(sorted(ours_grade))}")
     ours_mount, their_mount = ref.mounts, _mounts(lp.text)
     if ours_mount and their_mount and not ours_mount & their_mount:
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"the {_listed(their_mount)} mount, not "
@@ -985,6 +1001,7 @@ _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 _BUNDLED_EDITION, _BUNDLED = fold_kana("同梱版"), fold_kana("同梱")
 _COMPLETE = fold_kana("コンプ")
 _MAIN_UNIT_WORD = fold_kana("本体")
+_GRADE = re.compile(r"(?<![\d.])(?:準\s*)?\d\s*級")  # an exam's grade: 準2級 is not 2級
 _BARE_YEAR = re.compile(r"(?<![\d.])20[0-3]\d(?![\d.])")
 _SET_PART = re.compile(r"\+\s*([^\s+()]{2,})")  # 本体15g+リフィル15g
 _SOLD_IN_BULK = fold_kana("まとめ売り")  # of games: several titles (まとめて: copies, maybe)
