@@ -77,7 +77,8 @@ _IGNORED_NUMBERS = _k(
 )
 # The year of an edition, a model or a harvest (not a purchase: 2022年購入 says nothing).
 # An exam book's year stands alone (令和06年, R06, 2024年試験対応); 令和5年購入 is a purchase.
-_YEAR = _k(r"(?<!\d)(20\d\d)\s*年?\s*(?:春|夏|秋|冬)?\s*(?:版|産|モデル|度版|年度|発売|"
+_YEAR = _k(r"(?<!\d)(20\d\d)\s*[-~]\s*20\d\d\s*年|"  # 2024-2025年: an edition for two years
+           r"(?<!\d)(20\d\d)\s*年?\s*(?:春|夏|秋|冬)?\s*(?:版|産|モデル|度版|年度|発売|"
            r"(?:度)?試験)|令和\s*(\d{1,2})\s*年(?!\s*(?:\d|購入|頃|に|から|まで|製|発売))|"
            r"(?<![a-z0-9])r0(\d)(?:\s*年度?)?(?![a-z0-9])")
 _UNIT = r"(?:cm|mm|m|センチ|ミリ|メートル|インチ)"
@@ -96,6 +97,11 @@ _TOTAL = _k(r"(?:計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
 _SIZE = _k(r"(?<![a-z0-9.\-])(xs|s|m|l|ll|xl|xxl)(?:\s*サイズ)?(?![a-z0-9.\-'])(?!\s*(?:ml|g)\b)|"
            r"(?<![一-鿿])(大|中|小)\s*(?:サイズ)(?![一-鿿])|(?<=\s)(大|中|小)(?=\s|$)")
 _SIZE_NAMES = {"大": "l", "中": "m", "小": "s"}
+# A bed's size (a mattress, a duvet): シングル is not セミダブル
+_BED_SIZE = _k(r"(?<![ァ-ヺー])(セミシングル|シングル|セミダブル|ダブル|クイーン|キング)"
+               r"(?![ァ-ヺー])(?!\s*(?:レンズ|ズーム|キット))")
+_BED_NAMES = {fold_kana(name): name for name in ("セミシングル", "シングル", "セミダブル", "ダブル",
+                                                 "クイーン", "キング")}
 _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻|"  # 1~4 セット, 1-3冊: volumes too
             r"(?<![a-z0-9.\-])\d{1,3}\s*[~-]\s*\d{1,3}\s*(?=セット|set|冊)")
 # What a game's or toy's box says of who plays it and for how long
@@ -224,6 +230,7 @@ def _parse(title: str) -> _Parsed:
     parsed.colours = _colours(canonical)
     parsed.sizes = {_SIZE_NAMES.get(size, size) for m in _SIZE.finditer(text)
                     for size in m.groups() if size}
+    parsed.sizes |= {_BED_NAMES[m.group(1)] for m in _BED_SIZE.finditer(text)}
     parsed.lines = _lines(canonical)
     parsed.platforms = _PLATFORM_LEXICON.find(canonical)
     parsed.brands = _BRAND_LEXICON.find(canonical)

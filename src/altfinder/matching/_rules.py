@@ -799,6 +799,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         extra.discard("novel")  # 小説 of a book whose label we do not know (MFブックス)
     if extra:  # iPad Pro対応 says what it fits, not what it is
         extra &= _lines(_FITS.sub(" ", lp.display.casefold()))
+    exams = {line for line in extra if line.startswith("exam:")}
+    if exams:  # 令和06年【春期】応用情報技術者: an exam named after a bracket the name ends at
+        extra -= exams & _lines(ref.whole_text.casefold())
     if extra:
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product line ({', '.join(sorted(extra))})")

@@ -298,7 +298,10 @@ _LINES.update({f"variety:{w}": f"(?<![ァ-ヺ]){w}(?![ァ-ヺ])" for w in ("テ�
 _LINES.update({f"format:{w}": w for w in (
     "イラスト版", "携帯版", "愛蔵版", "新装版", "完全版", "ワイド版", "大型本", "ポケット版",
     "図解版", "増補", "改題", "改訂", "大型絵本", "ボードブック", "ミニ絵本", "フルカラー版",
-    "カラー版")})
+    "カラー版", "小型版", "並版", "大型版", "机上版", "革装版", "特製版", "新書版", "単行本版")})
+# An exam's own subject (応用情報 is not 基本情報), each its own line
+_LINES.update({f"exam:{w}": w for w in (
+    "応用情報", "基本情報", "情報セキュリティ", "itパスポート", "データベーススペシャリスト")})
 # Goods of a work, not the work: its pamphlet, poster, acrylic stand.
 _LINES["goods"] = (r"パンフレット|ポスター|クリアファイル|アクリルスタンド|アクスタ|缶バッジ|"
                    r"ぬいぐるみ|キーホルダー|タペストリー|グッズ|ポストカード|原画展|図録|複製原画")
