@@ -68,6 +68,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|版|巻|弾|期)")
 _USB_GEN = re.compile(r"usb\s*\d(?:\.\d)?\s*(?:gen\.?\s*\d(?:x\d)?)?", re.IGNORECASE)
 _KANJI_REVISION = re.compile("([一二三四五六七八九十])訂版")
+_KANJI_REVISED = re.compile("改訂([一二三四五六七八九十])版")  # 改訂四版 is 改訂4版
 _KANJI_DIGITS = "一二三四五六七八九十"
 _KANJI_GRADE = re.compile("([一二三四五])級")  # 準一級 is 準1級
 # 10 1/4インチ, 10-1/4": a size in inches written with a fraction
@@ -248,6 +249,7 @@ def _canonical(text: str) -> str:
     text = _MIXED_FRACTION.sub(lambda m: f"{m.group(1)}{_FRACTIONS[m.group(2)]}", text)
     text = _USB_GEN.sub(" usb ", text)  # USB 3.2 Gen.2: the port's generation, not the product's
     text = _KANJI_REVISION.sub(lambda m: f"{_KANJI_DIGITS.index(m.group(1)) + 1}訂版", text)
+    text = _KANJI_REVISED.sub(lambda m: f"改訂{_KANJI_DIGITS.index(m.group(1)) + 1}版", text)
     text = _KANJI_GRADE.sub(lambda m: f"{_KANJI_DIGITS.index(m.group(1)) + 1}級", text)
     text = _KANJI_NUMBER.sub(lambda m: str("一二三四五六七八九".index(m.group()) + 1), text)
     text = text.replace("（", "(").replace("）", ")")

@@ -83,6 +83,7 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風(?![一-鿿])|似(
               r"同等品|そっくり)"
               r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
 
+_LISTED_BEFORE = re.compile(r"(?:[a-z0-9]+\s?){1,3}\s*/\s*$")  # "Libra Colour / " before Sage
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
             r"(?:出ない|出ません|出ず|鳴らない|聞こえ|不良|故障|認識|入らない|できない|できません|せず|"
             r"途切れ|ノイズ|"
@@ -305,6 +306,9 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         before = _compact(m.group(1))
         if before.isdigit():  # Pad 6 対応: the name before the number
             before = _compact(text[max(0, m.start(1) - 10):m.end(1)].split(" ", 1)[-1])
+        listed = _LISTED_BEFORE.search(text, 0, m.start(1))
+        if listed:  # Libra Colour / Sage 対応: each of the list
+            before = _compact(listed.group()) + before
         named = [w for w in ref.identity if (len(w) >= 2 and w in before)
                  or (len(before) >= 4 and before.isascii() and any(c.isdigit() for c in before)
                      and w.startswith(before))]  # EE-DC50 対応
@@ -837,7 +841,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if parts and their_parts - parts:  # 三体II 黒暗森林 下 for (上)
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"part {_number(their_parts - parts)} is not {_number(parts)}")
-    if rp.volumes and (lp.volumes - rp.volumes) and (lp.quantity > 1 or len(lp.volumes) >= 3):
+    if rp.volumes and (lp.volumes - rp.volumes) and (
+            lp.quantity > 1 or len(lp.volumes) >= 3 or _SET in lp.text):  # ピクミン3 4 セット
         verdict.reject(MatchKind.LOT, f"other numbers of the series in the set "
                                       f"({_number(lp.volumes - rp.volumes)})")
     if rp.volumes:
@@ -1004,6 +1009,7 @@ _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 _BUNDLED_EDITION, _BUNDLED = fold_kana("同梱版"), fold_kana("同梱")
 _COMPLETE = fold_kana("コンプ")
 _MAIN_UNIT_WORD = fold_kana("本体")
+_SET = fold_kana("セット")
 _GRADE = re.compile(r"(?<![\d.])(?:準\s*)?\d\s*級")  # an exam's grade: 準2級 is not 2級
 _BARE_YEAR = re.compile(r"(?<![\d.])20[0-3]\d(?![\d.])")
 _SET_PART = re.compile(r"\+\s*([^\s+()]{2,})")  # 本体15g+リフィル15g

@@ -282,7 +282,7 @@ _LINES.update({f"variety:{w}": w for w in (
     "ローズ", "ライトタイプ", "しっとり", "さっぱり", "(?<![a-z])bb(?![a-z])", "無洗米", "玄米",
     # Hair care: a shampoo is not its treatment.
     "シャンプー", "(?<!フェイシャル )(?<!フェイシャル)トリートメント", "コンディショナー",
-    "ミルク", "エッセンス", "edp", "edt", "parfum", "ボディミスト", "ヘアミスト", "練り香水",
+    "ミルク", "エッセンス", "edp", "edt", "parfum", "練り香水",
     "サテン",
     "セラム", "バーム", "マスク", "クリーム(?!色|カラー|イエロー|ホワイト|ベージュ)",
     "ベルベット", "シアー",
@@ -291,6 +291,8 @@ _LINES.update({f"variety:{w}": w for w in (
     "ズームキット", "(?<![ァ-ヺ・])ボディ(?![ァ-ヺ用・])", "深型", "浅型",
     "フライパン", "炒め鍋", "卵焼き", "玉子焼き", "天ぷら鍋", "グリルパン", "ソースパン",
     "ボディコロン")})
+# A body or hair mist of a fragrance, maybe spaced
+_LINES.update({f"variety:{w}ミスト": rf"{w}\s*ミスト" for w in ("ボディ", "ヘア")})
 # Diapers: a tape-type is not the pants-type.
 _LINES.update({f"variety:{w}": f"(?<![ァ-ヺ]){w}(?![ァ-ヺ])" for w in ("テープ", "パンツ")})
 # Another format of a book: its illustrated, pocket or collector's edition.
