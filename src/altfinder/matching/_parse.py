@@ -28,7 +28,8 @@ from altfinder.matching._vocabulary import (
 _POOR = _k(r"ジャンク(?!品?\s*(?:では|じゃ)(?:な|あり))|裁断済み?|自炊用|動作未確認|未確認|"
            r"部品取り|パーツ取り|故障|破損|"
            r"通電のみ|通電確認のみ|画面割れ|液晶割れ|水没|水濡れ|水ぬれ|濡れ跡|起動不可|電源入らず|ロック品|"
-           r"赤ロム|as\s*is|for\s*parts|junk|コーティング\s*(?:剥がれ|はがれ|ハゲ)|"
+           r"赤ロム|(?<![a-z])as\s*is(?![a-z])|for\s*parts|(?<![a-z])junk(?![a-z])|"  # not Oasis
+           r"コーティング\s*(?:剥がれ|はがれ|ハゲ)|"
            r"落書き・?破れ|破れ・?落書き|読めれば")  # a book: 落書き・破れあり 読めればOKな方へ
 _ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|付属品なし|付属品無し|現状品|"
                  r"現状渡し|傷あり|キズあり|汚れあり|使用感あり")
@@ -93,6 +94,8 @@ _LABELLED_SIZE = _k(r"(?:約\s*)?(?:幅|奥行き?|高さ|長さ|直径|厚さ|�
                     r"(?:cm|mm|m|センチ|ミリ)?\s*[×xX*]?")
 _LOOSE = _k(r"\d+\s*(?:パック|個入り?|本入り?|個セット)\s*の\s*(?:バラ|ばら|うち|中から)")
 _TOTAL = _k(r"(?:計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
+# 20本(10本組×2): the count restated in packs
+_RESTATED = _k(r"(?<=[個本枚袋])\s*\(\s*\d+\s*(?:個|本|枚|袋)\s*(?:組|入り?)?\s*[×x*]\s*\d+\s*\)")
 # A garment or bag size: a standalone S/M/L (maybe with サイズ) or 大/中/小 サイズ
 _SIZE = _k(r"(?<![a-z0-9.\-])(xs|s|m|l|ll|xl|xxl)(?:\s*サイズ)?(?![a-z0-9.\-'])(?!\s*(?:ml|g)\b)|"
            r"(?<![一-鿿])(大|中|小)\s*(?:サイズ)(?![一-鿿])|(?<=\s)(大|中|小)(?=\s|$)")
@@ -284,6 +287,8 @@ def _parse(title: str) -> _Parsed:
     for m in _LOOSE.finditer(rest):  # 4パックのバラ 2個: two from a four-pack
         rest = _blank(rest, m)
     for m in _TOTAL.finditer(rest):  # 3個セット×2 (計6個): the total repeats the count
+        rest = _blank(rest, m)
+    for m in _RESTATED.finditer(rest):
         rest = _blank(rest, m)
     for m in _CONTENTS.finditer(rest):  # 60枚 (a card game's cards): what is inside, not 60
         parsed.specs.setdefault("pieces", set()).add(float(m.group(1)))

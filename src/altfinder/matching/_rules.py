@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -1051,6 +1052,8 @@ def _portion(ref: _Reference, lst: _Parsed, single: re.Match[str] | None) -> str
     whole = int(max(pieces))
     units = {m.group(2) for m in _PACK_COUNT.finditer(ref.parsed.text) if int(m.group(1)) == whole}
     counted = [(int(_digits(w)), _units([w])) for w in lst.quantity_words if _digits(w)]
+    if math.prod(n for n, _ in counted) == whole:
+        return None  # 80枚×8個: the whole pack of 640, counted
     part = next((n for n, unit in counted if n < whole and unit & units), None)
     if part is None and single and _units([single.group()]) & units:
         part = 1
@@ -1126,6 +1129,9 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
         if quantity > 1 and quantity % pieces == 0 and any(
                 w.startswith(f"{pieces:g}") for w in lst.quantity_words):
             quantity = int(quantity // pieces)
+    if quantity > 1 and quantity in ref.parsed.specs.get("pieces", ()) and len(
+            lst.quantity_words) > 1:
+        quantity = 1  # 80枚×8個 of a pack of 640: the pack's contents, counted
     if quantity > lst.quantity:
         verdict.reasons.append(f"{quantity} copies of one title")
     portion = _portion(ref, lst, single)
