@@ -98,7 +98,11 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"パス単", " でる順パス単 "), (r"グラブル", " グランブルーファンタジー "),
     (r"ごとよめ", " 五等分の花嫁 "), (r"ノゲノラ", " ノーゲーム・ノーライフ "),
     (r"時オカ", " 時のオカリナ "), (r"ワンピース", " one piece "),
+    (r"(?<![a-z])mhx(?![a-z])|モンハン\s*クロス", " モンスターハンタークロス "),
+    (r"(?<![a-z])mh\s*4g(?![a-z])", " モンスターハンター4g "),
+    (r"(?<![a-z])l\s*&\s*r(?![a-z])", " lr "),  # TOEIC L&R
     (r"(?<=[ぁ-ゖ一-鿿]の)ゼロ(?![ァ-ヺ])", "0"),  # 永遠のゼロ is 永遠の0
+    (r"(\d+)\s*合半", r"\1.5合"),  # 5合半 is 5.5合
     # Garmin's Forerunner is the ForeAthlete in Japan, and FR965 to its owners
     (r"foreathlete|フォアアスリート|(?<![a-z])f[ra]\s*(?=\d{3}(?!\d))", " forerunner "),
     (r"ぼざろ", " ぼっち・ざ・ろっく "),

@@ -38,7 +38,7 @@ _ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|�
 _SPEC = _k(
     r"(?<![a-z0-9.\-])(?<!\d/)(\d+(?:\.\d+)?)\s*(gb|tb|mb|ギガ|テラ|ml|ミリ(?!メートル)|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|wh|w|v|"
     r"mm|cm|m|hz|"
-    r"khz|ghz|k|p|cups?|カップ用?|杯用|杯分|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
+    r"khz|ghz|k|p|cups?|ω|ohm|オーム|カップ用?|杯用|杯分|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
 )
 # 8+128GB, 8GB/256GB: a phone's memory and storage, both in the unit written last
 _MEMORY_PAIR = _k(r"(?<![a-z0-9.\-])(\d{1,2})\s*(?:gb)?\s*[+/]\s*"
@@ -59,6 +59,7 @@ _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "mm": ("length", 1.0), "cm": ("length", 10.0), "hz": ("frequency", 1.0),
     "cup": ("cups", 1.0), "cups": ("cups", 1.0), "カップ": ("cups", 1.0), "カップ用": ("cups", 1.0),
     "杯用": ("cups", 1.0), "杯分": ("cups", 1.0),
+    "ω": ("impedance", 1.0), "ohm": ("impedance", 1.0), "オーム": ("impedance", 1.0),
     "項目": ("items", 1.0), "枚入り": ("pieces", 1.0), "枚入": ("pieces", 1.0),
     "個入り": ("pieces", 1.0), "個入": ("pieces", 1.0), "本入り": ("pieces", 1.0),
     "本入": ("pieces", 1.0), "錠": ("pieces", 1.0), "粒": ("pieces", 1.0),

@@ -64,7 +64,8 @@ _ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本
               r"お一人|おひとり|様|現金|支払")
 _GAME_CARD = fold_kana("カード")
 _DISC = fold_kana("ディスク")  # ケース・ディスクのみ: the game without its manual
-_NO_MAIN_UNIT = _k(r"本体\s*(?:なし|無し|無)(?![一-鿿])")  # リアカメラのみ 本体なし
+# リアカメラのみ 本体なし; 付属CDのみ 本なし
+_NO_MAIN_UNIT = _k(r"(?:本体|(?<![一-鿿])本)\s*(?:なし|無し|無)(?![一-鿿])")
 _MAIN_UNIT_TOO = _k(r"本体\s*(?:と|&|・|\+|及び)")
 _BOX_WORDS = _k(r"空箱|外箱|化粧箱|箱|説明書|取扱説明書|取説|マニュアル|保証書")
 _BONUS_WORDS = _k(r"特典|コード|シリアル|dlc|プロダクトコード|dl版")
@@ -84,6 +85,7 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風(?![一-鿿])|似(
               r"同等品|そっくり)"
               r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
 
+_SHORT_NUMBER = re.compile(r"\d{1,2}[a-z]?")
 _LISTED_BEFORE = re.compile(r"(?:[a-z0-9]+\s?){1,3}\s*/\s*$")  # "Libra Colour / " before Sage
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
             r"(?:出ない|出ません|出ず|鳴らない|聞こえ|不良|故障|認識|入らない|できない|できません|せず|"
@@ -91,6 +93,7 @@ _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動�
             r"しない|しません|不可|壊れ|破損|割れ|断線)")
 _COVER = fold_kana("カバー")
 _CASE = fold_kana("ケース")
+_CARTRIDGE = fold_kana("カートリッジ")  # a game's cartridge is the game
 _BOOK_COVER = _k(r"ブックカバー|文庫カバー|カバーのみ|カバーだけ|ケース")
 _BUNKO_LABEL = re.compile(r"([一-鿿ぁ-ゖァ-ヺーa-z・]{1,16})文庫")  # 角川つばさ文庫
 
@@ -255,12 +258,16 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         what = m.group(1)
         if m.group().strip() in ref.parsed.text:
             continue  # 大事なことだけ in a book's own title
+        if _INCLUDED.search(text, max(0, m.start() - 8), m.start() + len(what)):
+            verdict.reject(MatchKind.ACCESSORY, f"a part that comes with it, alone "
+                                                f"({lst.show(m)})")  # アイトーク付属 プッシャーのみ
+            continue
         if what.strip() and _MAIN_UNIT_WORD in ref.parsed.text and any(
                 what.strip() in part for part in _SET_PART.findall(ref.parsed.text)):
             verdict.reject(MatchKind.ACCESSORY, f"one part of the reference's set only "
                                                 f"({lst.show(m)})")  # リフィルのみ of 本体+リフィル
             continue
-        if _BOX_WORDS.search(what):
+        if _BOX_WORDS.search(what) and not what.endswith(_MAIN_UNIT_WORD):  # 箱なし本体のみ
             verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
         elif _BONUS_WORDS.search(what):
             verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item only ({lst.show(m)})")
@@ -288,7 +295,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                 continue  # 右耳から音が出ません: a fault of the product, described
             if ref.is_book and fold_kana(word) == _COVER and not _BOOK_COVER.search(text):
                 continue  # a book's cover is part of it (カバー汚れ, 映画化カバー)
-            if ref.is_game and fold_kana(word) == _CASE:
+            if ref.is_game and fold_kana(word) in (_CASE, _CARTRIDGE):
                 continue  # a game's case is part of it (ケース説明書付き, ケース傷)
             if fold_kana(word) == _CARD_GAME and _TABLETOP.search(ref.parsed.text):
                 continue  # ito カードゲーム, where the reference is a board game
@@ -305,7 +312,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                                              f"({lst.show(compatible)})")
     for m in _FOR_USE.finditer(text):
         before = _compact(m.group(1))
-        if before.isdigit():  # Pad 6 対応: the name before the number
+        if _SHORT_NUMBER.fullmatch(before):  # Pad 6 対応, Mini 4K 用: the name before it
             before = _compact(text[max(0, m.start(1) - 10):m.end(1)].split(" ", 1)[-1])
         listed = _LISTED_BEFORE.search(text, 0, m.start(1))
         if listed:  # Libra Colour / Sage 対応: each of the list
@@ -539,8 +546,8 @@ _KANJI_VERSION = re.compile(r"(?<![一-鿿々])(金|銀|赤|緑|青|黄|白|黒)
 _NAMED_KANA_VERSION = re.compile(r"(?<![ぁ-ゖー一-鿿々])([ぁ-ゖー一-鿿々]{3,})\s?ばーじょん")
 _COMBO = re.compile(r"([ぁ-ゖー]{3,}|[a-z]{3,}(?:\s[a-z]{3,})?)\s?(?:こんぼ|combo)")
 # A variant named by its kind: ルイージセット for マリオセット, うるおいなめらかタイプ for
-# すっきりさらさらタイプ, まぐろ味, 自然言語処理編 (of a series whose volumes are named so)
-_NAMED_KIND = _k(r"([ぁ-ゖー一-鿿々]{2,10})\s?(タイプ|セット|味|仕様|編)")
+# すっきりさらさらタイプ, まぐろ味 (not 編: 上田惇生 編 is an editor)
+_NAMED_KIND = _k(r"([ぁ-ゖー一-鿿々]{2,10})\s?(タイプ|セット|味|仕様)")
 _PLAIN_KIND = _k(r"お得|お試し|ギフト|本体|基本|まとめ|豪華|特別|通常|限定|新|旧|同|同梱|付属")
 # A variant named in brackets: マスカラ EX (ロング), (ボリューム)
 _PAREN_VARIANT = re.compile(r"\(([ぁ-ゖー]{3,8})\)")
@@ -796,6 +803,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if own.deluxe:
         glued.add("deluxe")  # スマッシュブラザーズ デラックス for …DX
     extra = lp.lines - rp.lines - glued
+    body = {line for line in extra if line.startswith("variety:") and "ボディ(" in line}
+    if body and _BODY_CARE.search(rp.text):
+        extra -= body  # ボディ 髪 全身用 of a body oil: where it goes, not a camera body
     if "kit" in extra and _BODY_ONLY.search(lp.text):
         extra.discard("kit")  # レンズキットのボディのみ: the body of a kit
     if "comic" in extra and ref.is_book and rp.volumes and "novel" not in rp.lines:
@@ -946,7 +956,7 @@ _PLATFORM_MAKERS = frozenset({"nintendo", "sony", "microsoft"})
 _AFTER_NAME_OK = _k(
     r"ソフト|パッケージ|カセット|ディスク|ゲーム|通常版|版|本体|セット|初回|特典|限定|コード|"
     r"説明書|ケース|箱|動作|確認|国内|正規|日本|ダウンロード|ジャンク|中古|新品|未使用|未開封|"
-    r"switch|nintendo|ps\d|playstation|xbox|スイッチ|ニンテンドー|"
+    r"switch|nintendo|ps\d|playstation|プレイステーション|xbox|スイッチ|ニンテンドー|"
     r"シリーズ|モデル|タイプ|サイズ|カラー|バージョン|ver|ボックス|ボトル|レフィル|リフィル|ポンプ|"
     r"イタリア|フランス|ドイツ|アメリカ|イギリス|スイス|ふきとり|拭き取り|"
     r"クリーム|パウダー|リップ|ジェル|オイル|ミルク|ローション|エッセンス|ミスト|トナー|"
@@ -1010,6 +1020,8 @@ _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 _BUNDLED_EDITION, _BUNDLED = fold_kana("同梱版"), fold_kana("同梱")
 _COMPLETE = fold_kana("コンプ")
 _MAIN_UNIT_WORD = fold_kana("本体")
+_BODY_CARE = _k(r"オイル|クリーム|ローション|ソープ|ミルク|ジェル|ウォッシュ|スクラブ|シャンプー")
+_INCLUDED = _k(r"付属(?!品?\s*(?:完備|あり|有り|付き|全て|すべて))")
 _SET = fold_kana("セット")
 _GRADE = re.compile(r"(?<![\d.])(?:準\s*)?\d\s*級")  # an exam's grade: 準2級 is not 2級
 _BARE_YEAR = re.compile(r"(?<![\d.])20[0-3]\d(?![\d.])")
@@ -1055,7 +1067,7 @@ def _portion(ref: _Reference, lst: _Parsed, single: re.Match[str] | None) -> str
     if math.prod(n for n, _ in counted) == whole:
         return None  # 80枚×8個: the whole pack of 640, counted
     part = next((n for n, unit in counted if n < whole and unit & units), None)
-    if part is None and single and _units([single.group()]) & units:
+    if part is None and single and whole > 1 and _units([single.group()]) & units:
         part = 1
     loose = _PORTION.search(lst.text)
     if part is not None and (loose or part == 1 or not lst.specs.get("pieces")):

@@ -231,7 +231,8 @@ _LINE_WORDS: dict[str, tuple[str, ...]] = {
     "edge": ("edge", "エッジ"), "xl": ("xl",), "basic": ("basic", "ベーシック"),
     "oasis": ("oasis",), "scribe": ("scribe",), "kids": ("kids",),
     "absolute": ("absolute",), "origin": ("origin",), "complete": ("complete",),
-    "fluffy": ("fluffy",), "elite": ("elite", "エリート"),
+    "fluffy": ("fluffy",), "elite": ("elite", "エリート"), "ti": ("ti",),
+    "intense": ("intense", "インテンス"),
 }
 _LINES: dict[str, str] = {
     "有機el": r"有機el",
@@ -327,6 +328,11 @@ _LINE_VOCABULARY = _Vocabulary(_LINES.items())
 _PLATFORM_LEXICON = _Lexicon({
     "switch": ("switch",), "switch2": ("switch2",), "ps5": ("ps5",), "ps4": ("ps4",),
     "ps3": ("ps3", "playstation3"), "wii u": ("wii u", "wiiu"), "wii": ("wii",),
+    "ps2": ("ps2", "playstation2", "playstation 2", "プレイステーション2", "プレステ2"),
+    "ps1": ("ps1", "psone", "ps one"),
+    "gg": ("ゲームギア", "gamegear", "game gear"), "md": ("メガドライブ", "メガドラ", "megadrive"),
+    "ss": ("セガサターン", "sega saturn"), "dc": ("ドリームキャスト", "dreamcast"),
+    "pce": ("pcエンジン", "pc engine"),
     "n64": ("nintendo64", "nintendo 64", "ニンテンドー64", "n64", "ロクヨン"),
     "gamecube": ("ゲームキューブ", "gamecube", "ngc"),
     "3ds": ("3ds",), "ds": ("ds",), "xbox": ("xbox",), "xbox360": ("xbox360", "xbox 360"),
