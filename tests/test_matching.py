@@ -879,6 +879,16 @@ CASES = [
      "プロフェッショナルの条件 いかに成果をあげ、成長するか 上田惇生 編訳", "match"),
     # made for a model named by a short number (Mini 4K 用)
     ("DJI Mini 4K ドローン", "DJI Mini 4K 用 プロペラガード", "compatible"),
+    # a title ends at a double dash (――); a GPU line (GeForce) and a charger's kind are
+    # descriptors; Watch6 is Watch 6; a dog's size (超小型犬用 is not 小型犬用)
+    ("やり抜く力 GRIT(グリット)――人生のあらゆる成功を決める「究極の能力」を身につける",
+     "やり抜く力 グリット 帯付き 美品", "match"),
+    ("MSI GeForce RTX 4060 VENTUS 2X BLACK 8G OC", "MSI RTX 4060 VENTUS 2X BLACK 8G OC 中古",
+     "match"),
+    ("Samsung Galaxy Watch6 40mm グラファイト スマートウォッチ", "Galaxy Watch 6 40mm グラファイト",
+     "match"),
+    ("グリニーズ プラス 成犬用 超小型犬用 30本", "グリニーズ プラス 成犬用 小型犬用 30本",
+     "variant_conflict"),
     # EDT SP is the eau de toilette spray
     ("ブルガリ プールオム EDT SP 50ml", "ブルガリ プールオム オードトワレ スプレー 50ml", "match"),
 ]
@@ -933,6 +943,9 @@ def test_our_model_number_named_outweighs_a_series_guess() -> None:
      "ドクタージャルト シカペアクリーム 50ml 新品", "match"),
     ("Dr.Jart+(ドクタージャルト) シカペア クリーム 50mL 保湿クリーム", "Dr.Jart+(ドクタージャルト)",
      "ドクタージャルト シカペア クリーム 30ml", "variant_conflict"),
+    # stop 11: 乃木坂46 is a name, no number; a photo book is named by its title, not by 2nd
+    ("与田祐希2nd写真集 無口な時間", "与田 祐希", "与田祐希 写真集 無口な時間 乃木坂46 帯付き",
+     "match"),
     # stop 11: a circled digit NFKC leaves alone (❷) is a number
     ("はじめてのPython入門 ―基礎から学ぶプログラミング", "山田 太郎",
      "はじめてのPython入門 ❷ 山田太郎", "volume_conflict"),
@@ -1412,11 +1425,11 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind27", 0.94, 0.91),
         ("blind28", 0.94, 0.84),
         ("blind29", 1.00, 0.92),
-        ("blind30", 0.92, 0.84),
+        ("blind30", 0.94, 0.86),
         ("blind31", 0.98, 0.93),
         ("blind32", 0.95, 0.80),
         ("blind33", 0.96, 0.83),
-        ("blind34", 0.96, 0.93),
+        ("blind34", 0.96, 0.96),
         ("blind35", 0.98, 0.92),
         ("blind36", 0.96, 0.91),
         ("blind37", 0.98, 0.88),
@@ -1456,7 +1469,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind71", 0.90, 0.78),
         ("blind72", 0.86, 0.74),
         ("blind73", 0.92, 0.89),
-        ("blind74", 0.89, 0.73),
+        ("blind74", 0.89, 0.78),
         ("blind75", 0.90, 0.84),
         ("blind76", 0.96, 0.92),
         ("blind77", 0.93, 0.77),
@@ -1479,9 +1492,9 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind94", 0.91, 0.75),
         ("blind95", 0.90, 0.83),
         ("blind96", 0.92, 0.87),
-        ("blind97", 0.86, 0.78),
-        ("blind98", 0.88, 0.80),
-        ("blind99", 0.86, 0.75),
+        ("blind97", 0.87, 0.85),
+        ("blind98", 0.89, 0.80),
+        ("blind99", 0.86, 0.79),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

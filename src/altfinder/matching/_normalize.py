@@ -156,7 +156,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"石鹸|せっけん|石ケン", "石けん"),
         (r"マックブック", " macbook "),
         (r"(?<=ipad|book)\s*エアー?(?![ァ-ヺ])", " air "),
-        (r"(iphone|ipad|galaxy|pixel|xperia|quest|series|kindle)(\d)", r"\1 \2"),
+        (r"(iphone|ipad|galaxy|pixel|xperia|quest|series|kindle|watch)(\d)", r"\1 \2"),
         (r"ペーパー\s*ホワイト|paper\s*white", " paperwhite "),
         (r"キンドル", " kindle "),
         (r"デュアル\s*センス|dual\s*sense", " dualsense "),

@@ -71,6 +71,7 @@ _IGNORED_NUMBERS = _k(
     r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|ヵ月|ケ月|回|度|倍|代|人|色|週|番|号機|号|"
     r"割|冊|周年|類医薬品|類|"
     r"点灯|段階|速|枚組|ステージ|弾)|"
+    r"(?<=坂)46|(?<=akb|ske|nmb|hkt|ngt|stu)48|"  # 乃木坂46, AKB48: a group's name
     r"\d+\s*(?:個|本|枚|台)\s*(?=付|つき|おまけ|オマケ|封入|同梱)|"  # 1個同梱: what comes with it
     r"(?<![a-z\d.])\d+(?:\.\d+)?\s*(?:円|%|％|℃|°c?|h|cm|mm|km|ポイント|pt|コ口|個口)(?![a-z])|"
     r"(?<![a-z0-9-])\d+[~-]\s*\d+(?:\s*(?:kg|g|cm|mm|ml|歳|才|ヶ月|か月|カ月|人|杯))?"
@@ -106,6 +107,8 @@ _BED_SIZE = _k(r"(?<![ァ-ヺー])(セミシングル|シングル|セミダブ�
                r"(?![ァ-ヺー])(?!\s*(?:レンズ|ズーム|キット))")
 _BED_NAMES = {fold_kana(name): name for name in ("セミシングル", "シングル", "セミダブル", "ダブル",
                                                  "クイーン", "キング")}
+# A pet product's size: 超小型犬用 is not 小型犬用
+_PET_SIZE = re.compile("(超小型|小型|中型|大型)(?:犬|猫)")
 _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻|"  # 1~4 セット, 1-3冊: volumes too
             r"(?<![a-z0-9.\-])\d{1,3}\s*[~-]\s*\d{1,3}\s*(?=セット|set|冊)")
 # What a game's or toy's box says of who plays it and for how long
@@ -235,6 +238,7 @@ def _parse(title: str) -> _Parsed:
     parsed.sizes = {_SIZE_NAMES.get(size, size) for m in _SIZE.finditer(text)
                     for size in m.groups() if size}
     parsed.sizes |= {_BED_NAMES[m.group(1)] for m in _BED_SIZE.finditer(text)}
+    parsed.sizes |= {m.group() for m in _PET_SIZE.finditer(text)}
     parsed.lines = _lines(canonical)
     parsed.platforms = _PLATFORM_LEXICON.find(canonical)
     parsed.brands = _BRAND_LEXICON.find(canonical)

@@ -43,7 +43,8 @@ from altfinder.matching._vocabulary import (
 
 # Where a subtitle starts: a spaced dash or wave, a colon, or a dash between two Japanese
 # words (嫌われる勇気―自己啓発の源流: NFKC and the dash folds make the bar a hyphen).
-_SPLIT_SUBTITLE = re.compile(r"\s[-―~]\s*|\s?―|:|：|(?<=[ぁ-ゖー一-鿿々〆])-(?=[ぁ-ゖー一-鿿々〆])")
+_SPLIT_SUBTITLE = re.compile(r"\s[-―~]\s*|\s?―|-{2,}|:|：|"
+                             r"(?<=[ぁ-ゖー一-鿿々〆])-(?=[ぁ-ゖー一-鿿々〆])")
 _PAREN = re.compile(r"\([^)]*\)")
 _WAVED = re.compile(r"~[^~]{2,}~")
 _PACK_MARK = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:-\s*pack|ユニット|台セット|台入り?)(?![a-z])")
@@ -73,7 +74,8 @@ _GENERIC = _k(
     r"スマートリモコン|スマートホーム|温湿度計|浄水器|浄水ポット|ポット|交換用|icレコーダー|"
     r"ボイスレコーダー|レコーダー|ターンテーブル|レコードプレーヤー|フルオート|皮むき器|"
     r"炭酸水メーカー|コーヒーメーカー|オープンイヤー|骨伝導|知育玩具|野菜水切り器|speaker|portable|"
-    r"wireless|漂白剤|酸素系漂白剤|洗浄剤|つけおき|電源アダプター?|アダプター?|消臭スプレー|スプレー|"
+    r"wireless|charger|adapter|cable|headphones?|earphones?|mouse|keyboard|tablet|"
+    r"smartwatch|router|battery|geforce|radeon|漂白剤|酸素系漂白剤|洗浄剤|つけおき|電源アダプター?|アダプター?|消臭スプレー|スプレー|"
     r"ファンヒーター|ヒーター|石油ストーブ|ストーブ|ビデオカメラ|ジンバル|スタビライザー|化粧水|"
     r"香水|フレグランス|カプセル式|ipx?\d{1,2}|version|ver|matter|uhs|メモリーカード|microsd[a-z]{0,2}|"
     r"sd[a-z]{0,2}カード|ポータブル電源|電源|シャワーヘッド|ウルトラファインバブル|マイクロバブル|"

@@ -912,10 +912,11 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         if one:
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"one of a pair, where the reference is both ({lp.show(one)})")
-    if rp.generations and not lp.generations and not named and not _glued_number(
-            ref, lp, rp.generations) and not rp.generations & lp.volumes and not (  # SP 2 for
-            _BARE_YEAR.findall(rp.text) and  # SP II; Apple TV 4K 2022 for 2022 … (第3世代)
-            set(_BARE_YEAR.findall(rp.text)) <= set(_BARE_YEAR.findall(lp.text))):
+    # (a book's 1st写真集 is named by its title, not its number)
+    if rp.generations and not lp.generations and not named and not ref.is_book and not (
+            _glued_number(ref, lp, rp.generations)) and not rp.generations & lp.volumes and not (
+            _BARE_YEAR.findall(rp.text) and  # SP 2 for SP II; Apple TV 4K 2022 for 2022 …
+            set(_BARE_YEAR.findall(rp.text)) <= set(_BARE_YEAR.findall(lp.text))):  # (第3世代)
         verdict.reject(MatchKind.AMBIGUOUS, f"the listing does not say it is generation "
                                             f"{sorted(rp.generations)[0]}")
 
