@@ -889,6 +889,11 @@ CASES = [
      "match"),
     ("グリニーズ プラス 成犬用 超小型犬用 30本", "グリニーズ プラス 成犬用 小型犬用 30本",
      "variant_conflict"),
+    # an ad-supported Kindle is not the ad-free one; a USB model after ours is another model
+    ("Kindle Paperwhite 16GB 広告なし ブラック", "Kindle Paperwhite 16GB 広告あり ブラック",
+     "variant_conflict"),
+    ("オーディオテクニカ コンデンサーマイク AT2035", "audio-technica AT2035USB USBマイク",
+     "model_conflict"),
     # EDT SP is the eau de toilette spray
     ("ブルガリ プールオム EDT SP 50ml", "ブルガリ プールオム オードトワレ スプレー 50ml", "match"),
 ]
@@ -1491,8 +1496,8 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind93", 0.92, 0.92),
         ("blind94", 0.91, 0.75),
         ("blind95", 0.90, 0.83),
-        ("blind96", 0.92, 0.87),
-        ("blind97", 0.87, 0.85),
+        ("blind96", 0.94, 0.87),
+        ("blind97", 0.89, 0.85),
         ("blind98", 0.89, 0.80),
         ("blind99", 0.86, 0.79),
     ):

@@ -220,7 +220,8 @@ def _compatible(listing: str, reference: str, context: str = "") -> bool:
             c.isdigit() for c in cl):
         return True  # EW-M754T for EW-M754TW (W: white)
     if (cl.startswith(cr) and len(extra) >= 2 and extra.isalpha() and extra not in _REGIONS
-            and (extra not in _MODEL_SUFFIXES or cl in context)):  # ATH-M20xBT: the Bluetooth
+            and ((extra not in _MODEL_SUFFIXES and not extra.startswith("usb"))
+                 or cl in context)):  # ATH-M20xBT: the Bluetooth
         # model of M20x
         return True  # HP04IBN for HP04 (DM250US is the US model of DM250)
     at = cr.find(cl)  # RX324 for HD-RX324(W)
@@ -742,6 +743,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if ours_grade and their_grade and not ours_grade & their_grade:  # 英検準2級 for 2級
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"grade {'/'.join(sorted(their_grade))}, "
                                                    f"not {'/'.join(sorted(ours_grade))}")
+    if _AD_FREE.search(rp.text) and _WITH_ADS.search(lp.text):  # Kindle 広告あり for 広告なし
+        verdict.reject(MatchKind.VARIANT_CONFLICT, "with ads, where the reference is ad-free")
     ours_mount, their_mount = ref.mounts, _mounts(lp.text)
     if ours_mount and their_mount and not ours_mount & their_mount:
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"the {_listed(their_mount)} mount, not "
@@ -1024,6 +1027,8 @@ _MAIN_UNIT_WORD = fold_kana("本体")
 _BODY_CARE = _k(r"オイル|クリーム|ローション|ソープ|ミルク|ジェル|ウォッシュ|スクラブ|シャンプー")
 _INCLUDED = _k(r"付属(?!品?\s*(?:完備|あり|有り|付き|全て|すべて))")
 _SET = fold_kana("セット")
+_AD_FREE = _k(r"広告\s*(?:なし|無し)")
+_WITH_ADS = _k(r"広告\s*(?:あり|有り|つき|付き)|キャンペーン情報\s*(?:つき|付き)")
 _GRADE = re.compile(r"(?<![\d.])(?:準\s*)?\d\s*級")  # an exam's grade: 準2級 is not 2級
 _BARE_YEAR = re.compile(r"(?<![\d.])20[0-3]\d(?![\d.])")
 _SET_PART = re.compile(r"\+\s*([^\s+()]{2,})")  # 本体15g+リフィル15g
