@@ -1500,6 +1500,10 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind97", 0.89, 0.85),
         ("blind98", 0.89, 0.80),
         ("blind99", 0.86, 0.79),
+        ("blind100", 0.91, 0.98),
+        ("blind101", 0.89, 0.73),
+        ("blind102", 0.87, 0.82),
+        ("blind103", 0.93, 0.80),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

@@ -27,7 +27,7 @@ from altfinder.matching._vocabulary import (
 # Junk and damage: the listing can be no better than this condition.
 _POOR = _k(r"ジャンク(?!品?\s*(?:では|じゃ)(?:な|あり))|裁断済み?|自炊用|動作未確認|未確認|"
            r"部品取り|パーツ取り|故障|破損|"
-           r"通電のみ|通電確認のみ|画面割れ|液晶割れ|水没|水濡れ|水ぬれ|濡れ跡|起動不可|電源入らず|ロック品|"
+           r"通電のみ|通電確認のみ|画面割れ|液晶割れ|(?:縁|ふち|口)?に?欠けあり|欠け有り|水没|水濡れ|水ぬれ|濡れ跡|起動不可|電源入らず|ロック品|"
            r"赤ロム|(?<![a-z])as\s*is(?![a-z])|for\s*parts|(?<![a-z])junk(?![a-z])|"  # not Oasis
            r"コーティング\s*(?:剥がれ|はがれ|ハゲ)|"
            r"落書き・?破れ|破れ・?落書き|読めれば")  # a book: 落書き・破れあり 読めればOKな方へ
@@ -120,6 +120,7 @@ _PLAY_SPEC = _k(r"(?<![\d.])\d{1,2}\s*(?:才|歳)\s*(?:以上|から|~)?\s*(?:�
                 # what it does, not two of it
                 r"(?:usb-?[abc]|type-?c|ポート)\s*[×x*]\s*\d|"  # USB-C×2: ports, not a pack
                 r"(?<![\d.])\d{1,2}\s*(?:個|本|枚)\s*(?=おまけ|オマケ)|"  # 予備バッテリー1個おまけ
+                r"(?:ディスク|disc|cd|dvd)\s*\d\s*枚(?:組)?|"  # ディスク3枚: what a game holds
                 r"wi-?\s?fi\s*[4-7]e?(?![\d.a-z])|"  # Wi-Fi 6: a standard, no number of the product
                 # how many of a part or an ingredient: 8ボタン, 3種のセラミド, セラミド7種配合
                 r"(?<![\d.])\d{1,2}\s*(?:ボタン|種類?(?=\s*(?:の|配合|[一-鿿ァ-ヺ]))|段階|モード|コース|"
@@ -127,7 +128,7 @@ _PLAY_SPEC = _k(r"(?<![\d.])\d{1,2}\s*(?:才|歳)\s*(?:以上|から|~)?\s*(?:�
 # A bare count of 20 or more sheets or cards is what a pack holds (ナンジャモンジャ 60枚)
 _CONTENTS = _k(r"(?<![\d.×x*✕])([2-9]\d|\d{3,})\s*枚(?!\s*(?:セット|set|組|まとめ|入|×|x))")
 # 200g×2 after 2本セット: the same two bottles, said twice
-_SIZED_BEFORE = re.compile(r"\d\s*(?:g|ml|l|kg|mg)\s*$")
+_SIZED_BEFORE = re.compile(r"\d\s*(?:g|ml|l|kg|mg|gb|tb)\s*$")  # 4TB×2 after 2台: said again
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
                  r"(?<!pcie)(?<!pcie )gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"  # not PCIe Gen4
                  r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
