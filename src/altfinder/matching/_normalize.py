@@ -101,8 +101,10 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(?<![a-z])mhx(?![a-z])|モンハン\s*クロス", " モンスターハンタークロス "),
     (r"(?<![a-z])mh\s*4g(?![a-z])", " モンスターハンター4g "),
     (r"(?<![a-z])l\s*&\s*r(?![a-z])", " lr "),  # TOEIC L&R
-    (r"(?<=[ぁ-ゖ一-鿿]の)ゼロ(?![ァ-ヺ])", "0"),  # 永遠のゼロ is 永遠の0
+    # 永遠のゼロ is 永遠の0, 龍が如くゼロ 龍が如く0 (not 君はゼロから)
+    (r"(?<=[ぁ-ゖ一-鿿])ゼロ(?=\s|$|[^ぁ-ゖァ-ヺー])", "0"),
     (r"(\d+)\s*合半", r"\1.5合"),  # 5合半 is 5.5合
+    (r"百万", "100万"),  # 百万回生きたねこ
     # Garmin's Forerunner is the ForeAthlete in Japan, and FR965 to its owners
     (r"foreathlete|フォアアスリート|(?<![a-z])f[ra]\s*(?=\d{3}(?!\d))", " forerunner "),
     (r"ぼざろ", " ぼっち・ざ・ろっく "),
@@ -187,7 +189,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"セカンド(?=\s*(?:写真集|アルバム|シングル|シーズン|[gG](?![a-zA-Z])))", " 2nd "),
         (r"サード(?=\s*(?:写真集|アルバム|シングル|シーズン|[gG](?![a-zA-Z])|$))", " 3rd "),
         (r"ナンバー\s*(?=\d)", " no."),  # オラプレックス ナンバー3 is No.3
-        (r"ファイヤ", "ファイア"),  # ファイヤーグリル, ファイアグリル: one word (fire)
+        # ファイヤーグリル, ファイアグリル: one word (fire); ヌワール, ノワール: noir
+        (r"ファイヤ", "ファイア"), (r"ヌワール", "ノワール"),
         # Pro+, Fluffy+ (not SPF50+, PA++, 8GB+128GB or GPS+Cellular)
         (r"(?<=[a-z])(?<!pa)(?<!\d[a-z])(?<!\dgb)(?<!\dtb)(?<!\dml)\+(?!\+)(?![a-z])",
          " plus "),  # not 15g+リフィル
@@ -201,7 +204,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"ハリポタ", " ハリー・ポッター "),
         (r"スマブラ", " 大乱闘スマッシュブラザーズ "),
         (rf"(?<![{_KATA}])マリカ(?![{_KATA}])", " マリオカート "),
-        (r"(?<![a-z0-9])ff\s*(?=\d|[ivx]{1,4}(?![a-z]))", " ファイナルファンタジー "),
+        (r"(?<![a-z0-9])ff\s*(?=\d|[ivx]{1,4}(?![a-z])|零式|零)", " ファイナルファンタジー "),
         (r"final\s*fantasy", " ファイナルファンタジー "),
         (r"ブレワイ|botw|breath\s*of\s*the\s*wild", " ブレスオブザワイルド "),
         *_NICKNAMES,
@@ -209,7 +212,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         # the first one is 初代.
         (r"(?<![a-z])mark\s*(iv|iii|ii|\d)(?![a-z0-9])",
          lambda m: f" mark 第{_ROMAN.get(m.group(1), m.group(1))}世代 "),
-        (r"(?<=[a-z0-9]) (iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
+        (r"(?<=[a-z0-9]) (vi|iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
+        (r"マーク\s*(\d)(?!\d)", lambda m: f" 第{m.group(1)}世代 "),  # エクスペリア10 マーク6
         (r"(?<=[a-z]\d)(iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
         (r"初代", " 第1世代 "),
         # Roman numerals of a series (ファイナルファンタジーVII, ドラゴンクエストXI) as digits.

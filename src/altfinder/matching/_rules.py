@@ -80,7 +80,7 @@ _BONUS_ONLY = _k(r"特典のみ|特典だけ|"
                  rf"(?<![+&])(?<![+&]\s)特典(?!\s*\S{{0,10}}?(?:付|つき|あり|有|封入|同梱|入|込|{_SPENT}))|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
 _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|代替|"
-                 r"(?<![a-z])for\s+[a-z]")
+                 r"(?<![a-z])for\s+(?!sony|canon|nikon|fuji|panasonic|leica|sigma|[elxz]\b)[a-z]")
 _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風(?![一-鿿])|似(?![一-鿿])|と同じ|と同等|"
               r"同等品|そっくり)"
               r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
@@ -132,6 +132,9 @@ def _shape(code: str) -> str:
 _MAKER_PREFIX = re.compile(r"[a-z]+-[a-z]")
 
 
+_SHADE_CODE = re.compile(r"[a-z]{2}\d{3}")
+
+
 def _same_family(a: str, b: str) -> bool:
     """Two model numbers of one product family (CFI-2000A01 and CFI-1200A01)."""
     ca, cb = _compact(a), _compact(b)
@@ -139,6 +142,8 @@ def _same_family(a: str, b: str) -> bool:
         return True
     if ca.isdigit() and cb.isdigit():
         return len(ca) == len(cb)
+    if _SHADE_CODE.fullmatch(ca) and _SHADE_CODE.fullmatch(cb):
+        return True  # WT005 and BK099: two shades of one polish
     digits_a, digits_b = _first_digits(ca), _first_digits(cb)
     if len(digits_a) >= 2 and digits_a == digits_b and ca[:1].isalpha() and (
             ca[:2] == cb[:2] or (len(digits_a) >= 3 and ca[:1] == cb[:1])):  # SOD-310, ST-310
@@ -263,8 +268,9 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             verdict.reject(MatchKind.ACCESSORY, f"a part that comes with it, alone "
                                                 f"({lst.show(m)})")  # アイトーク付属 プッシャーのみ
             continue
-        if what.strip() and _MAIN_UNIT_WORD in ref.parsed.text and any(
-                what.strip() in part for part in _SET_PART.findall(ref.parsed.text)):
+        if what.strip() and (any(what.strip() in part for part in _PAIR_PART.findall(
+                ref.parsed.text) for part in part) or (_MAIN_UNIT_WORD in ref.parsed.text and any(
+                what.strip() in part for part in _SET_PART.findall(ref.parsed.text)))):
             verdict.reject(MatchKind.ACCESSORY, f"one part of the reference's set only "
                                                 f"({lst.show(m)})")  # リフィルのみ of 本体+リフィル
             continue
@@ -750,7 +756,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"the {_listed(their_mount)} mount, not "
                                                    f"{_listed(ours_mount)}")
     their_scent = _SCENT_NAME.search(lp.text)
-    if (ref.scent and their_scent and ref.scent[0] != their_scent.group(1)
+    if (ref.scent and their_scent and not ref.scent[0].endswith(their_scent.group(1))
             and ref.scent[0] not in lp.text):
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, not "
                                                    f"{ref.scent[1]}")
@@ -1032,10 +1038,11 @@ _WITH_ADS = _k(r"広告\s*(?:あり|有り|つき|付き)|キャンペーン情�
 _GRADE = re.compile(r"(?<![\d.])(?:準\s*)?\d\s*級")  # an exam's grade: 準2級 is not 2級
 _BARE_YEAR = re.compile(r"(?<![\d.])20[0-3]\d(?![\d.])")
 _SET_PART = re.compile(r"\+\s*([^\s+()]{2,})")  # 本体15g+リフィル15g
+_PAIR_PART = re.compile(r"([ぁ-ゖー一-鿿]{2,})\s*&\s*([ぁ-ゖー一-鿿]{2,})")  # ティーカップ&ソーサー
 _SOLD_IN_BULK = fold_kana("まとめ売り")  # of games: several titles (まとめて: copies, maybe)
 _SAME = _k(r"同じ|同タイトル|同一")  # 3本まとめて 同タイトル: copies of one game
 # Words that make a bulk lot one of different things.
-_OTHER_KIND = _k(r"他|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々|含む|含")
+_OTHER_KIND = _k(r"他|ほか|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々|含む|含")
 _SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|同タイトル|"
                   r"複数|研修|クラス|プレゼント|保育|教室|配布|"
                   r"読書会|勉強会|輪読|学級|感想文|"
@@ -1069,9 +1076,11 @@ def _portion(ref: _Reference, lst: _Parsed, single: re.Match[str] | None) -> str
         return None
     whole = int(max(pieces))
     units = {m.group(2) for m in _PACK_COUNT.finditer(ref.parsed.text) if int(m.group(1)) == whole}
-    counted = [(int(_digits(w)), _units([w])) for w in lst.quantity_words if _digits(w)]
-    if math.prod(n for n, _ in counted) == whole:
+    counts = [(int(_digits(w)), _units([w]), w.startswith(("×", "x", "*")))
+              for w in lst.quantity_words if _digits(w)]
+    if math.prod(n for n, _, _ in counts) == whole:
         return None  # 80枚×8個: the whole pack of 640, counted
+    counted = [(n, unit) for n, unit, times in counts if not times]  # ×3個: packs
     part = next((n for n, unit in counted if n < whole and unit & units), None)
     if part is None and single and whole > 1 and _units([single.group()]) & units:
         part = 1

@@ -62,7 +62,7 @@ _GLUED_KANJI = re.compile("[一-鿿々]{2,}")  # ファイアーエムブレム�
 # Latin letters as katakana spells them (folded): ダブル for W
 _LETTER_NAMES = {fold_kana(k): v for k, v in (
     ("ダブル", "w"), ("ダブリュー", "w"), ("エックス", "x"), ("エス", "s"), ("エム", "m"),
-    ("エル", "l"), ("ジェイ", "j"), ("ゼット", "z"), ("ブイ", "v"))}
+    ("エル", "l"), ("ジェイ", "j"), ("ゼット", "z"), ("ブイ", "v"), ("アール", "r"))}
 _TITLE_OF_WORD = re.compile("[ぁ-ゖー一-鿿々]{2,}の[ぁ-ゖー一-鿿々]{2,}")  # ジャッキーのパンやさん
 _GAME_SUBTITLE = re.compile("[\\s:~-]*([一-鿿々]{1,4}[のと][一-鿿々ぁ-ゖー]{2,})")  # 黄金の国イーラ
 _SPACED_KANJI = re.compile(r"\s*([一-鿿々]{2,4})(?![一-鿿々ぁ-ゖ])")

@@ -232,7 +232,7 @@ _LINE_WORDS: dict[str, tuple[str, ...]] = {
     "oasis": ("oasis",), "scribe": ("scribe",), "kids": ("kids",),
     "absolute": ("absolute",), "origin": ("origin",), "complete": ("complete",),
     "fluffy": ("fluffy",), "elite": ("elite", "エリート"), "ti": ("ti",),
-    "intense": ("intense", "インテンス"),
+    "intense": ("intense", "インテンス", "アンタンス"),
 }
 _LINES: dict[str, str] = {
     "有機el": r"有機el",
