@@ -919,6 +919,13 @@ CASES = [
     ("ウェッジウッド ワイルドストロベリー ティーカップ&ソーサー 1客",
      "ワイルドストロベリー ソーサーのみ", "accessory"),
     ("星のカービィ 夢の泉の物語 - FC", "カービィ 夢の泉の物語 3本まとめ売り ほか", "lot"),
+    # a number after a word of a game's name that the reference has not is a sequel (not a
+    # Roman numeral the reference writes, nor a read-out X after kana)
+    ("スーパーマリオギャラクシー - Wii", "スーパーマリオギャラクシー2 Wii 中古", "volume_conflict"),
+    ("クライシス コア -ファイナルファンタジーVII- - PSP",
+     "クライシスコア ファイナルファンタジー7 PSP", "match"),
+    ("ゼノブレイドクロス ディフィニティブエディション -Switch",
+     "ゼノブレイドX ディフィニティブエディション Switch", "match"),
     # EDT SP is the eau de toilette spray
     ("ブルガリ プールオム EDT SP 50ml", "ブルガリ プールオム オードトワレ スプレー 50ml", "match"),
 ]
@@ -1474,7 +1481,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind46", 0.94, 0.91),
         ("blind47", 0.98, 0.89),
         ("blind48", 0.94, 0.88),
-        ("blind49", 0.93, 0.78),
+        ("blind49", 0.95, 0.78),
         ("blind50", 0.98, 0.94),
         ("blind51", 0.97, 0.82),
         ("blind52", 0.96, 0.87),
@@ -1494,7 +1501,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind66", 0.88, 0.84),
         ("blind67", 0.92, 0.84),
         ("blind68", 0.96, 0.92),
-        ("blind69", 0.94, 0.85),
+        ("blind69", 0.98, 0.85),
         ("blind70", 0.92, 0.86),
         ("blind71", 0.90, 0.78),
         ("blind72", 0.86, 0.74),

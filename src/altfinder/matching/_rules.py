@@ -588,6 +588,12 @@ _OF_TITLE = re.compile("[のと][ぁ-ゖー一-鿿々]{2,}")
 _TITLE_OF = re.compile(r"[ぁ-ゖー一-鿿々]{2,6}の\d*$")
 
 
+def _says_roman(text: str, number: int) -> bool:
+    """Whether a (folded) title writes ``number`` in Roman numerals (ファイナルファンタジーVII-)."""
+    return 0 < number < len(_ROMAN_NUMERALS) and re.search(
+        rf"(?<![a-z]){_ROMAN_NUMERALS[number]}(?![a-z])", text) is not None
+
+
 def _listed(names: set[str]) -> str:
     return "/".join(sorted(names)).upper()
 _KANA_ONLY = re.compile("[ぁ-ゖー]+")
@@ -881,6 +887,15 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if ref.is_book and not rp.volumes and later and not named:  # よう実 2 for the first book
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"number {min(later)} of a work whose reference has no number")
+    elif ref.is_game and not rp.volumes and not named:  # Halo 5 for Halo: MCC
+        sequel = next((m for m in _GAME_NUMBER.finditer(lst.read)
+                       if int(m.group(2)) in later - rp.generations - {64}
+                       and m.group(1).strip() in ref.parsed.text
+                       and not _says_roman(rp.text, int(m.group(2)))), None)
+        if sequel:
+            verdict.reject(MatchKind.VOLUME_CONFLICT, f"number {sequel.group(2)} after "
+                                                      f"{lst.show(sequel, 1)}, a number the "
+                                                      f"reference has not")
     if not named and ref.sequel is not None:
         sequel = ref.sequel.search(lp.text)
         if sequel and int(sequel.group(1)) not in rp.volumes | {y % 100 for y in rp.years} and not (
@@ -1035,6 +1050,11 @@ _INCLUDED = _k(r"付属(?!品?\s*(?:完備|あり|有り|付き|全て|すべて
 _SET = fold_kana("セット")
 _AD_FREE = _k(r"広告\s*(?:なし|無し)")
 _WITH_ADS = _k(r"広告\s*(?:あり|有り|つき|付き)|キャンペーン情報\s*(?:つき|付き)")
+# A number right after a word of a game's name: Halo 5, ギャラクシー2
+# (glued after kana: ゼノブレイド 10 is a read-out X)
+_GAME_NUMBER = re.compile(r"([a-z]{3,}\s?|[ぁ-ゖー]{3,})(\d{1,2})(?![\d.a-z])")
+_ROMAN_NUMERALS = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+                   "xiii", "xiv", "xv", "xvi")
 _GRADE = re.compile(r"(?<![\d.])(?:準\s*)?\d\s*級")  # an exam's grade: 準2級 is not 2級
 _BARE_YEAR = re.compile(r"(?<![\d.])20[0-3]\d(?![\d.])")
 _SET_PART = re.compile(r"\+\s*([^\s+()]{2,})")  # 本体15g+リフィル15g
