@@ -1536,6 +1536,10 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind101", 0.90, 0.83),
         ("blind102", 0.92, 0.87),
         ("blind103", 0.94, 0.85),
+        ("blind104", 0.89, 0.87),
+        ("blind105", 0.95, 0.75),
+        ("blind106", 0.89, 0.89),
+        ("blind107", 0.87, 0.76),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])
