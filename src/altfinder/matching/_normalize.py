@@ -105,6 +105,9 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(?<=[ぁ-ゖ一-鿿])ゼロ(?=\s|$|[^ぁ-ゖァ-ヺー])", "0"),
     (r"(\d+)\s*合半", r"\1.5合"),  # 5合半 is 5.5合
     (r"百万", "100万"),  # 百万回生きたねこ
+    (r"ファイアー?\s*(?=tv)", " fire "), (r"(?<=tv)\s*キューブ", " cube "),  # ファイヤーTVキューブ
+    (r"(?<![a-z])p5s(?![a-z])", " ペルソナ5 スクランブル "), (r"東大(?!寺)", "東京大学"),
+    (r"メンビオ(?!レ)", "メンズビオレ"),
     # Garmin's Forerunner is the ForeAthlete in Japan, and FR965 to its owners
     (r"foreathlete|フォアアスリート|(?<![a-z])f[ra]\s*(?=\d{3}(?!\d))", " forerunner "),
     (r"ぼざろ", " ぼっち・ざ・ろっく "),

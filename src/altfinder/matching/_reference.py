@@ -107,6 +107,7 @@ _READING = re.compile(r"((?:[a-z][a-z0-9'.&-]*\s?){1,4})\s*\(([ぁ-ゖー・ ]{3
 _CHIP = re.compile(r"(?<![a-z0-9])[amg]\d{1,2}\s*(?:pro|max|ultra)(?![a-z])")  # (A17 Pro)
 _KANJI_WORD = re.compile(r"(?<![一-鿿々])[一-鿿々]{2,4}(?![一-鿿々])")
 _DOTTED = re.compile(r"([ぁ-ゖー一-鿿々a-z]{2,})・([ぁ-ゖー一-鿿々a-z]{2,})")
+_BUNKO_LABEL = _k(r"\([^)]*文庫[^)]*\d[^)]*\)")
 _TAG = re.compile(r"【[^】]*】|\[[^\]]*\]")
 _LABEL_NUMBER = re.compile(r"\([^)]*[ぁ-ゖー一-鿿]{3,}\s?(\d{1,3})\)")
 # What a product fits, in Latin before 用 or 対応: Xbox Series X|S 用 (no name of its own)
@@ -122,7 +123,8 @@ _PERSON_NAME = re.compile(r"(?![^ ]*(?:株式会社|製薬|工業|化粧品|商�
 
 # Modifiers in a name that sellers drop (リポソーム for リポソーム アドバンスト リペアセラム):
 # they count, but are no name word.
-_MODIFIER = _k(r"アドバンス[トド]?|クラシック|レギュラー|エッセンシャル|スタンダード|オリジナル|"
+_MODIFIER = _k(r"アドバンス[トド]?|クラシック|レギュラー|ノーマル|エッセンシャル|スタンダード|"
+               r"オリジナル|"
                r"ベーシック|プレミアム|エクストラ|スペシャル|パーフェクト|ナチュラル|ハンディ|"
                r"[ァ-ヺー]{2,}シリーズ")  # ホワイトシリーズ
 
@@ -405,6 +407,9 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                    or (brand and (_PUBLISHER.search(brand)
                                   or _PERSON_NAME.fullmatch(brand.strip()))))
     labelled = is_book or _LAST_PAREN.search(title)
+    for m in _BUNKO_LABEL.finditer(parsed.text):  # (ちくま文庫 と-1-11): the label's numbers
+        for number in re.findall(r"\d+", m.group()):
+            parsed.volumes.discard(int(number))
     for m in _LABEL_NUMBER.finditer(parsed.text) if labelled else ():  # (…ファーストブック1):
         parsed.volumes.discard(int(m.group(1)))  # the label's number, not the book's
     core_text = _SPLIT_SUBTITLE.split(rest, maxsplit=1)[0]

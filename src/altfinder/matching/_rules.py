@@ -554,7 +554,7 @@ _NAMED_KANA_VERSION = re.compile(r"(?<![ぁ-ゖー一-鿿々])([ぁ-ゖー一-�
 _COMBO = re.compile(r"([ぁ-ゖー]{3,}|[a-z]{3,}(?:\s[a-z]{3,})?)\s?(?:こんぼ|combo)")
 # A variant named by its kind: ルイージセット for マリオセット, うるおいなめらかタイプ for
 # すっきりさらさらタイプ, まぐろ味 (not 編: 上田惇生 編 is an editor)
-_NAMED_KIND = _k(r"([ぁ-ゖー一-鿿々]{2,10})\s?(タイプ|セット|味|仕様)")
+_NAMED_KIND = _k(r"([ぁ-ゖー一-鿿々]{2,10})\s?(タイプ|セット|味|仕様|の章)")
 _PLAIN_KIND = _k(r"お得|お試し|ギフト|本体|基本|まとめ|豪華|特別|通常|限定|新|旧|同|同梱|付属")
 # A variant named in brackets: マスカラ EX (ロング), (ボリューム)
 _PAREN_VARIANT = re.compile(r"\(([ぁ-ゖー]{3,8})\)")
@@ -818,6 +818,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if own.deluxe:
         glued.add("deluxe")  # スマッシュブラザーズ デラックス for …DX
     extra = lp.lines - rp.lines - glued
+    if not _FRAGRANCE.search(rp.text):
+        extra -= {"men", "women"}  # メンズ of a watch, ONE PUNCH-MAN: no fragrance's gender
     body = {line for line in extra if line.startswith("variety:") and "ボディ(" in line}
     if body and _BODY_CARE.search(rp.text):
         extra -= body  # ボディ 髪 全身用 of a body oil: where it goes, not a camera body
@@ -1045,6 +1047,7 @@ _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
 _BUNDLED_EDITION, _BUNDLED = fold_kana("同梱版"), fold_kana("同梱")
 _COMPLETE = fold_kana("コンプ")
 _MAIN_UNIT_WORD = fold_kana("本体")
+_FRAGRANCE = _k(r"香水|フレグランス|コロン|(?<![a-z])edp|(?<![a-z])edt|parfum|パルファ")
 _BODY_CARE = _k(r"オイル|クリーム|ローション|ソープ|ミルク|ジェル|ウォッシュ|スクラブ|シャンプー")
 _INCLUDED = _k(r"付属(?!品?\s*(?:完備|あり|有り|付き|全て|すべて))")
 _SET = fold_kana("セット")

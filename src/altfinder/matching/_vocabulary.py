@@ -261,7 +261,8 @@ _LINES: dict[str, str] = {
     # The novel of a comic (or the comic of a novel: コミカライズ).
     "novel": r"小説|ライトノベル|ラノベ|ノベライズ|ノベル(?!ティ)|コミカライズ|"
              r"(?<!コミック)文庫(?=[^()]{0,12}\)|[a-z]{0,2}$)",  # (電撃文庫), (文春文庫 ひ 13-7)
-    "comic": r"漫画|マンガ|まんが|コミック|(?<![a-z])comi(?:c|cs|x)(?![a-z])|(?<![a-z])kc(?![a-z])",
+    "comic": r"漫画|マンガ|まんが|コミック|(?<![a-z])comi(?:c|cs|x)(?![a-z])|"
+             r"(?<![a-z])kc(?![a-z\d-])",  # not KC-R50-W
     # A film or series on disc, where the reference is not one (a book's TV drama).
     "video": r"(?<![a-z])dvd(?![a-z])|blu-?ray(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))|"
              r"ブルーレイ(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))",
@@ -292,6 +293,13 @@ _LINES.update({f"variety:{w}": w for w in (
     "ズームキット", "(?<![ァ-ヺ・])ボディ(?![ァ-ヺ用・])", "深型", "浅型",
     "フライパン", "炒め鍋", "卵焼き", "玉子焼き", "天ぷら鍋", "グリルパン", "ソースパン",
     "ボディコロン")})
+# An exam book's course and series: 文科 is not 理科, 青本 is not 赤本
+_LINES.update({f"exam:{w}": w for w in ("文科", "理科", "赤本", "青本", "黒本")})
+# A fragrance for men or for women
+_LINES["men"] = (r"(?<![ァ-ヺー])マン(?![ァ-ヺー])|(?<![a-z])(?:man|homme)(?![a-z])|メンズ|"
+                 r"(?<![ァ-ヺー])オム(?![ァ-ヺー])")
+_LINES["women"] = (r"ウーマン|(?<![a-z])(?:woman|femme)(?![a-z])|ウィメンズ|レディース|"
+                   r"(?<![ァ-ヺー])ファム(?![ァ-ヺー])")
 # A body or hair mist of a fragrance, maybe spaced
 _LINES.update({f"variety:{w}ミスト": rf"{w}\s*ミスト" for w in ("ボディ", "ヘア")})
 # Diapers: a tape-type is not the pants-type.
@@ -391,7 +399,7 @@ _WITH = _k(r"(?:\([^)]*\)\s*)?(?:は|が|も|に)?(?:少し|やや|多少|若干
            r"(?:付き|付属|付|つき|あり|有り|有(?![一-鿿])|入り|同梱|込み|なし|無し|無(?![一-鿿])|"
            r"小?傷|小?キズ|汚れ|破れ|割れ|ヒビ|ヤケ|日焼け|折れ|スレ|擦れ|難|\d+\s*%|劣化|最大容量|良好|交換済|"
            r"新品に交換|持ち|残量|おまけ|オマケ|強化|持続|長持ち|不要|不使用|売り|清掃|掃除|洗浄|"
-           r"欠品|欠|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|貼って|装着済み?|セット済み?)")
+           r"欠品|欠|洗濯済み?|クリーニング済み?|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|貼って|装着済み?|セット済み?)")
 
 # Lots and bundles: several different things sold together (まとめ売り, 他3点, 1-12巻).
 # Lot words that are never copies of one title (for 2冊セット of a single book).
