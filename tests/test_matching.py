@@ -944,6 +944,8 @@ CASES = [
      "variant_conflict"),
     ("タングルティーザー ザ・オリジナル ノーマル ピンクフィズ ヘアブラシ",
      "タングルティーザー ザ・オリジナル ピンクフィズ 数回使用", "match"),
+    # a colour letter glued to our model number (DHT-S217K: black)
+    ("Denon サウンドバー DHT-S217 ブラック", "DENON DHT-S217K サウンドバー 美品", "match"),
     # EDT SP is the eau de toilette spray
     ("ブルガリ プールオム EDT SP 50ml", "ブルガリ プールオム オードトワレ スプレー 50ml", "match"),
 ]
@@ -1555,7 +1557,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind102", 0.92, 0.87),
         ("blind103", 0.94, 0.85),
         ("blind104", 0.89, 0.87),
-        ("blind105", 0.96, 0.85),
+        ("blind105", 0.96, 0.87),
         ("blind106", 0.94, 0.89),
         ("blind107", 0.90, 0.89),
     ):

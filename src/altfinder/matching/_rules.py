@@ -167,6 +167,7 @@ def _same_family(a: str, b: str) -> bool:
 
 
 _COLOUR_LETTERS = frozenset({"w", "b", "bk", "wh", "s", "r", "p", "g", "gr", "sl", "bl", "n"})
+_GLUED_COLOUR_LETTERS = frozenset({"w", "b", "k", "bk", "wh", "bl", "gr"})
 _REGIONS = frozenset({"us", "uk", "eu", "cn", "kr", "hk", "tw", "int", "gl"})
 
 
@@ -221,6 +222,8 @@ def _compatible(listing: str, reference: str, context: str = "") -> bool:
     if (cl.startswith(cr) and len(cr) in _separators(listing) and len(extra) == 1
             and extra.isalpha()):
         return True  # PCF-SC15T-W: the colour letter after a hyphen
+    if cl.startswith(cr) and extra in _GLUED_COLOUR_LETTERS and cr[-1].isdigit():
+        return True  # DHT-S217K: Denon's black
     if cr.startswith(cl) and len(cl) >= 4 and rest in _COLOUR_LETTERS and any(
             c.isdigit() for c in cl):
         return True  # EW-M754T for EW-M754TW (W: white)
