@@ -1197,7 +1197,9 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
             verdict.reject(MatchKind.QUANTITY_CONFLICT,
                            f"a pack of {other}, where the reference is a pack of {ref.quantity}")
             return 1
-        if quantity in (1, ref.quantity):
+        if quantity == ref.quantity and ref.quantity in lst.specs.get("pieces", ()):
+            pass  # 2個入 ×2箱: two packs of the reference's two
+        elif quantity in (1, ref.quantity):
             quantity = 1
         elif quantity % ref.quantity == 0:  # 12枚 ×3個: three packs of the reference's 12
             quantity //= ref.quantity
