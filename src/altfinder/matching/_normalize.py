@@ -59,6 +59,8 @@ def _kanji_ordinal(match: re.Match[str]) -> str:
 
 
 _ROMAN_CHAR = re.compile("[\u2160-\u216b]")
+# Old and variant forms of kanji sellers and catalogues mix: 三國志 and 三国志, 髙 and 高
+_ITAIJI = str.maketrans("國髙﨑濱邊邉齋齊澤廣", "国高崎浜辺辺斎斉沢広")
 # ❶ ➀ ➊: circled digits NFKC leaves alone (① it makes 1)
 _DINGBAT_DIGITS = {code: f" {(code - base) % 10 + 1} " for base in (0x2776, 0x2780, 0x278A)
                    for code in range(base, base + 10)}
@@ -107,7 +109,8 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"百万", "100万"),  # 百万回生きたねこ
     (r"ファイアー?\s*(?=tv)", " fire "), (r"(?<=tv)\s*キューブ", " cube "),  # ファイヤーTVキューブ
     (r"(?<![a-z])p5s(?![a-z])", " ペルソナ5 スクランブル "), (r"東大(?!寺)", "東京大学"),
-    (r"メンビオ(?!レ)", "メンズビオレ"),
+    (r"メンビオ(?!レ)", "メンズビオレ"), (r"ルンファク", "ルーンファクトリー"),
+    (r"la\s*roche[\s-]*posay|ラ\s*ロッシュ\s*ポゼ", " ラロッシュポゼ "),
     # Garmin's Forerunner is the ForeAthlete in Japan, and FR965 to its owners
     (r"foreathlete|フォアアスリート|(?<![a-z])f[ra]\s*(?=\d{3}(?!\d))", " forerunner "),
     (r"ぼざろ", " ぼっち・ざ・ろっく "),
@@ -207,7 +210,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"ハリポタ", " ハリー・ポッター "),
         (r"スマブラ", " 大乱闘スマッシュブラザーズ "),
         (rf"(?<![{_KATA}])マリカ(?![{_KATA}])", " マリオカート "),
-        (r"(?<![a-z0-9])ff\s*(?=\d|[ivx]{1,4}(?![a-z])|零式|零)", " ファイナルファンタジー "),
+        (r"(?<![a-z0-9])ff\s*(?=\d|[ivx]{1,4}(?![a-z])|零式|零|\s|$)", " ファイナルファンタジー "),
         (r"final\s*fantasy", " ファイナルファンタジー "),
         (r"ブレワイ|botw|breath\s*of\s*the\s*wild", " ブレスオブザワイルド "),
         *_NICKNAMES,
@@ -252,7 +255,7 @@ _DECOR = re.compile(r"[★☆◆◇■□●○◎♪♡♥!?！？※＊*。、
 def _canonical(text: str) -> str:
     """Case-folded NFKC text with brand and product aliases applied (katakana intact)."""
     text = _ROMAN_CHAR.sub(r" \g<0>", text)  # SPⅡ is SP II: a numeral character is a word
-    text = text.translate(_DINGBAT_DIGITS)
+    text = text.translate(_DINGBAT_DIGITS).translate(_ITAIJI)
     text = normalize(text).casefold().translate(_LATIN_ACCENTS)  # pokémon, estée
     text = _THOUSANDS.sub("", text)  # 7,450MB is 7450MB
     text = _SHORT_YEAR.sub(r" 20\1年版 ", text)  # るるぶ京都'25 is the 2025 edition

@@ -43,6 +43,8 @@ _SPEC = _k(
 # 8+128GB, 8GB/256GB: a phone's memory and storage, both in the unit written last
 _MEMORY_PAIR = _k(r"(?<![a-z0-9.\-])(\d{1,2})\s*(?:gb)?\s*[+/]\s*"
                   r"(?=(\d{2,4})\s*(?:gb|tb)(?![a-z]))")
+_SPEC_TIMES = _k(r"(?<![a-z0-9.\-])(\d+(?:\.\d+)?)\s*(gb|tb)\s*[×x*]\s*(\d)(?!\d)"
+                 r"(?!\s*(?:台|個|セット|set|本|パック))\s*枚?")  # not 1TB ×2台: two drives
 _APERTURE = re.compile(r"(?<![a-z0-9])f\s*/?\s*(\d{1,2}\.\d)(?![\d.])|"
                        r"(?<![a-z0-9])f/(\d{1,2})(?![\d.])")
 _CLOCK = re.compile(r"(?<![\d:])(\d{1,2}:\d{2})(?![\d:])")
@@ -106,8 +108,9 @@ _SIZE_NAMES = {"大": "l", "中": "m", "小": "s"}
 # A bed's size (a mattress, a duvet): シングル is not セミダブル
 _BED_SIZE = _k(r"(?<![ァ-ヺー])(セミシングル|シングル|セミダブル|ダブル|クイーン|キング)"
                r"(?![ァ-ヺー])(?!\s*(?:レンズ|ズーム|キット))")
-_BED_NAMES = {fold_kana(name): name for name in ("セミシングル", "シングル", "セミダブル", "ダブル",
-                                                 "クイーン", "キング")}
+_BED_NAMES = {fold_kana(name): short for name, short in (  # as sizes are written: S, SD
+    ("セミシングル", "ss"), ("シングル", "s"), ("セミダブル", "sd"), ("ダブル", "d"),
+    ("クイーン", "q"), ("キング", "k"))}
 # A pet product's size: 超小型犬用 is not 小型犬用
 _PET_SIZE = re.compile("(超小型|小型|中型|大型)(?:犬|猫)")
 _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻|"  # 1~4 セット, 1-3冊: volumes too
@@ -276,6 +279,11 @@ def _parse(title: str) -> _Parsed:
         rest = _blank(rest, m)
     for m in _SPF.finditer(rest):  # SPF 15: a protection factor, not number 15
         parsed.specs.setdefault("spf", set()).add(float(m.group(1)))
+        rest = _blank(rest, m)
+    for m in _SPEC_TIMES.finditer(rest):  # 16GB×2枚: a kit of 32GB
+        size, times = float(m.group(1)), int(m.group(3))
+        scale = 1000.0 if m.group(2) == "tb" else 1.0
+        parsed.specs.setdefault("storage", set()).update({size * scale, size * scale * times})
         rest = _blank(rest, m)
     for m in _MEMORY_PAIR.finditer(rest):
         parsed.specs.setdefault("storage", set()).add(float(m.group(1)))

@@ -80,11 +80,14 @@ _BONUS_ONLY = _k(r"特典のみ|特典だけ|"
                  rf"(?<![+&])(?<![+&]\s)特典(?!\s*\S{{0,10}}?(?:付|つき|あり|有|封入|同梱|入|込|{_SPENT}))|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
 _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|代替|"
-                 r"(?<![a-z])for\s+(?!sony|canon|nikon|fuji|panasonic|leica|sigma|[elxz]\b)[a-z]")
-_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)用|対応|風(?![一-鿿])|似(?![一-鿿])|と同じ|と同等|"
-              r"同等品|そっくり)"
+                 r"(?<![a-z])for\s+"  # for SONY E, for Windows: a mount, a platform
+                 r"(?!sony|canon|nikon|fuji|panasonic|leica|sigma|windows|mac|pc\b|[elxz]\b)[a-z]")
+_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|風(?![一-鿿])|似(?![一-鿿])|"
+              r"と同じ|と同等|同等品|そっくり)"
               r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
 
+_FORMAT = _k(r"フルサイズ|aps-?c|マイクロフォーサーズ|4k|8k|hdr|wi-?fi\d*|bluetooth|usb|"
+              r"type-?c|5g|4g|lte")
 _SHORT_NUMBER = re.compile(r"\d{1,2}[a-z]?")
 _LISTED_BEFORE = re.compile(r"(?:[a-z0-9]+\s?){1,3}\s*/\s*$")  # "Libra Colour / " before Sage
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
@@ -111,7 +114,7 @@ _SYNONYMS = {"variety:ローション": "variety:化粧水", "variety:化粧水"
 _FITS = re.compile(r"(?<![a-z0-9])[a-z0-9()]+(?:[ /][a-z0-9()]+){0,2}\s*(?:対応|で使用|用)")
 _HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
 
-_APPLE_PART = re.compile(r"^m[a-z0-9]{3,5}(?:j|ll|zp|ch|x|b|f|d|t|kh|pa|za)/a$")
+_APPLE_PART = re.compile(r"^m[a-z0-9]{3,5}(?:j|ll|zp|ch|x|b|f|fe|d|t|kh|pa|za|zm|am)/a$")
 
 
 def _lead(code: str) -> str:
@@ -218,6 +221,9 @@ def _compatible(listing: str, reference: str, context: str = "") -> bool:
             and not re.match(r"m\d", rest)):  # ZV-1 is not ZV-1M2 (Mark II), RX100 not RX100M7
         # CFI-2000 for CFI-2000A01, EH-NA0J for EH-NA0J-A; but X100V is not X100VI
         return True
+    if cr.startswith(cl) and len(cl) >= 5 and len(rest) >= 4 and rest.isalpha() and any(
+            c.isdigit() for c in cl):
+        return True  # SV10K for SV10KSLMCOM: the model, without the retail suffix
     extra = cl[len(cr):]
     if (cl.startswith(cr) and len(cr) in _separators(listing) and len(extra) == 1
             and extra.isalpha()):
@@ -324,6 +330,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         before = _compact(m.group(1))
         if _SHORT_NUMBER.fullmatch(before):  # Pad 6 対応, Mini 4K 用: the name before it
             before = _compact(text[max(0, m.start(1) - 10):m.end(1)].split(" ", 1)[-1])
+        if _FORMAT.fullmatch(before):
+            continue  # フルサイズ対応, 4K対応: a format it works in, no product
         listed = _LISTED_BEFORE.search(text, 0, m.start(1))
         if listed:  # Libra Colour / Sage 対応: each of the list
             before = _compact(listed.group()) + before
@@ -692,7 +700,9 @@ def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, own: _OwnVe
             break
     ours_combo = own.combos
     for m in _COMBO.finditer(lp.text) if ours_combo else ():  # アドベンチャーコンボ
-        if m.group(1) not in ours_combo and not sounds_in(m.group(1), rp.text):
+        last = m.group(1).split()[-1]  # Pro standard combo: standard
+        if (m.group(1) not in ours_combo and not sounds_in(m.group(1), rp.text)
+                and last not in ours_combo and not sounds_in(last, rp.text)):
             verdict.reject(MatchKind.LINE_CONFLICT, f"another kit ({lp.show(m)})")
             break
     for kind, theirs in _named_kinds(lp.text).items() if own.kinds else ():

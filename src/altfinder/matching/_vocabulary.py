@@ -264,7 +264,7 @@ _LINES: dict[str, str] = {
     "comic": r"漫画|マンガ|まんが|コミック|(?<![a-z])comi(?:c|cs|x)(?![a-z])|"
              r"(?<![a-z])kc(?![a-z\d-])",  # not KC-R50-W
     # A film or series on disc, where the reference is not one (a book's TV drama).
-    "video": r"(?<![a-z])dvd(?![a-z])|blu-?ray(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))|"
+    "video": r"(?<![a-z])dvd(?![a-z]|-?rom)|blu-?ray(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))|"
              r"ブルーレイ(?!\s*(?:ドライブ|ディスクドライブ|再生|対応))",
     # A game's remake or remaster is another release than the original.
     "remake": r"リメイク|remake|リマスター|remaster|インターグレード|intergrade",
@@ -317,7 +317,7 @@ _LINES.update({f"exam:{w}": w for w in (
 _LINES["goods"] = (r"パンフレット|ポスター|クリアファイル|アクリルスタンド|アクスタ|缶バッジ|"
                    r"ぬいぐるみ|キーホルダー|タペストリー|グッズ|ポストカード|原画展|図録|複製原画")
 # A work's video: its DVD or Blu-ray.
-_LINES["video"] = r"(?<![a-z])dvd(?![a-z])|ブルーレイ|blu-?ray"
+_LINES["video"] = r"(?<![a-z])dvd(?![a-z]|-?rom)|ブルーレイ|blu-?ray"
 # A book's audio companion: its CD.
 _LINES["audio"] = r"(?<![a-z])cd(?![a-z-])|朗読|オーディオブック"
 # Another region's version (a 日本語・国内専用 console is not the 多言語対応 one).
