@@ -1590,6 +1590,10 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind109", 0.88, 0.85),
         ("blind110", 0.95, 0.77),
         ("blind111", 0.91, 0.80),
+        ("blind112", 0.86, 0.76),
+        ("blind113", 0.91, 0.80),
+        ("blind114", 0.86, 0.82),
+        ("blind115", 0.95, 0.78),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])
