@@ -110,6 +110,10 @@ _NICKNAMES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"ファイアー?\s*(?=tv)", " fire "), (r"(?<=tv)\s*キューブ", " cube "),  # ファイヤーTVキューブ
     (r"(?<![a-z])p5s(?![a-z])", " ペルソナ5 スクランブル "), (r"東大(?!寺)", "東京大学"),
     (r"メンビオ(?!レ)", "メンズビオレ"), (r"ルンファク", "ルーンファクトリー"),
+    (r"(?<![a-z])(part|vol|book)\.?\s*(iv|iii|ii|i)(?![a-z])",
+     lambda m: f"{m.group(1)} {_ROMAN[m.group(2)]}"),  # Part I
+    (r"ファウンデイション|ファウンデーション", "ファンデーション"), (r"フォルツァ", " forza "),
+    (r"(?<![a-z])usdx(?![a-z])", " ウルトラスーパーデラックス "),
     (r"la\s*roche[\s-]*posay|ラ\s*ロッシュ\s*ポゼ", " ラロッシュポゼ "),
     # Garmin's Forerunner is the ForeAthlete in Japan, and FR965 to its owners
     (r"foreathlete|フォアアスリート|(?<![a-z])f[ra]\s*(?=\d{3}(?!\d))", " forerunner "),
@@ -181,7 +185,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
          " 詰め替え "),
         (r"レゴ\s*マリオ", " レゴマリオ "),
         (r"アタック\s*ゼロ", " アタックzero "),
-        (r"(?:(?<=\d)|(?<=\d )|(?<=[a-zー]{3} )|(?<=[ァ-ヺー一-鿿][a-z] ))dx(?![a-z0-9])",
+        (r"(?:(?<=\d)|(?<=\d )|(?<=[a-zー]{3} )|(?<=[ァ-ヺー一-鿿][a-z] )|(?<=[ァ-ヺ]ー ))"
+         r"dx(?![a-z0-9])",
          " デラックス "),  # 8DX, Wii DX, マリオU DX
         (r"(?<![ァ-ヺー])エックス(?!ボックス)", " x "),
         # Perfume strengths

@@ -83,12 +83,12 @@ _GENERIC = _k(
     r"連続再生|以上|スマートロック|工事不要|後付け|玄関|遠隔操作|スマホで操作|美容ローラー|フェイスケア|"
     r"マイクロカレント|ノンシリコン|ダメージケア|保存容器|収納|高さ|標準ズームレンズ|ズームレンズ|望遠ズームレンズ|"
     # descriptors by their ending: 空間オーディオ対応, 水タンク容量, 水冷式, 高圧洗浄機
-    r"[ぁ-ゖー一-鿿]{1,8}対応|[ぁ-ゖー一-鿿]{1,10}(?:搭載|内蔵)|[ぁ-ゖー一-鿿]{2,8}シリーズ|[ぁ-ゖー一-鿿]{0,6}容量|[一-鿿]{1,3}式|[一-鿿]{2,6}(?:機|器|剤)"
+    r"自動開閉|静音|ながら聴き|耳を塞がない|[ぁ-ゖー一-鿿]{1,8}対応|[ぁ-ゖー一-鿿]{1,10}(?:搭載|内蔵)|[ぁ-ゖー一-鿿]{2,8}シリーズ|[ぁ-ゖー一-鿿]{0,6}容量|[一-鿿]{1,3}式|[一-鿿]{2,6}(?:機|器|剤)"
 )
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features
 # (1.0型センサー/F1.8レンズ/光学4.2倍ズーム); a bar between letters is a name (Xbox Series X|S).
-_COPY = re.compile(r"[【\[［｜。]|(?<![A-Za-z0-9])\||\|(?![A-Za-z0-9])|\s/\s|"
+_COPY = re.compile(r"[【\[［｜]|。(?!\s*\()|(?<![A-Za-z0-9])\||\|(?![A-Za-z0-9])|\s/\s|"
                    r"(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
 # What after a number makes it a count, not a sequel (人は話し方が9割, 怪獣8号).
 _UNITS = fold_kana("割|号|年|月|日|回|度|倍|代|人|色|%|個|本|枚|点|つ|冊|巻")
@@ -109,7 +109,8 @@ _KANJI_WORD = re.compile(r"(?<![一-鿿々])[一-鿿々]{2,4}(?![一-鿿々])")
 _DOTTED = re.compile(r"([ぁ-ゖー一-鿿々a-z]{2,})・([ぁ-ゖー一-鿿々a-z]{2,})")
 _BUNKO_LABEL = _k(r"\([^)]*文庫[^)]*\d[^)]*\)")
 _TAG = re.compile(r"【[^】]*】|\[[^\]]*\]")
-_LABEL_NUMBER = re.compile(r"\([^)]*[ぁ-ゖー一-鿿]{3,}\s?(\d{1,3})\)")
+_LABEL_NUMBER = re.compile(r"\([^)]*[ぁ-ゖー一-鿿]{3,}\s?(\d{1,3})\)|"
+                           r"\([^)(]*[ぁ-ゖー一-鿿]{2,}\s*\((\d{1,3})\)\s*\)")  # (大型絵本 (3))
 # What a product fits, in Latin before 用 or 対応: Xbox Series X|S 用 (no name of its own)
 _FITS_FOR = re.compile(r"((?:[a-z0-9|+]+\s?){1,4})\s*(?:用|対応)(?![ぁ-ゖー一-鿿])")
 _ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
@@ -411,7 +412,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         for number in re.findall(r"\d+", m.group()):
             parsed.volumes.discard(int(number))
     for m in _LABEL_NUMBER.finditer(parsed.text) if labelled else ():  # (…ファーストブック1):
-        parsed.volumes.discard(int(m.group(1)))  # the label's number, not the book's
+        parsed.volumes.discard(int(m.group(1) or m.group(2)))  # the label's number, not the book's
     core_text = _SPLIT_SUBTITLE.split(rest, maxsplit=1)[0]
     if is_book:  # かぐや様は告らせたい~天才たちの恋愛頭脳戦~: the series' subtitle in waves;
         core_text = _WAVED.sub(" ", core_text)  # ゼロ秒思考 頭がよくなる…: one after a space

@@ -196,7 +196,7 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "silver": ("シルバー", "silver"),
     "gold": ("ゴールド", "gold"),
     "navy": ("ネイビー", "navy", "紺"),
-    "beige": ("ベージュ", "beige"),
+    "beige": ("ベージュ", "beige"), "ivory": ("アイボリー", "ivory"),
     "brown": ("ブラウン", "brown", "茶"),
     "lavender": ("ラベンダー", "lavender"),
     "mint": ("ミントグリーン", "ミント", "mint"),
@@ -269,7 +269,7 @@ _LINES: dict[str, str] = {
     # A game's remake or remaster is another release than the original.
     "remake": r"リメイク|remake|リマスター|remaster|インターグレード|intergrade",
     # A paperback edition (文庫版) is another edition than the hardcover.
-    "bunko": r"(?<!学級)文庫(?!本\s*サイズ)",
+    "bunko": r"(?<!学級)(?<!駿台)文庫(?!本\s*サイズ)",  # 駿台文庫 is a publisher
     # A camera with a lens, where the reference is the body alone.
     "kit": r"(?<!レ)キット|(?<![a-z])kit(?![a-z])",  # not レキット (Reckitt)
     # Downloadable additions to a game.
@@ -278,7 +278,7 @@ _LINES: dict[str, str] = {
 }
 # Variants within a product line: each is its own line (化粧水 is not クリーム).
 _LINES.update({f"variety:{w}": w for w in (
-    "部屋干し", "抗菌", "無香料", "微香", "プラチナ", "ワンハンド", "ジェル(?!ボール)",
+    "部屋干し", "抗菌", "無香料", "微香", "プラチナ(?!ゲームズ)", "ワンハンド", "ジェル(?!ボール)",
     "ローション", "化粧水", "乳液", "美容液", "マイルド", "トーン\\s*アップ", "粉末", "液体",
     # Shades and textures of one cosmetic.
     "ローズ", "ライトタイプ", "しっとり", "さっぱり", "(?<![a-z])bb(?![a-z])", "無洗米", "玄米",
