@@ -1195,6 +1195,10 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     if quantity > 1 and quantity in ref.parsed.specs.get("pieces", ()) and len(
             lst.quantity_words) > 1:
         quantity = 1  # 80枚×8個 of a pack of 640: the pack's contents, counted
+    restated = lst.quantity_words[0] if len(lst.quantity_words) == 1 else ""
+    if ref.quantity == 1 and quantity > 1 and restated and (
+            _compact(restated) in ref.parsed.compact):
+        quantity = 1  # 11個 where the reference's copy says 詰め替え 11個: the pack, restated
     if quantity > lst.quantity:
         verdict.reasons.append(f"{quantity} copies of one title")
     portion = _portion(ref, lst, single)
