@@ -88,7 +88,8 @@ _GENERIC = _k(
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features
 # (1.0型センサー/F1.8レンズ/光学4.2倍ズーム); a bar between letters is a name (Xbox Series X|S).
-_COPY = re.compile(r"[【\[［｜]|。(?!\s*\()|(?<![A-Za-z0-9])\||\|(?![A-Za-z0-9])|\s/\s|"
+_COPY = re.compile(r"[【\[［｜]|。(?!\s*(?:\(|\[|改訂|新装|新版|第?\d))|"  # not …。改訂版
+                   r"(?<![A-Za-z0-9])\||\|(?![A-Za-z0-9])|\s/\s|"
                    r"(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
 # What after a number makes it a count, not a sequel (人は話し方が9割, 怪獣8号).
 _UNITS = fold_kana("割|号|年|月|日|回|度|倍|代|人|色|%|個|本|枚|点|つ|冊|巻")

@@ -57,7 +57,7 @@ _ONLY = _k(r"([^\s]{1,10}?)\s*(?:(?<!こ)のみ|だけ|単品|単体)(?![a-z])(?
 # ソフトのみ) or how it was used or is sold (開封のみ, 数回使用のみ, 平日のみ発送).
 _ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本$|品|使用|開封|確認|通電|試着|読|cpu|"
               r"クリア|プレイ|"
-              r"起動|巻|プッシュ|"
+              r"起動|巻|プッシュ|本誌|"
               r"スウォッチ|試し|お試し|swatch|"
               r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
               r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|"
@@ -79,7 +79,8 @@ _BONUS_ONLY = _k(r"特典のみ|特典だけ|"
                  rf"特典コード(?!\s*(?:は|が)?\s*(?:{_SPENT}|付き|付|あり|有り))|"
                  rf"(?<![+&])(?<![+&]\s)特典(?!\s*\S{{0,10}}?(?:付|つき|あり|有|封入|同梱|入|込|{_SPENT}))|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
-_COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|代替|"
+_COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|"
+                 r"代替(?!処理)|"
                  r"(?<![a-z])for\s+"  # for SONY E, for Windows: a mount, a platform
                  r"(?!sony|canon|nikon|fuji|panasonic|leica|sigma|windows|mac|pc\b|[elxz]\b)[a-z]")
 _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|風(?![一-鿿])|似(?![一-鿿])|"
@@ -88,6 +89,7 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|風(?
 
 _FORMAT = _k(r"フルサイズ|aps-?c|マイクロフォーサーズ|4k|8k|hdr|wi-?fi\d*|bluetooth|usb|"
               r"type-?c|5g|4g|lte")
+_AUDIENCE = _k(r"男性|女性|メンズ|レディース|子供|子ども|キッズ|大人|家庭|業務|[一-鿿]{0,2}[犬猫]")
 _SHORT_NUMBER = re.compile(r"\d{1,2}[a-z]?")
 _LISTED_BEFORE = re.compile(r"(?:[a-z0-9]+\s?){1,3}\s*/\s*$")  # "Libra Colour / " before Sage
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
@@ -330,7 +332,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         before = _compact(m.group(1))
         if _SHORT_NUMBER.fullmatch(before):  # Pad 6 対応, Mini 4K 用: the name before it
             before = _compact(text[max(0, m.start(1) - 10):m.end(1)].split(" ", 1)[-1])
-        if _FORMAT.fullmatch(before):
+        if _FORMAT.fullmatch(before) or _AUDIENCE.fullmatch(before):
             continue  # フルサイズ対応, 4K対応: a format it works in, no product
         listed = _LISTED_BEFORE.search(text, 0, m.start(1))
         if listed:  # Libra Colour / Sage 対応: each of the list

@@ -386,6 +386,7 @@ ACCESSORY_SYNONYMS = (
 _ACCESSORY_VOCABULARY = _Vocabulary((
     (w, ("(?<!ハード)(?<!はーど)" if w == "カバー" else "")  # ハードカバー is a binding
      + ("(?<!通信)" if w == "交換用" else "")  # 通信交換用: for trading (Pokémon), no part
+     + ("(?<![ぁ-ゖ])" if w == "スペア" else "")  # トランスペアレント: no spare
      + re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else "")  # 部品取り is junk
      + ("(?!\\s*(?:販売|売り))" if w == "ケース" else "")  # ケース販売: sold by the carton
      + ("(?!シミュ)" if w == "フィルム" else ""))  # フィルムシミュレーション, a camera's
