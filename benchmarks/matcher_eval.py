@@ -32,7 +32,7 @@ from altfinder.matching import Match, Matcher
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "matching_eval.jsonl"
 PAGE = 120  # a Mercari search page
 # blind3 onwards: about 120 titles each, written blind, two at a time
-SPLITS = ("tune", "holdout", "blind", "blind2", *(f"blind{n}" for n in range(3, 120)))
+SPLITS = ("tune", "holdout", "blind", "blind2", *(f"blind{n}" for n in range(3, 124)))
 
 
 @dataclass(frozen=True)

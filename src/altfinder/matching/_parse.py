@@ -50,7 +50,7 @@ _APERTURE = re.compile(r"(?<![a-z0-9])f\s*/?\s*(\d{1,2}\.\d)(?![\d.])|"
 _CLOCK = re.compile(r"(?<![\d:])(\d{1,2}:\d{2})(?![\d:])")
 _UNIT_RANGE = _k(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*[~-]\s*\d+(?:\.\d+)?\s*"
                  r"(?:kg|g|cm|mm|ml|歳|才|ヶ月|か月|カ月)(?![a-z])")
-_SPF = re.compile(r"(?<![a-z])spf\s*(\d{1,2})\+?")
+_SPF = re.compile(r"(?<![a-z0-9])spf\s*(\d{1,2})(?!\s*[台個本枚])\+?")  # not CH941SPF 2台
 _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "gb": ("storage", 1.0), "tb": ("storage", 1000.0), "mb": ("storage", 0.001),
     "ml": ("volume", 1.0), "cc": ("volume", 1.0), "ミリ": ("volume", 1.0), "l": ("volume", 1000.0),
@@ -285,7 +285,7 @@ def _parse(title: str) -> _Parsed:
         size, times = float(m.group(1)), int(m.group(3))
         scale = 1000.0 if m.group(2) == "tb" else 1.0
         parsed.specs.setdefault("storage", set()).update({size * scale, size * scale * times})
-        rest = _blank(rest, m)
+        rest = rest[:m.start()] + _GAP * (m.end(2) - m.start()) + rest[m.end(2):]  # ×2枚 counts
     for m in _MEMORY_PAIR.finditer(rest):
         parsed.specs.setdefault("storage", set()).add(float(m.group(1)))
         rest = _blank(rest, m)  # 128GB is read next
