@@ -237,8 +237,7 @@ def _compatible(listing: str, reference: str, context: str = "") -> bool:
         return True  # EW-M754T for EW-M754TW (W: white)
     if (cl.startswith(cr) and len(extra) >= 2 and extra.isalpha() and extra not in _REGIONS
             and ((extra not in _MODEL_SUFFIXES and not extra.startswith("usb"))
-                 or cl in context)):  # ATH-M20xBT: the Bluetooth
-        # model of M20x
+                 or cl in context)):  # not ATH-M20xBT, the Bluetooth model of ATH-M20x
         return True  # HP04IBN for HP04 (DM250US is the US model of DM250)
     at = cr.find(cl)  # RX324 for HD-RX324(W)
     cuts = _cuts(reference)
@@ -279,9 +278,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             verdict.reject(MatchKind.ACCESSORY, f"a part that comes with it, alone "
                                                 f"({lst.show(m)})")  # アイトーク付属 プッシャーのみ
             continue
-        if what.strip() and (any(what.strip() in part for part in _PAIR_PART.findall(
-                ref.parsed.text) for part in part) or (_MAIN_UNIT_WORD in ref.parsed.text and any(
-                what.strip() in part for part in _SET_PART.findall(ref.parsed.text)))):
+        if what.strip() and any(what.strip() in part for part in _own(ref).set_parts):
             verdict.reject(MatchKind.ACCESSORY, f"one part of the reference's set only "
                                                 f"({lst.show(m)})")  # リフィルのみ of 本体+リフィル
             continue
@@ -624,6 +621,11 @@ class _OwnVersions:
     kanji: frozenset[str]  # 金 of ポケットモンスター 金
     combos: frozenset[str]  # すたんだーど of スタンダードコンボ
     kinds: dict[str, frozenset[str]]  # {せっと: {まりお}} of マリオセット
+    set_parts: frozenset[str]  # りふぃる of 本体+リフィル, そーさー of ティーカップ&ソーサー
+    grades: frozenset[str]  # 準2級
+    ad_free: bool  # 広告なし
+    fragrance: bool  # 香水, EDP: a listing's メンズ/ウーマン names another product
+    body_care: bool  # オイル, ソープ: a listing's ボディ says where it goes
     parens: frozenset[str]  # ろんぐ of (ロング), not a reading (エコーポップ) or a colour
     links: frozenset[str]  # Wi-Fi, Cellular
     letter_version: bool  # Z version
@@ -645,12 +647,22 @@ def _own_versions(text: str, display: str, whole: str,
         kanji=frozenset(m.group(1) for m in _KANJI_VERSION.finditer(text)),
         combos=frozenset(m.group(1) for m in _COMBO.finditer(text)),
         kinds=_named_kinds(text),
+        set_parts=frozenset(
+            [part for pair in _PAIR_PART.findall(text) for part in pair]
+            + (_SET_PART.findall(text) if _MAIN_UNIT_WORD in text else [])),
+        grades=_grades(text), ad_free=bool(_AD_FREE.search(text)),
+        fragrance=bool(_FRAGRANCE.search(text)), body_care=bool(_BODY_CARE.search(text)),
         parens=frozenset(m.group(1) for m in _PAREN_VARIANT.finditer(text)
                          if m.group(1).replace("ー", "") not in heard and not _colours(m.group(1))),
         links=frozenset(_links(whole)), letter_version=bool(_VERSION.search(text)),
         unscented=display[unscented.start():unscented.end()].strip() if unscented else None,
         editions=tuple(_edition_names(text)),
         deluxe=any(m.group(2) == "dx" for m in _GLUED_SUFFIX.finditer(text)))
+
+
+def _grades(text: str) -> frozenset[str]:
+    """An exam book's grades, spaces removed: {'準2級'}."""
+    return frozenset(m.group().replace(" ", "") for m in _GRADE.finditer(text))
 
 
 def _named_kinds(text: str) -> dict[str, frozenset[str]]:
@@ -765,12 +777,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"{lp.show(m)}, where the reference comes with {twin}")
             break
-    ours_grade = {m.group().replace(" ", "") for m in _GRADE.finditer(rp.text)}
-    their_grade = {m.group().replace(" ", "") for m in _GRADE.finditer(lp.text)}
-    if ours_grade and their_grade and not ours_grade & their_grade:  # 英検準2級 for 2級
+    own = _own(ref)
+    ours_grade, their_grade = own.grades, _grades(lp.text) if own.grades else frozenset()
+    if their_grade and not ours_grade & their_grade:  # 英検準2級 for 2級
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"grade {'/'.join(sorted(their_grade))}, "
                                                    f"not {'/'.join(sorted(ours_grade))}")
-    if _AD_FREE.search(rp.text) and _WITH_ADS.search(lp.text):  # Kindle 広告あり for 広告なし
+    if own.ad_free and _WITH_ADS.search(lp.text):  # Kindle 広告あり for 広告なし
         verdict.reject(MatchKind.VARIANT_CONFLICT, "with ads, where the reference is ad-free")
     ours_mount, their_mount = ref.mounts, _mounts(lp.text)
     if ours_mount and their_mount and not ours_mount & their_mount:
@@ -781,7 +793,6 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             and ref.scent[0] not in lp.text):
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"scent {lp.show(their_scent)}, not "
                                                    f"{ref.scent[1]}")
-    own = _own(ref)
     _version_rules(ref, lst, verdict, own)
     unscented, they_unscented = own.unscented, _UNSCENTED.search(lp.text)
     if unscented and their_scent and not they_unscented and their_scent.group(1) not in rp.text:
@@ -833,10 +844,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if own.deluxe:
         glued.add("deluxe")  # スマッシュブラザーズ デラックス for …DX
     extra = lp.lines - rp.lines - glued
-    if not _FRAGRANCE.search(rp.text):
+    if not own.fragrance:
         extra -= {"men", "women"}  # メンズ of a watch, ONE PUNCH-MAN: no fragrance's gender
     body = {line for line in extra if line.startswith("variety:") and "ボディ(" in line}
-    if body and _BODY_CARE.search(rp.text):
+    if body and own.body_care:
         extra -= body  # ボディ 髪 全身用 of a body oil: where it goes, not a camera body
     if "kit" in extra and _BODY_ONLY.search(lp.text):
         extra.discard("kit")  # レンズキットのボディのみ: the body of a kit
