@@ -1092,6 +1092,16 @@ def test_sound_keys_bridge_the_usual_borrowings() -> None:
     for kana, latin in pairs:
         assert sound_key(kana) == sound_key(latin), (kana, latin)
     assert sound_key("ぴくみん") != sound_key("pixel")
+    assert sound_key("ぜのぎあす") == sound_key("xenogears")  # an initial x is a z
+    assert sound_key("こーどぎあす") == sound_key("code geass")  # gea is a hard g
+    assert sound_key("べんじぇんす") == sound_key("vengeance")  # after n it is soft
+
+
+def test_a_platform_nickname_or_a_maker_after_a_games_name_is_no_sequel() -> None:
+    xeno = Product(title="ゼノギアス", brand="スクウェア")
+    assert kind(xeno, "ゼノギアス プレステ ディスク傷多め") == "match"
+    assert kind(xeno, "【PS】ゼノギアス スクウェア 中古") == "match"
+    assert kind(xeno, "PS ゼノギアス Xenogears プレイステーション") == "match"
 
 
 def test_bindings_ratings_and_model_letters_are_not_accessories_lines_or_sets() -> None:
@@ -1174,6 +1184,16 @@ def test_a_reference_set_is_not_divided_again() -> None:
 ])
 def test_lots_are_rejected(title: str) -> None:
     assert kind(CUREL, title) == "lot"
+
+
+def test_copies_of_a_single_book_need_no_reason_when_nothing_else_is_named() -> None:
+    target = Product(title="英単語ターゲット1900 6訂版 (大学JUKEN新書)")
+    assert match_title(target, "英単語ターゲット1900 6訂版 2冊セット").quantity == 2
+    gift = Product(title="しろくまちゃんのほっとけーき (こぐまちゃんえほん)")
+    assert match_title(gift, "新品 しろくまちゃんのほっとけーき 2冊 出産祝いに").quantity == 2
+    ark = Product(title="方舟")
+    assert kind(ark, "夕木春央 方舟 十戒 2冊セット") == "lot"  # another title named
+    assert kind(ark, "方舟 旧版+新版 2冊セット") == "lot"
 
 
 def test_series_lots_are_rejected() -> None:
@@ -1550,11 +1570,11 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind36", 0.96, 0.91),
         ("blind37", 0.98, 0.88),
         ("blind38", 0.94, 0.96),
-        ("blind39", 0.93, 0.91),
+        ("blind39", 0.93, 0.93),
         ("blind40", 0.96, 0.87),
         ("blind41", 0.98, 0.96),
         ("blind42", 0.94, 0.89),
-        ("blind43", 0.94, 0.92),
+        ("blind43", 0.94, 0.94),
         ("blind44", 1.00, 0.98),
         ("blind45", 0.98, 0.87),
         ("blind46", 0.94, 0.91),
@@ -1594,7 +1614,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind80", 0.89, 0.85),
         ("blind81", 0.95, 0.82),
         ("blind82", 0.93, 0.70),
-        ("blind83", 0.96, 0.84),
+        ("blind83", 0.96, 0.86),
         ("blind84", 0.87, 0.91),
         ("blind85", 0.93, 0.96),
         ("blind86", 0.98, 0.86),
@@ -1613,7 +1633,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind99", 0.86, 0.79),
         ("blind100", 0.93, 0.98),
         ("blind101", 0.90, 0.83),
-        ("blind102", 0.92, 0.87),
+        ("blind102", 0.92, 0.89),
         ("blind103", 0.94, 0.85),
         ("blind104", 0.89, 0.87),
         ("blind105", 0.96, 0.87),
@@ -1622,7 +1642,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind108", 0.89, 0.91),
         ("blind109", 0.88, 0.85),
         ("blind110", 0.95, 0.77),
-        ("blind111", 0.91, 0.80),
+        ("blind111", 0.92, 0.82),
         ("blind112", 0.90, 0.83),
         ("blind113", 0.92, 0.85),
         ("blind114", 0.89, 0.87),
@@ -1632,9 +1652,9 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind118", 0.88, 0.88),
         ("blind119", 0.89, 0.91),
         ("blind120", 0.94, 0.87),
-        ("blind121", 0.85, 0.80),
+        ("blind121", 0.86, 0.87),
         ("blind122", 0.97, 0.70),
-        ("blind123", 0.87, 0.84),
+        ("blind123", 0.87, 0.86),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

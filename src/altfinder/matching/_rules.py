@@ -1009,7 +1009,8 @@ _PLATFORM_MAKERS = frozenset({"nintendo", "sony", "microsoft"})
 _AFTER_NAME_OK = _k(
     r"ソフト|パッケージ|カセット|ディスク|ゲーム|通常版|版|本体|セット|初回|特典|限定|コード|"
     r"説明書|ケース|箱|動作|確認|国内|正規|日本|ダウンロード|ジャンク|中古|新品|未使用|未開封|"
-    r"switch|nintendo|ps\d|playstation|プレイステーション|xbox|スイッチ|ニンテンドー|"
+    r"switch|nintendo|ps\d|playstation|プレイステーション|プレステ|xbox|スイッチ|ニンテンドー|"
+    r"任天堂|スクウ[ェエ]ア|スクエニ|カプコン|コナミ|セガ|ナムコ|バンダイ|コーエー|アトラス|"
     r"シリーズ|モデル|タイプ|サイズ|カラー|バージョン|ver|ボックス|ボトル|レフィル|リフィル|ポンプ|"
     r"イタリア|フランス|ドイツ|アメリカ|イギリス|スイス|ふきとり|拭き取り|"
     r"クリーム|パウダー|リップ|ジェル|オイル|ミルク|ローション|エッセンス|ミスト|トナー|"
@@ -1095,7 +1096,7 @@ _OTHER_KIND = _k(r"他|ほか|種類|色違い|別々|各|詰め合わせ|アソ
 _SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|同タイトル|"
                   r"複数|研修|クラス|プレゼント|保育|教室|配布|"
                   r"読書会|勉強会|輪読|学級|感想文|"
-                  r"予備|×|x\s*\d|[一-鿿]{2,4}用(?!品)")
+                  r"予備|×|x\s*\d|[一-鿿]{2,4}用(?!品)|祝い|余り")
 # N copies of one book: 2冊セット, 【3冊】, 同一タイトル2冊
 _COPIES = _k(r"(?<![\d.])([2-9]|[1-9]\d)\s*冊\s*(?:セット|まとめ)?")
 
@@ -1109,10 +1110,17 @@ def _copies(ref: _Reference, lst: _Parsed) -> int:
     m = _COPIES.search(lst.text)
     if m is None or _OTHER_LOT.search(lst.text):
         return 0
-    if not _SAME_VOLUME.search(lst.folded) or (ref.parsed.volumes
-                                             and lst.volumes != ref.parsed.volumes):
-        return 0  # "SPY×FAMILY 12 2冊セット" may be 1 and 2: copies need 12巻 or 保存用
-    return int(m.group(1))
+    if ref.parsed.volumes and lst.volumes != ref.parsed.volumes:
+        return 0
+    if not _SAME_VOLUME.search(lst.folded) and (
+            ref.parsed.volumes or _TITLES_JOINED.search(lst.text)
+            or any(not w.isdigit() and w != "冊" for w in _unexplained(ref, lst))):
+        return 0  # "SPY×FAMILY 12 2冊セット" may be 1 and 2; 方舟 十戒 2冊セット: two titles
+    return int(m.group(1))  # ターゲット1900 6訂版 2冊セット: nothing else named
+
+
+# Other titles sold with the reference's: 旧版＋改訂版, シリーズ 2冊, 続 英単語の語源図鑑
+_TITLES_JOINED = _k(r"[+&]|シリーズ|続|旧版|新旧|組|揃")
 
 
 _PORTION = _k(r"小分け|お試し|バラ売り|ばら売り|量り売り|詰め替え?分")

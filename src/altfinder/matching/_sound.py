@@ -44,9 +44,10 @@ _ENGLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ck", "k"),
         (r"qu", "k"),
         (r"q", "k"),
+        (r"\bx(?=[aeiouy])", "z"),  # xenogears: ゼノギアス
         (r"x", "ks"),
         (r"c(?=[eiy])", "s"),
-        (r"g(?=[ei])", "j"),  # genifique: ジェニフィック
+        (r"g(?=[ei])(?!ea)|(?<=n)g(?=ea)", "j"),  # genifique: ジェニフィック; gear: ギア
         (r"cho\b", "ko"),  # echo: エコー
         (r"chr", "kr"),  # chrome: クローム
         (r"(?<=[aeiou])gn\b", "n"),  # reign: レイン
