@@ -1196,6 +1196,17 @@ def test_copies_of_a_single_book_need_no_reason_when_nothing_else_is_named() -> 
     assert kind(ark, "方舟 旧版+新版 2冊セット") == "lot"
 
 
+def test_a_count_in_the_references_list_of_contents_is_no_pack() -> None:
+    kit = Product(title="マキタ(Makita) 充電式ドライバドリル 10.8V 1.5Ah "
+                        "バッテリ2本・充電器・ケース付 DF033DSHX",
+                  brand="マキタ(Makita)", model_number="DF033DSHX")
+    assert match_title(kit, "Makita DF033DSHX 充電式ドライバドリル 2台セット").quantity == 2
+    cleaner = Product(title="マキタ(Makita) 充電式クリーナー 10.8V "
+                            "バッテリ・充電器付 白 CL107FDSHW",
+                      brand="マキタ", model_number="CL107FDSHW")
+    assert kind(cleaner, "マキタ 紙パック 10枚入り CL107FDSHW 対応") == "compatible"
+
+
 def test_series_lots_are_rejected() -> None:
     assert kind(SPY, "SPY×FAMILY 全巻セット") == "lot"
     assert kind(SPY, "SPY×FAMILY 1-12巻") == "lot"
@@ -1668,6 +1679,8 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind121", 0.86, 0.87),
         ("blind122", 0.97, 0.70),
         ("blind123", 0.87, 0.86),
+        ("blind124", 0.90, 0.82),
+        ("blind125", 0.83, 0.80),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

@@ -92,6 +92,7 @@ _COPY = re.compile(r"[【\[［｜]|。(?!\s*(?:\(|\[|改訂|新装|新版|第?\d
                    r"(?<![A-Za-z0-9])\||\|(?![A-Za-z0-9])|\s/\s|"
                    r"(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
 # What after a number makes it a count, not a sequel (人は話し方が9割, 怪獣8号).
+_LISTED_WITH = re.compile(r"(?:[・、,/&＆+]\s*[^\s・、,/&＆+付]{1,8}){1,3}\s*(?:付|つき)")
 _UNITS = fold_kana("割|号|年|月|日|回|度|倍|代|人|色|%|個|本|枚|点|つ|冊|巻")
 _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
 # A brand field that is a publisher: the product is a book.
@@ -428,7 +429,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     # クリアケース, PowerCore 10000 (… モバイルバッテリー)), not in the copy (最大72時間バッテリー)
     accessory_words = [(w, m) for w, m in _ACCESSORY_VOCABULARY.matches(parsed.text)
                        if m.start() < end + _ACCESSORY_REACH]
-    is_accessory = any(not _WITH.match(parsed.text[m.end():].lstrip())
+    is_accessory = any(not _WITH.match(after := parsed.text[m.end():].lstrip())
+                       and not _LISTED_WITH.match(after)  # バッテリ・充電器付: comes with it
                        for _, m in accessory_words)
     # a work's number is part of its title (ペルソナ5 ザ・ロイヤル), and an accessory is
     # named by what it is after the product it fits (iPhone 15 クリアケース)
