@@ -1012,7 +1012,7 @@ _AFTER_NAME_OK = _k(
     r"switch|nintendo|ps\d|playstation|プレイステーション|プレステ|xbox|スイッチ|ニンテンドー|"
     r"任天堂|スクウ[ェエ]ア|スクエニ|カプコン|コナミ|セガ|ナムコ|バンダイ|コーエー|アトラス|"
     r"シリーズ|モデル|タイプ|サイズ|カラー|バージョン|ver|ボックス|ボトル|レフィル|リフィル|ポンプ|"
-    r"イタリア|フランス|ドイツ|アメリカ|イギリス|スイス|ふきとり|拭き取り|"
+    r"イタリア|フランス|ドイツ|アメリカ|イギリス|スイス|ふきとり|拭き取り|サロン|専売|"
     r"クリーム|パウダー|リップ|ジェル|オイル|ミルク|ローション|エッセンス|ミスト|トナー|"
     r"ファンデ|コンシーラー|グロス|ティント|シャンプー|コンディショナー|トリートメント|"
     r"イヤホン|イヤフォン|ヘッドホン|ヘッドフォン|ワイヤレス|ブルートゥース|bluetooth|"
@@ -1024,8 +1024,10 @@ _AFTER_NAME_OK = _k(
     r"チーク|ブラッシュ|アイシャドウ|マスカラ|アイライナー|口紅|ルージュ|コスメ|香水|"
     r"フレグランス|化粧品|"
     r"メンズ|レディース|ユニセックス|ギフト|ラッピング|プレゼント|ノベルティ|おまけ|オマケ|"
-    r"アウトレット|ストア|ショップ|ランク|ジャンル|まとめ|よう|です|ます|した|して|する|"
-    r"ください|あり|なし|のみ|つき|付き|用|対応|専用|純正|正規|公式|互換|"
+    r"アウトレット|ストア|ショップ|ランク|ジャンル|まとめ|"
+    # a word's ending, not kana inside a name (インターナショナル is no なし)
+    r"(?:よう|です|ます|した|して|する|ください|あり|なし|のみ|つき)(?![ぁ-ゖー])|"
+    r"付き|用|対応|専用|純正|正規|公式|互換|"
     r"black|white|edition|series|model|version|set|new|used|original|official|"
     r"the|and|for|with|anc|nc|ノイキャン|キャンプ|アウトドア|登山|防災|"
     r"wireless|bluetooth|camera|pro|max|mini|lite|plus|ultra|air"
@@ -1071,6 +1073,7 @@ _SOFT = fold_kana("ソフト")
 _SINGLE = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|台|pcs)(?!入|セット)|単品|バラ売り|ばら売り|"
              r"1個のみ")
 _BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
+_BULK_WORD = fold_kana("まとめ")
 _BUNDLED_EDITION, _BUNDLED = fold_kana("同梱版"), fold_kana("同梱")
 _COMPLETE = fold_kana("コンプ")
 _MAIN_UNIT_WORD = fold_kana("本体")
@@ -1108,8 +1111,9 @@ def _copies(ref: _Reference, lst: _Parsed) -> int:
     3冊セット): N copies of it. Other volumes, or none named for a numbered volume: a lot.
     """
     m = _COPIES.search(lst.text)
-    if m is None or _OTHER_LOT.search(lst.text):
-        return 0
+    if m is None or any(not (o.group().startswith(_BULK_WORD) and _SAME.search(lst.text))
+                        for o in _OTHER_LOT.finditer(lst.text)):
+        return 0  # 同じもの2冊 まとめて: copies, bought together
     if ref.parsed.volumes and lst.volumes != ref.parsed.volumes:
         return 0
     if not _SAME_VOLUME.search(lst.folded) and (

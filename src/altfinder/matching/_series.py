@@ -22,7 +22,7 @@ from altfinder.matching._abbrev import clipped_spans
 from altfinder.matching._normalize import _k, _strip_promo, fold_kana
 from altfinder.matching._parse import _POOR as _POOR_WORDS
 from altfinder.matching._parse import _Parsed
-from altfinder.matching._reference import _Reference
+from altfinder.matching._reference import _BOOKISH, _Reference
 from altfinder.matching._result import MatchKind
 from altfinder.matching._rules import (
     _AFTER_NAME_OK,
@@ -162,7 +162,8 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
                 break
             follower = following
         word = follower.group(1)
-        if (ref.is_book and not _NUMBER_NEXT.match(lst.read, follower.end())
+        if ((ref.is_book or (_BOOKISH.search(lst.text) and not word.startswith("の")))
+                and not _NUMBER_NEXT.match(lst.read, follower.end())
                 and not _TITLE_OF_WORD.match(lst.read, follower.start(1))):
             continue  # a book's title runs on into its author; プログレッシブ1 is a spin-off,
             # くまのがっこう ジャッキーのパンやさん another book
