@@ -1218,6 +1218,20 @@ def test_kana_inside_a_name_is_no_sellers_word_and_a_listing_may_say_it_is_a_boo
     assert kind(wax, "デミ ウェーボ デザインキューブ ハード ワックス 新品 サロン専売") == "match"
 
 
+def test_blades_and_fins_are_a_specification_not_a_count() -> None:
+    shaver = Product(title="パナソニック ラムダッシュ 3枚刃 ES-LT2B-K 黒", brand="パナソニック")
+    assert kind(shaver, "ラムダッシュ 5枚刃 黒") == "variant_conflict"
+    assert match_title(shaver, "パナソニック ラムダッシュ 3枚刃 2台セット").quantity == 2
+    heater = Product(title="デロンギ オイルヒーター アミカルド RHJ35M0812-DG",
+                     brand="デロンギ", model_number="RHJ35M0812-DG")
+    assert match_title(heater, "デロンギ アミカルド 8枚フィン RHJ35M0812-DG").quantity == 1
+
+
+def test_a_chipped_rim_is_damage() -> None:
+    plate = Product(title="iittala カステヘルミ プレート 17cm クリア")
+    assert match_title(plate, "【難あり】イッタラ カステヘルミ 17cm プレート 縁に小さな欠け").junk
+
+
 def test_series_lots_are_rejected() -> None:
     assert kind(SPY, "SPY×FAMILY 全巻セット") == "lot"
     assert kind(SPY, "SPY×FAMILY 1-12巻") == "lot"
@@ -1692,6 +1706,10 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind123", 0.87, 0.86),
         ("blind124", 0.90, 0.84),
         ("blind125", 0.84, 0.81),
+        ("blind126", 0.97, 0.82),
+        ("blind127", 0.90, 0.82),
+        ("blind128", 0.89, 0.84),
+        ("blind129", 0.85, 0.82),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

@@ -27,7 +27,9 @@ from altfinder.matching._vocabulary import (
 # Junk and damage: the listing can be no better than this condition.
 _POOR = _k(r"ジャンク(?!品?\s*(?:では|じゃ)(?:な|あり))|裁断済み?|自炊用|動作未確認|未確認|"
            r"部品取り|パーツ取り|故障|破損|"
-           r"通電のみ|通電確認のみ|画面割れ|液晶割れ|(?:縁|ふち|口)?に?欠けあり|欠け有り|水没|水濡れ|水ぬれ|濡れ跡|起動不可|電源入らず|ロック品|"
+           r"通電のみ|通電確認のみ|画面割れ|液晶割れ|欠けあり|欠け有り|"
+           r"(?:縁|ふち|口)に?(?:小さな|小さい|少し|わずかな)?\s*欠け|"  # a chipped rim
+           r"水没|水濡れ|水ぬれ|濡れ跡|起動不可|電源入らず|ロック品|"
            r"赤ロム|(?<![a-z])as\s*is(?![a-z])|for\s*parts|(?<![a-z])junk(?![a-z])|"  # not Oasis
            r"コーティング\s*(?:剥がれ|はがれ|ハゲ)|"
            r"落書き・?破れ|破れ・?落書き|読めれば")  # a book: 落書き・破れあり 読めればOKな方へ
@@ -38,7 +40,7 @@ _ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|�
 _SPEC = _k(
     r"(?<![a-z0-9.\-])(?<!\d/)(\d+(?:\.\d+)?)\s*(gb|tb|mb|ギガ|テラ|ml|ミリ(?!メートル)|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|wh|w|v|"
     r"mm|cm|m|hz|"
-    r"khz|ghz|k|p|cups?|ω|ohm|オーム|カップ用?|杯用|杯分|項目|ページ|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
+    r"khz|ghz|k|p|cups?|ω|ohm|オーム|カップ用?|杯用|杯分|項目|ページ|枚刃|枚フィン|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
 )
 # 8+128GB, 8GB/256GB: a phone's memory and storage, both in the unit written last
 _MEMORY_PAIR = _k(r"(?<![a-z0-9.\-])(\d{1,2})\s*(?:gb)?\s*[+/]\s*"
@@ -63,6 +65,7 @@ _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "杯用": ("cups", 1.0), "杯分": ("cups", 1.0),
     "ω": ("impedance", 1.0), "ohm": ("impedance", 1.0), "オーム": ("impedance", 1.0),
     "項目": ("items", 1.0), "枚入り": ("pieces", 1.0), "枚入": ("pieces", 1.0),
+    "枚刃": ("blades", 1.0), "枚フィン": ("fins", 1.0),  # a razor's, a heater's
     "個入り": ("pieces", 1.0), "個入": ("pieces", 1.0), "本入り": ("pieces", 1.0),
     "本入": ("pieces", 1.0), "錠": ("pieces", 1.0), "粒": ("pieces", 1.0),
 }
