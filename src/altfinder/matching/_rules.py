@@ -502,6 +502,9 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> str | None
             named = named or next((r for r in ref.models if _compact(code) == _compact(r)
                                    or _compatible(code, r, ref.parsed.compact)), None)
             continue
+        if (_compact(family[0]).startswith(_compact(code))
+                and _written(_compact(family[0]), lst)):
+            continue  # XF23mm F2 R WR: the start of XF23mmF2 R, spaced out
         verdict.reject(MatchKind.MODEL_CONFLICT,
                        f"model number {_compact(code)} is not {_compact(family[0])}")
         return named
@@ -857,9 +860,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         extra.discard("novel")  # 小説 of a book whose label we do not know (MFブックス)
     if extra:  # iPad Pro対応 says what it fits, not what it is
         extra &= _lines(_FITS.sub(" ", lp.display.casefold()))
-    exams = {line for line in extra if line.startswith("exam:")}
-    if exams:  # 令和06年【春期】応用情報技術者: an exam named after a bracket the name ends at
-        extra -= exams & _lines(ref.whole_text.casefold())
+    if extra:  # 令和06年【春期】応用情報技術者, キクタン【Basic】: a line in the reference's
+        extra -= _lines(ref.whole_text.casefold())  # brackets is its own
     if extra:
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product line ({', '.join(sorted(extra))})")
@@ -926,7 +928,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                                                       f"reference has not")
     if not named and ref.sequel is not None:
         sequel = ref.sequel.search(lp.text)
-        if sequel and int(sequel.group(1)) not in rp.volumes | {y % 100 for y in rp.years} and not (
+        if sequel and int(sequel.group(1)) not in rp.volumes | {1} | {
+                y % 100 for y in rp.years} and not (  # スーパードンキーコング1: the first
                 re.search(rf"(?<!\d){int(sequel.group(1))}(?!\d)", ref.parsed.text)):
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "

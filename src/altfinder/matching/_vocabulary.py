@@ -63,7 +63,7 @@ class _Lexicon:
     """
 
     def __init__(self, entries: dict[str, tuple[str, ...]], *, kana: str = _KATA,
-                 prefix_ok: bool = False, suffixes: str = "") -> None:
+                 prefix_ok: bool = False, suffixes: str = "", kanji_end: str = "") -> None:
         self.names: dict[str, str] = {}
         groups: dict[str, list[str]] = {"latin": [], "kana": [], "kanji": []}
         for name, spellings in entries.items():
@@ -84,7 +84,7 @@ class _Lexicon:
             "latin": r"(?<![a-z])(?:{})(?![a-z])",
             "kana": before + "(?:{})" + (f"(?:(?![{kana}])|(?={suffixes}))" if suffixes
                                          else f"(?![{kana}])"),
-            "kanji": "(?<![一-鿿])(?:{})(?![一-鿿])",
+            "kanji": "(?<![一-鿿])(?:{})(?![一-鿿]" + kanji_end + ")",
         }
         self.regex = re.compile("|".join(parts[k].format(alternation(words))
                                          for k, words in groups.items() if words))
@@ -219,7 +219,8 @@ _COLOURS: dict[str, tuple[str, ...]] = {
 _COLOUR_LEXICON = _Lexicon(
     {name: (*words, *(f"{w}色" for w in words if re.fullmatch("[一-鿿]+", w)))
      for name, words in _COLOURS.items()}, prefix_ok=True,
-    suffixes="アルミ|チタ|ステンレス|レザー|メタリック|パール|マット")  # ミッドナイトアルミニウム
+    suffixes="アルミ|チタ|ステンレス|レザー|メタリック|パール|マット",  # ミッドナイトアルミニウム
+    kanji_end="|(?![いのでともや])[ぁ-ゖ]")  # 青みかん, 赤ちゃん, 黒ずみ: no colour
 
 # Product-line words: a listing naming one the reference does not name is a sibling
 # product (iPhone 15 Pro for an iPhone 15). For the words in _LINE_REQUIRED the converse
