@@ -1252,6 +1252,17 @@ def test_a_line_in_the_references_brackets_and_a_spaced_out_model_number() -> No
     assert kind(dk, "スーパードンキーコング2 スーファミ") == "volume_conflict"
 
 
+def test_a_unit_after_a_removed_word_is_no_unit_and_unscented_is_one_line() -> None:
+    manga = Product(title="黒執事 34 (Gファンタジーコミックス)", brand="枢 やな")
+    assert kind(manga, "黒執事 ３４ 美品 Gファンタジーコミックス") == "match"  # no 34 g
+    deo = Product(title="エージーデオ24 パウダースプレー (無香性) 180g 制汗剤 【医薬部外品】")
+    assert kind(deo, "エージーデオ24 パウダースプレー 無香料 180g 医薬部外品") == "match"
+    food = Product(title="ピュリナワン キャットフード 避妊・去勢した猫の体重ケア ターキー 2.2kg")
+    assert kind(food, "ピュリナワン 体重ケア ターキー 2.2kg 避妊去勢猫用 ドライ") == "match"
+    pikachu = Product(title="ポケットモンスター ピカチュウ", brand="任天堂")
+    assert match_title(pikachu, "ポケットモンスター ピカチュウ GB 同じソフト2本").quantity == 2
+
+
 def test_series_lots_are_rejected() -> None:
     assert kind(SPY, "SPY×FAMILY 全巻セット") == "lot"
     assert kind(SPY, "SPY×FAMILY 1-12巻") == "lot"
@@ -1726,9 +1737,9 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind123", 0.87, 0.86),
         ("blind124", 0.90, 0.84),
         ("blind125", 0.84, 0.81),
-        ("blind126", 0.97, 0.84),
+        ("blind126", 0.98, 0.85),
         ("blind127", 0.91, 0.91),
-        ("blind128", 0.89, 0.86),
+        ("blind128", 0.89, 0.91),
         ("blind129", 0.85, 0.82),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]

@@ -38,7 +38,7 @@ _ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|�
 
 # Units of a number that make it a specification, not a volume number.
 _SPEC = _k(
-    r"(?<![a-z0-9.\-])(?<!\d/)(\d+(?:\.\d+)?)\s*(gb|tb|mb|ギガ|テラ|ml|ミリ(?!メートル)|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|wh|w|v|"
+    r"(?<![a-z0-9.\-])(?<!\d/)(\d+(?:\.\d+)?)\x20?(gb|tb|mb|ギガ|テラ|ml|ミリ(?!メートル)|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|wh|w|v|"
     r"mm|cm|m|hz|"
     r"khz|ghz|k|p|cups?|ω|ohm|オーム|カップ用?|杯用|杯分|項目|ページ|枚刃|枚フィン|枚入り?|個入り?|本入り?|袋入り?|包入り?|錠|粒)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
 )

@@ -89,7 +89,8 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|風(?
 
 _FORMAT = _k(r"フルサイズ|aps-?c|マイクロフォーサーズ|4k|8k|hdr|wi-?fi\d*|bluetooth|usb|"
               r"type-?c|5g|4g|lte")
-_AUDIENCE = _k(r"男性|女性|メンズ|レディース|子供|子ども|キッズ|大人|家庭|業務|[一-鿿]{0,2}[犬猫]")
+_AUDIENCE = _k(r"男性|女性|メンズ|レディース|子供|子ども|キッズ|大人|家庭|業務|"
+               r"[一-鿿ぁ-ゖー・]{0,6}[犬猫]")  # 避妊去勢猫用: for the cat it feeds
 _SHORT_NUMBER = re.compile(r"\d{1,2}[a-z]?")
 _LISTED_BEFORE = re.compile(r"(?:[a-z0-9]+\s?){1,3}\s*/\s*$")  # "Libra Colour / " before Sage
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
@@ -111,7 +112,8 @@ def _bunko_labels(parsed: _Parsed) -> set[str]:
 _MAIN_BOTTLE = _k(r"本体|ボトル(?!\s*(?:なし|無し))|ポンプ")
 _HASH_SHADE = re.compile(r"#\s*([a-z]{3,}|[ぁ-ゖー]{3,})")
 _BODY_ONLY = _k(r"(?:ボディ|本体)\s*(?:のみ|だけ|単体)")
-_SYNONYMS = {"variety:ローション": "variety:化粧水", "variety:化粧水": "variety:ローション"}
+_SYNONYMS = {"variety:ローション": "variety:化粧水", "variety:化粧水": "variety:ローション",
+             "variety:無香料": "variety:無香性", "variety:無香性": "variety:無香料"}
 # What a listing fits or is used with (iPad Pro対応, iPad Air(M2)で使用)
 _FITS = re.compile(r"(?<![a-z0-9])[a-z0-9()]+(?:[ /][a-z0-9()]+){0,2}\s*(?:対応|で使用|用)")
 _HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
@@ -440,7 +442,8 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 or (_COPIES.fullmatch(m.group().strip()) and _copies(ref, lst))):
             continue
         copies = not ref.is_game or lst.quantity == 2 or bool(_SAME.search(lst.text))
-        if (ref.is_game and copies and m.group().startswith(fold_kana("ソフト"))
+        if ((ref.is_game or _SAME.search(lst.text)) and copies
+                and m.group().startswith(fold_kana("ソフト"))
                 and m.group().endswith("本")):
             continue  # ソフト 2本セット of a game: two copies of it (the quantity)
         if (_BULK.fullmatch(m.group()) and lst.quantity > 1 and not _OTHER_KIND.search(lst.text)

@@ -279,7 +279,8 @@ _LINES: dict[str, str] = {
 }
 # Variants within a product line: each is its own line (化粧水 is not クリーム).
 _LINES.update({f"variety:{w}": w for w in (
-    "部屋干し", "抗菌", "無香料", "微香", "プラチナ(?!ゲームズ)", "ワンハンド", "ジェル(?!ボール)",
+    "部屋干し", "抗菌", "無香料", "無香性", "微香", "プラチナ(?!ゲームズ)", "ワンハンド",
+    "ジェル(?!ボール)",
     "ローション", "化粧水", "乳液", "美容液", "マイルド", "トーン\\s*アップ", "粉末", "液体",
     # Shades and textures of one cosmetic.
     "ローズ", "ライトタイプ", "しっとり", "さっぱり", "(?<![a-z])bb(?![a-z])", "無洗米", "玄米",
