@@ -1263,6 +1263,12 @@ def test_a_unit_after_a_removed_word_is_no_unit_and_unscented_is_one_line() -> N
     assert match_title(pikachu, "ポケットモンスター ピカチュウ GB 同じソフト2本").quantity == 2
 
 
+def test_the_number_of_a_platform_is_no_number_of_the_game() -> None:
+    onimusha = Product(title="鬼武者 - PS2", brand="カプコン")
+    assert kind(onimusha, "PS2 鬼武者2 松田優作") == "volume_conflict"
+    assert kind(onimusha, "PS2 鬼武者 説明書付き") == "match"
+
+
 def test_series_lots_are_rejected() -> None:
     assert kind(SPY, "SPY×FAMILY 全巻セット") == "lot"
     assert kind(SPY, "SPY×FAMILY 1-12巻") == "lot"

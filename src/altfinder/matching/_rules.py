@@ -89,6 +89,7 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|風(?
 
 _FORMAT = _k(r"フルサイズ|aps-?c|マイクロフォーサーズ|4k|8k|hdr|wi-?fi\d*|bluetooth|usb|"
               r"type-?c|5g|4g|lte")
+_PLATFORM_NAME = re.compile(r"(?<![a-z])(?:ps\s?\d|3ds|n64|switch\s?2|xbox\s?360)(?![a-z0-9])")
 _AUDIENCE = _k(r"男性|女性|メンズ|レディース|子供|子ども|キッズ|大人|家庭|業務|"
                r"[一-鿿ぁ-ゖー・]{0,6}[犬猫]")  # 避妊去勢猫用: for the cat it feeds
 _SHORT_NUMBER = re.compile(r"\d{1,2}[a-z]?")
@@ -933,7 +934,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         sequel = ref.sequel.search(lp.text)
         if sequel and int(sequel.group(1)) not in rp.volumes | {1} | {
                 y % 100 for y in rp.years} and not (  # スーパードンキーコング1: the first
-                re.search(rf"(?<!\d){int(sequel.group(1))}(?!\d)", ref.parsed.text)):
+                re.search(rf"(?<!\d){int(sequel.group(1))}(?!\d)",
+                          _PLATFORM_NAME.sub(" ", ref.parsed.text))):  # 鬼武者 - PS2: no 2
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "
                            f"the reference has no number")
