@@ -27,7 +27,8 @@ from altfinder.matching._vocabulary import (
 # Junk and damage: the listing can be no better than this condition.
 _POOR = _k(r"ジャンク(?!品?\s*(?:では|じゃ)(?:な|あり))|裁断済み?|自炊用|動作未確認|未確認|"
            r"部品取り|パーツ取り|故障|破損|"
-           r"通電のみ|通電確認のみ|画面割れ|液晶割れ|欠けあり|欠け有り|"
+           r"通電のみ|通電確認のみ|(?:画面|液晶)割れ(?!\s*(?:なし|無し|ありません))|"
+           r"欠けあり|欠け有り|"
            r"(?:縁|ふち|口)に?(?:小さな|小さい|少し|わずかな)?\s*欠け|"  # a chipped rim
            r"水没|水濡れ|水ぬれ|濡れ跡|起動不可|電源入らず|ロック品|"
            r"赤ロム|(?<![a-z])as\s*is(?![a-z])|for\s*parts|(?<![a-z])junk(?![a-z])|"  # not Oasis
@@ -151,7 +152,8 @@ PART_NUMBERS = {"上": 1001, "中": 1002, "下": 1003}  # as volume numbers, apa
 _QUANTITY = _k(
     # a Latin x counts units after an amount (40g x3) or before a counter (x3個, x3 セット),
     # else it is a name (Insta360 X3)
-    r"(?:[×✕✖*]\s*(\d+)|(?:(?<=\d[gl)])|(?<=\d[gl)] )|(?<=\dml)|(?<=\dml ))x\s*(\d{1,2})|"
+    r"(?:(?<!\dah)(?<!\dah )[×✕✖*]\s*(\d+)|"  # not 1.5Ah×2: two batteries
+    r"(?:(?<=\d[gl)])|(?<=\d[gl)] )|(?<=\dml)|(?<=\dml ))x\s*(\d{1,2})|"
     r"(?<![a-z])x\s*(\d{1,2})(?=\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚|箱|袋|缶|組|パック|pcs|セット|set|$)))"
     r"\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚|箱|袋|缶|組|足|着|"
     r"パック|pcs|セット|set|p)?(?![\d.a-z合gml])|"
