@@ -60,7 +60,7 @@ _ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本
               r"起動|巻|プッシュ|本誌|"
               r"スウォッチ|試し|お試し|swatch|"
               r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
-              r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|"
+              r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|シーズン|"
               r"お一人|おひとり|様|現金|支払")
 _GAME_CARD = fold_kana("カード")
 _DISC = fold_kana("ディスク")  # ケース・ディスクのみ: the game without its manual
@@ -82,7 +82,8 @@ _BONUS_ONLY = _k(r"特典のみ|特典だけ|"
 _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|"
                  r"代替(?!処理)|"
                  r"(?<![a-z])for\s+"  # for SONY E, for Windows: a mount, a platform
-                 r"(?!sony|canon|nikon|fuji|panasonic|leica|sigma|windows|mac|pc\b|[elxz]\b)[a-z]")
+                 r"(?!sony|canon|nikon|fuji|panasonic|leica|sigma|windows|mac|pc\b|[elxz]\b)"
+                 r"(?!(?:wo)?m[ae]n\b|her\b|him\b|ladies|kids)[a-z]")  # for Women: an audience
 _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|風(?![一-鿿])|似(?![一-鿿])|"
               r"と同じ|と同等|同等品|そっくり)"
               r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
@@ -289,7 +290,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
         elif _BONUS_WORDS.search(what):
             verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item only ({lst.show(m)})")
-        elif ref.is_game and (_GAME_CARD in what or _DISC in what or "umd" in what):
+        elif (ref.is_game or lst.platforms) and (
+                _GAME_CARD in what or _DISC in what or "umd" in what):
             continue  # カードのみ: the game card alone is the game
         elif _MAIN_UNIT_TOO.search(what):
             continue  # 本体とアダプターのみ: the product, with no more than that
@@ -398,7 +400,8 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     if "+" not in ref.parsed.text:
         for m in _PLUS.finditer(lst.text):
             following = lst.text[m.end():].split()[:1]
-            words = [m.group(1), *(w for w in following if not w.isascii())]
+            words = [m.group(1), *(w for w in following if not w.isascii()
+                                   and not re.match(r"[×x]?\d", w))]  # ×2本: a count
             if all(added in ref.parsed.text or _compact(added) in ref.parsed.compact
                    or sounds_in(added, ref.parsed.text) or _NOT_A_PRODUCT.search(added)
                    or _ACCESSORY_VOCABULARY.regex.search(added) or _AFTER_NAME_OK.search(added)
@@ -1018,6 +1021,7 @@ _AFTER_NAME_OK = _k(
     r"ソフト|パッケージ|カセット|ディスク|ゲーム|通常版|版|本体|セット|初回|特典|限定|コード|"
     r"説明書|ケース|箱|動作|確認|国内|正規|日本|ダウンロード|ジャンク|中古|新品|未使用|未開封|"
     r"switch|nintendo|ps\d|playstation|プレイステーション|プレステ|xbox|スイッチ|ニンテンドー|"
+    r"women|woman|(?<![a-z])men|homme|femme|"  # for Women: the lines rule tells men from women
     r"任天堂|スクウ[ェエ]ア|スクエニ|カプコン|コナミ|セガ|ナムコ|バンダイ|コーエー|アトラス|"
     r"シリーズ|モデル|タイプ|サイズ|カラー|バージョン|ver|ボックス|ボトル|レフィル|リフィル|ポンプ|"
     r"イタリア|フランス|ドイツ|アメリカ|イギリス|スイス|ふきとり|拭き取り|サロン|専売|"
