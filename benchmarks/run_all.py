@@ -10,7 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-SCRIPTS = ["fanout.py", "quota.py", "cache_warm.py", "memory.py", "cpu.py", "matcher_eval.py"]
+SCRIPTS = ["fanout.py", "quota.py", "cache_warm.py", "memory.py", "cpu.py", "matcher_eval.py",
+           "label_agreement.py"]
 
 
 def main() -> int:

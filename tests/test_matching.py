@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -1620,6 +1621,16 @@ def test_the_held_back_pages_load_and_keep_their_first_look() -> None:
     assert scores.precision >= 0.90, scores
     assert scores.recall >= 0.80, scores
     assert scores.quantity_ok == scores.junk_ok == scores.tp
+
+
+def test_the_second_labellers_titles_are_in_the_labelled_set() -> None:
+    bench = _benchmark()
+    _, rows = bench.load()
+    labelled = {(r.product, r.title) for r in rows}
+    path = Path(bench.DATA).with_name("matching_agreement.jsonl")
+    second = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(second) == 300
+    assert all((s["product"], s["title"]) in labelled for s in second)
 
 
 def test_precision_and_recall_on_the_labelled_set() -> None:
