@@ -1292,6 +1292,17 @@ def test_sellers_notes_audiences_counts_and_label_numbers_are_no_other_product()
     assert kind(momo, "モモ ミヒャエル・エンデ 岩波少年文庫 127") == "match"
 
 
+def test_cracks_chips_and_torn_covers_are_damage_and_a_meter_is_no_total() -> None:
+    palette = Product(title="Urban Decay NAKED3 アイシャドウパレット")
+    assert match_title(palette, "アーバンディケイ ネイキッド3 落下で割れあり 使用品").junk
+    plate = Product(title="ロイヤルコペンハーゲン ブルーフルーテッド メガ プレート 19cm")
+    assert match_title(plate, "ロイヤルコペンハーゲン ブルーフルーテッドメガ 縁にカケあり").junk
+    game = Product(title="テイルズ オブ ジ アビス - PS2")
+    assert not match_title(game, "PS2 テイルズ・オブ・ジ・アビス ケースに割れあり 良好").junk
+    meter = Product(title="SwitchBot 防水温湿度計 スイッチボット 温度計 湿度計", brand="SwitchBot")
+    assert match_title(meter, "スイッチボット 防水温湿度計 2個セット 新品未使用").quantity == 2
+
+
 def test_series_lots_are_rejected() -> None:
     assert kind(SPY, "SPY×FAMILY 全巻セット") == "lot"
     assert kind(SPY, "SPY×FAMILY 1-12巻") == "lot"
@@ -1784,6 +1795,10 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind131", 0.92, 0.79),
         ("blind132", 0.87, 0.85),
         ("blind133", 0.87, 0.81),
+        ("blind134", 0.96, 0.85),
+        ("blind135", 0.90, 0.85),
+        ("blind136", 0.94, 0.84),
+        ("blind137", 0.78, 0.78),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])
