@@ -255,6 +255,8 @@ def _parse(title: str) -> _Parsed:
     parsed.sizes |= {m.group() for m in _PET_SIZE.finditer(text)}
     parsed.lines = _lines(canonical)
     parsed.platforms = _PLATFORM_LEXICON.find(canonical)
+    if "xboxone" in parsed.platforms:
+        parsed.platforms.add("xbox")  # sellers call an Xbox One game an Xbox game
     parsed.brands = _BRAND_LEXICON.find(canonical)
 
     rest = text

@@ -378,6 +378,10 @@ def _name_words(core: dict[str, float], is_work: bool) -> list[str]:
     return sorted(set(words), key=len, reverse=True)
 
 
+# Amazon's game titles end in " - Platform", after any bracketed copy
+_PLATFORM_TAIL = re.compile(r"\s-\s*([^-【】\[\]()（）]{2,30})$")
+
+
 @functools.lru_cache(maxsize=256)
 def _reference(title: str, brand: str | None, model_number: str | None) -> _Reference:
     whole = fold_kana(_canonical(title))  # with its catalogue copy
@@ -385,10 +389,13 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     while copy and _EDITION_BRACKET.match(title, copy.start()):  # 影響力の武器[第三版]: no copy
         copy = _COPY.search(title, copy.end())
     colours = _parse(title).colours if copy else set()  # … / 2023年モデル ブラック WH-CH720N B
+    tail = _PLATFORM_TAIL.search(title) if copy else None  # Fallout 4 【CERO…】 - XboxOne
+    platforms = _parse(tail.group(1)).platforms if tail else set()
     if copy:  # catalogue copy after the name (Nano II 65W【独自技術…/3ポート】…) says nothing of it
         title = title[:copy.start()]
     parsed = _parse(title)
     parsed.colours |= colours
+    parsed.platforms |= platforms
     brands = parsed.brands | _brand_of(brand)
     models = []
     if model_number:

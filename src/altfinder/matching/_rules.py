@@ -60,7 +60,7 @@ _ONLY_OK = _k(r"本体|ソフト|ディスク|カセット|ゲーム|商品|^本
               r"起動|巻|プッシュ|本誌|"
               r"スウォッチ|試し|お試し|swatch|"
               r"試用|展示|出品|発送|送料|欠品|コミック|書籍|漫画|単行本|回|度|平日|土日|週末|"
-              r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|シーズン|"
+              r"当日|即日|本日|今日|期間|限定|現品|1点|一点|数量|こちら|写真|画像|記載|表示|シーズン|送風|"
               r"お一人|おひとり|様|現金|支払")
 _GAME_CARD = fold_kana("カード")
 _DISC = fold_kana("ディスク")  # ケース・ディスクのみ: the game without its manual
@@ -139,6 +139,7 @@ def _shape(code: str) -> str:
 
 
 _MAKER_PREFIX = re.compile(r"[a-z]+-[a-z]")
+_SIZED_SERIES = re.compile(r"(\d{2,3})([a-z]{1,3})\d{2,4}")
 
 
 _SHADE_CODE = re.compile(r"[a-z]{2}\d{3}")
@@ -169,6 +170,10 @@ def _same_family(a: str, b: str) -> bool:
         # (E-PL9 and E-PL10 are: one or two digits)
         da, db = len(_first_digits(ca)), len(_first_digits(cb))
         return da == db or (da in (1, 2) and db in (1, 2))
+    sized_a, sized_b = _SIZED_SERIES.match(ca), _SIZED_SERIES.match(cb)
+    if sized_a and sized_b and (sized_a.group(1) == sized_b.group(1)
+                                or sized_a.group(2) == sized_b.group(2)):
+        return True  # 27UP850N-W, 27UP650-W and 32UP550N-W: a screen size, a line, a model
     if len(ca) == len(cb) >= 4 and _shape(ca) == _shape(cb):
         # NLS86 and NLH22 (two shades of one range); A2663 and B1234 are not kin
         return sum(x != y for x, y in zip(ca, cb, strict=True)) <= 2 or ca[:2] == cb[:2]
@@ -1021,7 +1026,8 @@ _AFTER_NAME_OK = _k(
     r"ソフト|パッケージ|カセット|ディスク|ゲーム|通常版|版|本体|セット|初回|特典|限定|コード|"
     r"説明書|ケース|箱|動作|確認|国内|正規|日本|ダウンロード|ジャンク|中古|新品|未使用|未開封|"
     r"switch|nintendo|ps\d|playstation|プレイステーション|プレステ|xbox|スイッチ|ニンテンドー|"
-    r"women|woman|(?<![a-z])men|homme|femme|"  # for Women: the lines rule tells men from women
+    r"women|woman|(?<![a-z])men|homme|femme|"  # for Women: the lines rule tells them apart
+    r"ラベル|"  # ラベル剥がれ: the cartridge's label
     r"任天堂|スクウ[ェエ]ア|スクエニ|カプコン|コナミ|セガ|ナムコ|バンダイ|コーエー|アトラス|"
     r"シリーズ|モデル|タイプ|サイズ|カラー|バージョン|ver|ボックス|ボトル|レフィル|リフィル|ポンプ|"
     r"イタリア|フランス|ドイツ|アメリカ|イギリス|スイス|ふきとり|拭き取り|サロン|専売|"
