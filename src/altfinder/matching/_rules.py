@@ -1232,8 +1232,8 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
                        f"a single unit, where the reference is a set of {ref.quantity}")
         return 1
     for pieces in ref.parsed.specs.get("pieces", ()):  # 15枚 3個: three boxes of 15 sheets
-        if quantity > 1 and quantity % pieces == 0 and any(
-                w.startswith(f"{pieces:g}") for w in lst.quantity_words):
+        if quantity > 1 and quantity % pieces == 0 and any(  # 22ml×4枚 ×3箱: three boxes
+                w.lstrip("×x*✕ ").startswith(f"{pieces:g}") for w in lst.quantity_words):
             quantity = int(quantity // pieces)
     if quantity > 1 and quantity in ref.parsed.specs.get("pieces", ()) and len(
             lst.quantity_words) > 1:
