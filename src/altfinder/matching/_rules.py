@@ -90,6 +90,7 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|風(?
 
 _FORMAT = _k(r"フルサイズ|aps-?c|マイクロフォーサーズ|4k|8k|hdr|wi-?fi\d*|bluetooth|usb|"
               r"type-?c|5g|4g|lte")
+_KANJI_DIGITS = " 一二三四五六七八九十"
 _PLATFORM_NAME = re.compile(r"(?<![a-z])(?:ps\s?\d|3ds|n64|switch\s?2|xbox\s?360)(?![a-z0-9])")
 _AUDIENCE = _k(r"男性|女性|メンズ|レディース|子供|子ども|キッズ|大人|家庭|業務|"
                r"[一-鿿ぁ-ゖー・]{0,6}[犬猫]")  # 避妊去勢猫用: for the cat it feeds
@@ -427,6 +428,9 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             if re.search(r"(?:spf\d*|pa)$", main) or _colours(lst.show(m, 1).split()[-1]):
                 continue  # SPF50+, PA++, ブラック&ブラス (a colour pair)
             if not (main in ref.parsed.text or _compact(main) in ref.parsed.compact
+                    or (all(w in ref.parsed.text for w in main.split())  # Z5 ボディ +予備
+                        and _ACCESSORY_VOCABULARY.regex.search(  # バッテリー: a spare part
+                            lst.text[m.end(1):].lstrip(" +&").split(" ", 1)[0]))
                     or _NOT_A_PRODUCT.search(main) or _ACCESSORY_VOCABULARY.regex.search(main)
                     or _PLATFORM_LEXICON.find(lst.show(m, 1).casefold())):
                 verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
@@ -861,7 +865,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     extra = lp.lines - rp.lines - glued
     if not own.fragrance:
         extra -= {"men", "women"}  # メンズ of a watch, ONE PUNCH-MAN: no fragrance's gender
-    body = {line for line in extra if line.startswith("variety:") and "ボディ(" in line}
+    body = {line for line in extra if line == "variety:ボディ"}
     if body and own.body_care:
         extra -= body  # ボディ 髪 全身用 of a body oil: where it goes, not a camera body
     if "kit" in extra and _BODY_ONLY.search(lp.text):
@@ -925,7 +929,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                           for _, code, name in ref.shades)):  # ミディアムブラウン for 02
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(said)}")
-    later = {v for v in lp.volumes if 2 <= v < 1000} - {y % 100 for y in rp.years}  # るるぶ25
+    later = {v for v in lp.volumes if 2 <= v < 1000  # 三びき of the title, written 3びき
+             and not (v <= 10 and f"{_KANJI_DIGITS[v]}" in rp.text)} - {y % 100 for y in rp.years}
     if ref.is_book and not rp.volumes and later and not named:  # よう実 2 for the first book
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"number {min(later)} of a work whose reference has no number")
@@ -1027,7 +1032,7 @@ _AFTER_NAME_OK = _k(
     r"説明書|ケース|箱|動作|確認|国内|正規|日本|ダウンロード|ジャンク|中古|新品|未使用|未開封|"
     r"switch|nintendo|ps\d|playstation|プレイステーション|プレステ|xbox|スイッチ|ニンテンドー|"
     r"women|woman|(?<![a-z])men|homme|femme|"  # for Women: the lines rule tells them apart
-    r"ラベル|"  # ラベル剥がれ: the cartridge's label
+    r"ラベル|ショット|"  # ラベル剥がれ: the cartridge's label; ショット数: a camera's use
     r"任天堂|スクウ[ェエ]ア|スクエニ|カプコン|コナミ|セガ|ナムコ|バンダイ|コーエー|アトラス|"
     r"シリーズ|モデル|タイプ|サイズ|カラー|バージョン|ver|ボックス|ボトル|レフィル|リフィル|ポンプ|"
     r"イタリア|フランス|ドイツ|アメリカ|イギリス|スイス|ふきとり|拭き取り|サロン|専売|"
