@@ -391,6 +391,9 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     colours = _parse(title).colours if copy else set()  # … / 2023年モデル ブラック WH-CH720N B
     tail = _PLATFORM_TAIL.search(title) if copy else None  # Fallout 4 【CERO…】 - XboxOne
     platforms = _parse(tail.group(1)).platforms if tail else set()
+    # the first item of a list of copy names the product (Soundcore 3 Bluetooth スピーカー/…)
+    first_item = title[copy.start():title.find("/", copy.start())] if copy and title[
+        copy.start()] not in "【[［｜|。 " else ""
     if copy:  # catalogue copy after the name (Nano II 65W【独自技術…/3ポート】…) says nothing of it
         title = title[:copy.start()]
     parsed = _parse(title)
@@ -491,7 +494,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         identity=identity, core_words=core, full_words=full,
         word_list=list(dict.fromkeys([*core, *full])),
         token_string=" ".join(parsed.tokens), quantity=parsed.quantity, lots=lots,
-        accessories={w for found, _ in accessory_words
+        accessories={w for found, _ in [*accessory_words, *_ACCESSORY_VOCABULARY.matches(
+                         fold_kana(_canonical(first_item)))]
                      for w in next((g for g in ACCESSORY_SYNONYMS if found in g), {found})},
         brand_text=fold_kana(_canonical(brand)) if brand else "",
         is_game=is_game, plain_words=plain_words,

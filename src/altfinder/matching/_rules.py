@@ -768,6 +768,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     rp, lp = ref.parsed, lst
     for cls, values in rp.specs.items():
         listed = lp.specs.get(cls)
+        if cls == "inch" and listed and all(  # 24インチ for 23.8: a screen size, rounded
+                any(abs(v - w) <= 0.5 for w in values) for v in listed):
+            continue
         # 6GB+128GB for 8GB+128GB: two values each, one of them another's
         if listed and (not (listed & values)
                        or len(values) > 1 < len(listed) > len(listed & values)):
@@ -948,7 +951,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         if sequel and int(sequel.group(1)) not in rp.volumes | {1} | {
                 y % 100 for y in rp.years} and not (  # スーパードンキーコング1: the first
                 re.search(rf"(?<!\d){int(sequel.group(1))}(?!\d)",
-                          _PLATFORM_NAME.sub(" ", ref.parsed.text))):  # 鬼武者 - PS2: no 2
+                          _PLATFORM_NAME.sub(" ", ref.parsed.text))  # 鬼武者 - PS2: no 2
+                or _says_roman(rp.text, int(sequel.group(1)))):  # ミル2 for コーヒーミル・II
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "
                            f"the reference has no number")
