@@ -311,7 +311,12 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             after = text[m.end():].lstrip()
             before = text[max(0, m.start() - 12):m.start()]
             after = _COUNT.sub("", after, count=1)  # フィルム10枚おまけ, コントローラー2個 …付き
-            if _WITH.match(after) or _WITH.match(_CHAIN.sub("", after)) or _EXTRA.search(before):
+            chain = _CHAIN.match(f" {after}")
+            if (_WITH.match(after) or _WITH.match(_CHAIN.sub("", after)) or _EXTRA.search(before)
+                    or (chain and _WITH.match(f" {after}"[chain.end():]) and all(
+                        vocabulary.regex.fullmatch(w) or _BOX_WORDS.fullmatch(w)
+                        for w in re.split(r"[・、,/&+\s]+", chain.group().strip(" ・、,/&+"))
+                        if w))):  # バッテリー 充電器付: parts that come with it, listed
                 continue  # ケース付き, 箱あり, おまけ: the product with it
             if word in ref.accessories:
                 continue  # the reference names it too (the product is such a thing)
