@@ -105,6 +105,8 @@ _WDH = _k(r"(?:約\s*)?(?<![a-z])[wdh]\s*\d+(?:\.\d+)?\s*(?:cm|mm)?(?:\s*[×xX*]
 _LABELLED_SIZE = _k(r"(?:約\s*)?(?:幅|奥行き?|高さ|長さ|直径|厚さ|縦|横)\s*\d+(?:\.\d+)?\s*"
                     r"(?:cm|mm|m|センチ|ミリ)?\s*[×xX*]?")
 _LOOSE = _k(r"\d+\s*(?:パック|個入り?|本入り?|個セット)\s*の\s*(?:バラ|ばら|うち|中から)")
+# A count of the product's parts: 120mmファン×2, 付属ケーブル2本
+_PART_COUNTED = _k(r"(?:ファン|ドライバー|ユニット)\s*$|付属\S{0,8}$")
 _TOTAL = _k(r"(?:(?<![一-鿿])計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
 # 20本(10本組×2): the count restated in packs
 _RESTATED = _k(r"(?<=[個本枚袋])\s*\(\s*\d+\s*(?:個|本|枚|袋)\s*(?:組|入り?)?\s*[×x*]\s*\d+\s*\)")
@@ -326,7 +328,8 @@ def _parse(title: str) -> _Parsed:
         said_again = value in counted and _SIZED_BEFORE.search(text, 0, m.start())
         if 2 <= value <= 100 and not said_again and not (  # バッテリー2個 充電器付き: the
                 _ACCESSORY_VOCABULARY.regex.search(text, max(0, m.start() - 8), m.start())
-                and _WITH_LIST.match(text, m.end())):  # accessories' count
+                and _WITH_LIST.match(text, m.end())) and not (  # accessories' count
+                _PART_COUNTED.search(text, max(0, m.start() - 12), m.start())):
             quantity *= value
             counted.append(value)
             parsed.quantity_words.append(parsed.show(m))
