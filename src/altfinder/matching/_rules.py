@@ -52,6 +52,7 @@ _CHAIN = _k(r"^(?:\d+\s*(?:個|本|枚|つ|点|台|コ)(?=[・、,/&+\s]))?"
 _COUNT = _k(r"^\d+\s*(?:個|本|枚|つ|点|台|コ)\s*(?=おまけ|オマケ|付|同梱|あり|有り)")
 _EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$|予備\s*$")  # 予備バッテリー: a spare, with it
 
+_UNUSED_STATE = _k(r"未使用|未開封|良好")  # glued to the part's name
 _ONLY = _k(r"([^\s]{1,10}?)\s*(?:(?<!こ)のみ|だけ|単品|単体)(?![a-z])(?!\s*(?:可|可能|でき|動))")
 # What may precede のみ without making the listing a part: the product itself (本体のみ,
 # ソフトのみ) or how it was used or is sold (開封のみ, 数回使用のみ, 平日のみ発送).
@@ -93,7 +94,8 @@ _FORMAT = _k(r"フルサイズ|aps-?c|マイクロフォーサーズ|4k|8k|hdr|w
 _KANJI_DIGITS = " 一二三四五六七八九十"
 _PLATFORM_NAME = re.compile(r"(?<![a-z])(?:ps\s?\d|3ds|n64|switch\s?2|xbox\s?360)(?![a-z0-9])")
 _AUDIENCE = _k(r"男性|女性|メンズ|レディース|子供|子ども|キッズ|大人|家庭|業務|"
-               r"[一-鿿ぁ-ゖー・]{0,6}[犬猫]")  # 避妊去勢猫用: for the cat it feeds
+               r"[一-鿿ぁ-ゖー・]{0,6}[犬猫]|"  # 避妊去勢猫用: for the cat it feeds
+               r"[一-鿿]{1,3}(?:肌|毛|髪)")  # 乾燥毛用, 敏感肌用: for whose hair or skin
 _SHORT_NUMBER = re.compile(r"\d{1,2}[a-z]?")
 _LISTED_BEFORE = re.compile(r"(?:[a-z0-9]+\s?){1,3}\s*/\s*$")  # "Libra Colour / " before Sage
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
@@ -311,6 +313,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             after = text[m.end():].lstrip()
             before = text[max(0, m.start() - 12):m.start()]
             after = _COUNT.sub("", after, count=1)  # フィルム10枚おまけ, コントローラー2個 …付き
+            if _UNUSED_STATE.match(lst.folded, m.end()):
+                continue  # イヤーピース未使用, パーツ未使用: the state of a part that came with it
             chain = _CHAIN.match(f" {after}")
             if (_WITH.match(after) or _WITH.match(_CHAIN.sub("", after)) or _EXTRA.search(before)
                     or (chain and _WITH.match(f" {after}"[chain.end():]) and all(

@@ -83,6 +83,7 @@ def _other_version(ref: _Reference, lst: _Parsed, at: int, end: int, verdict: _V
                                             f"not {ours[0]}")
     return True
 _GLUED_LETTER = re.compile(r"(?<=[ぁ-ゖー])[a-z]{1,2}(?![a-z0-9])")  # ヴォーノN, タフまるJr
+_SEQUEL_MARK = re.compile(r"(?<![一-鿿ぁ-ゖ])続々?\s*$")  # 続 …, 続々 …: the next book
 _OWN_NUMBER = re.compile(r"ー*\s*(\d{1,3})(?![\d.])")
 
 
@@ -103,6 +104,14 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
             and of.group().rstrip("0123456789") not in ref.whole_text):
         verdict.reject(MatchKind.LINE_CONFLICT,  # うみの100かいだてのいえ for 100かいだてのいえ
                        f"another title of the series ({lst.display[of.start():at + len(title)]})")
+        return
+    text = ref.parsed.text
+    lead = title or min(ref.core_words, default=None,  # the name's first word
+                        key=lambda w: i if (i := text.find(w)) >= 0 else len(text))
+    if (lead and (at := lst.text.find(lead)) > 0 and (mark := _SEQUEL_MARK.search(lst.text, 0, at))
+            and "続" not in ref.parsed.text):
+        verdict.reject(MatchKind.LINE_CONFLICT,  # 続 わけあって絶滅しました。
+                       f"a sequel ({lst.display[mark.start():at + len(lead)]})")
         return
     if title and (at := lst.text.find(title)) >= 0:
         subtitle = _WAVE_SUBTITLE.match(lst.text, at + len(title))

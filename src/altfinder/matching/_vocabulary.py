@@ -400,7 +400,7 @@ _ACCESSORY_VOCABULARY = _Vocabulary((
     (w, ("(?<!ハード)(?<!はーど)" if w == "カバー" else "")  # ハードカバー is a binding
      + ("(?<!通信)" if w == "交換用" else "")  # 通信交換用: for trading (Pokémon), no part
      + ("(?<![ぁ-ゖ])" if w == "スペア" else "")  # トランスペアレント: no spare
-     + ("(?<!ト)(?<!と)" if w == "ラベル" else "")  # トラベルケース: travel, no label
+     + ("(?<!ト)(?<!と)(?<![赤青黒白緑金銀])" if w == "ラベル" else "")  # トラベル, 赤ラベル
      + re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else "")  # 部品取り is junk
      + ("(?!\\s*(?:販売|売り))" if w == "ケース" else "")  # ケース販売: sold by the carton
      + ("(?!シミュ)" if w == "フィルム" else "")  # フィルムシミュレーション, a camera's
