@@ -38,7 +38,7 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "matching_eval.j
 HELD_BACK = DATA.with_name("matching_heldback.jsonl")
 PAGE = 120  # a Mercari search page
 # blind3 onwards: about 120 titles each, written blind, two at a time
-SPLITS = ("tune", "holdout", "blind", "blind2", *(f"blind{n}" for n in range(3, 150)))
+SPLITS = ("tune", "holdout", "blind", "blind2", *(f"blind{n}" for n in range(3, 154)))
 
 
 @dataclass(frozen=True)

@@ -1381,6 +1381,17 @@ def test_a_count_of_the_products_own_parts_is_no_count_of_units() -> None:
     assert match_title(phones, "アーカーゲー K712PRO 中古 付属ケーブル2本").quantity == 1
 
 
+def test_lanes_restated_counts_and_a_kits_parts_are_no_units() -> None:
+    ssd = Product(title="Crucial T500 1TB 3D NAND NVMe PCIe4.0 M.2 SSD CT1000T500SSD8JP",
+                  model_number="CT1000T500SSD8JP")
+    assert match_title(ssd, "Crucial T500 1TB M.2 SSD Gen4×4 動作確認済").quantity == 1
+    speaker = Product(title="Anker Soundcore Motion 300 ブラック")
+    assert match_title(speaker, "Motion300 サウンドコア 2台セット ブラック×2").quantity == 2
+    kit = Product(title="Canon EOS Kiss X10 ダブルズームキット ブラック")
+    junk = "【ジャンク】Kiss X10 ダブルズームキット レンズ2本は動作品"
+    assert match_title(kit, junk).quantity == 1
+
+
 def test_series_lots_are_rejected() -> None:
     assert kind(SPY, "SPY×FAMILY 全巻セット") == "lot"
     assert kind(SPY, "SPY×FAMILY 1-12巻") == "lot"
@@ -1897,6 +1908,10 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind147", 0.90, 0.82),
         ("blind148", 0.85, 0.89),
         ("blind149", 0.90, 0.78),
+        ("blind150", 0.86, 0.89),
+        ("blind151", 0.80, 0.75),
+        ("blind152", 0.87, 0.86),
+        ("blind153", 0.87, 0.73),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

@@ -30,7 +30,7 @@ _POOR = _k(r"ジャンク(?!品?\s*(?:では|じゃ)(?:な|あり))|裁断済み
            r"通電のみ|通電確認のみ|(?:画面|液晶)割れ(?!\s*(?:なし|無し|ありません))|"
            r"(?:欠け|カケ)(?:あり|有り)|(?<!ケース)(?<!ケースに)割れ(?:あり|有り)|"  # not a case's
            r"(?:縁|ふち|口)に?(?:小さな|小さい|少し|わずかな)?\s*(?:欠け|カケ)|"  # a chipped rim
-           r"表紙破れ|袋破れ|歪み|ガタつき|"  # a torn cover or bag, a warped or wobbly frame
+           r"表紙破れ|カバー破れ|袋破れ|歪み|ガタつき|"  # a torn cover or bag, a warped frame
            r"水没|水濡れ|水ぬれ|濡れ跡|起動不可|電源入らず|ロック品|"
            r"赤ロム|(?<![a-z])as\s*is(?![a-z])|for\s*parts|(?<![a-z])junk(?![a-z])|"  # not Oasis
            r"コーティング\s*(?:剥がれ|はがれ|ハゲ)|"
@@ -107,6 +107,7 @@ _LABELLED_SIZE = _k(r"(?:約\s*)?(?:幅|奥行き?|高さ|長さ|直径|厚さ|�
 _LOOSE = _k(r"\d+\s*(?:パック|個入り?|本入り?|個セット)\s*の\s*(?:バラ|ばら|うち|中から)")
 # A count of the product's parts: 120mmファン×2, 付属ケーブル2本
 _PART_COUNTED = _k(r"(?:ファン|ドライバー|ユニット)\s*$|付属\S{0,8}$")
+_TOPIC = fold_kana("は")
 _TOTAL = _k(r"(?:(?<![一-鿿])計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
 # 20本(10本組×2): the count restated in packs
 _RESTATED = _k(r"(?<=[個本枚袋])\s*\(\s*\d+\s*(?:個|本|枚|袋)\s*(?:組|入り?)?\s*[×x*]\s*\d+\s*\)")
@@ -144,7 +145,8 @@ _CONTENTS = _k(r"(?<![\d.×x*✕])([2-9]\d|\d{3,})\s*枚(?!\s*(?:セット|set|�
 # 200g×2 after 2本セット: the same two bottles, said twice
 _SIZED_BEFORE = re.compile(r"\d\s*(?:g|ml|l|kg|mg|gb|tb)\s*$")  # 4TB×2 after 2台: said again
 _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)?|"
-                 r"(?<!pcie)(?<!pcie )gen\s*(\d+)(?!\.\d)|(\d+)\s*世代|"  # not PCIe Gen4
+                 r"(?<!pcie)(?<!pcie )gen\s*(\d+)(?!\.\d)(?!\s*[×x]\s*\d)|"  # not PCIe Gen4(×4)
+                 r"(\d+)\s*世代|"
                  r"(?<![a-z\d])(\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
 _EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版|"
               r"(\d+)\s*訂(?:版)?(?!正)|(?<![a-z\d.])(\d{1,2})\s*版(?!権)")  # 11版 (not PS4版)
@@ -156,7 +158,7 @@ PART_NUMBERS = {"上": 1001, "中": 1002, "下": 1003}  # as volume numbers, apa
 _QUANTITY = _k(
     # a Latin x counts units after an amount (40g x3) or before a counter (x3個, x3 セット),
     # else it is a name (Insta360 X3)
-    r"(?:(?<!\dah)(?<!\dah )[×✕✖*]\s*(\d+)|"  # not 1.5Ah×2: two batteries
+    r"(?:(?<!\dah)(?<!\dah )(?<!gen\d)[×✕✖*]\s*(\d+)|"  # not 1.5Ah×2, nor Gen4×4 (lanes)
     r"(?:(?<=\d[gl)])|(?<=\d[gl)] )|(?<=\dml)|(?<=\dml ))x\s*(\d{1,2})|"
     r"(?<![a-z])x\s*(\d{1,2})(?=\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚|箱|袋|缶|組|パック|pcs|セット|set|$)))"
     r"\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚|箱|袋|缶|組|足|着|"
@@ -325,11 +327,13 @@ def _parse(title: str) -> _Parsed:
     counted: list[int] = []
     for m in _QUANTITY.finditer(rest):
         value = _ints(m)
-        said_again = value in counted and _SIZED_BEFORE.search(text, 0, m.start())
+        said_again = value in counted and (  # 2台セット ブラック×2: the count said again
+            _SIZED_BEFORE.search(text, 0, m.start()) or m.group().lstrip().startswith("×"))
         if 2 <= value <= 100 and not said_again and not (  # バッテリー2個 充電器付き: the
                 _ACCESSORY_VOCABULARY.regex.search(text, max(0, m.start() - 8), m.start())
                 and _WITH_LIST.match(text, m.end())) and not (  # accessories' count
-                _PART_COUNTED.search(text, max(0, m.start() - 12), m.start())):
+                _PART_COUNTED.search(text, max(0, m.start() - 12), m.start())
+                or text.startswith(_TOPIC, m.end())):  # レンズ2本は動作品: of its parts
             quantity *= value
             counted.append(value)
             parsed.quantity_words.append(parsed.show(m))
