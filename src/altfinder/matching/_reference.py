@@ -91,8 +91,9 @@ _GENERIC = _k(
 _COPY = re.compile(r"[【\[［｜]|。(?!\s*(?:\(|\[|改訂|新装|新版|第?\d))|"  # not …。改訂版
                    r"(?<![A-Za-z0-9])\||\|(?![A-Za-z0-9])|\s/\s|"
                    r"(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
-# What after a number makes it a count, not a sequel (人は話し方が9割, 怪獣8号).
+# A list of what comes with an accessory word: バッテリ・充電器・ケース付
 _LISTED_WITH = re.compile(r"(?:[・、,/&＆+]\s*[^\s・、,/&＆+付]{1,8}){1,3}\s*(?:付|つき)")
+# What after a number makes it a count, not a sequel (人は話し方が9割, 怪獣8号).
 _UNITS = fold_kana("割|号|年|月|日|回|度|倍|代|人|色|%|個|本|枚|点|つ|冊|巻")
 _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
 # A brand field that is a publisher: the product is a book.
@@ -392,8 +393,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     tail = _PLATFORM_TAIL.search(title) if copy else None  # Fallout 4 【CERO…】 - XboxOne
     platforms = _parse(tail.group(1)).platforms if tail else set()
     # the first item of a list of copy names the product (Soundcore 3 Bluetooth スピーカー/…)
-    first_item = title[copy.start():title.find("/", copy.start())] if copy and title[
-        copy.start()] not in "【[［｜|。 " else ""
+    first_item = copy.group()[:-1] if copy and copy.group().endswith("/") else ""
     if copy:  # catalogue copy after the name (Nano II 65W【独自技術…/3ポート】…) says nothing of it
         title = title[:copy.start()]
     parsed = _parse(title)

@@ -942,7 +942,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(said)}")
     later = {v for v in lp.volumes if 2 <= v < 1000  # 三びき of the title, written 3びき
-             and not (v <= 10 and f"{_KANJI_DIGITS[v]}" in rp.text)} - {y % 100 for y in rp.years}
+             and not (v <= 10 and _KANJI_DIGITS[v] in rp.text)} - {y % 100 for y in rp.years}
     if ref.is_book and not rp.volumes and later and not named:  # よう実 2 for the first book
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"number {min(later)} of a work whose reference has no number")
@@ -1143,8 +1143,10 @@ _COPIES = _k(r"(?<![\d.])([2-9]|[1-9]\d)\s*冊\s*(?:セット|まとめ)?")
 def _copies(ref: _Reference, lst: _Parsed) -> int:
     """How many copies of the book a listing of N冊 sells: N when it names one title only.
 
-    A single book (no volume number), or the reference's volume alone (鬼滅の刃 23巻
-    3冊セット): N copies of it. Other volumes, or none named for a numbered volume: a lot.
+    The reference's volume alone with a reason for copies (鬼滅の刃 23巻 3冊セット 保存用), or
+    a single book whose listing names nothing else (ターゲット1900 6訂版 2冊セット): N copies
+    of it. Other volumes, other titles (方舟 十戒 2冊セット), or a numbered volume without a
+    reason: a lot.
     """
     m = _COPIES.search(lst.text)
     if m is None or any(not (o.group().startswith(_BULK_WORD) and _SAME.search(lst.text))
