@@ -188,6 +188,7 @@ class _Reference:
     sequel: re.Pattern[str] | None  # a title word with a number glued on (変な家2)
     name_words: list[str]  # the words a sibling's name would extend (series rule)
     work_title: str | None  # a book's or game's title word, for a subtitle in waves
+    lead_word: str | None  # the title word, or the name's first word (続 before it: a sequel)
     sound_runs: list[str]  # kana and Latin runs compared by sound (プロジェクト・ヘイル・メアリー)
     initials: dict[str, list[tuple[int, int]]]  # DK for ドンキーコング: spans of parsed.text
     name_lines: set[str]  # the lines the name itself says (not the catalogue copy)
@@ -376,7 +377,7 @@ def _name_words(core: dict[str, float], is_work: bool) -> list[str]:
         words = [w for w, weight in core.items() if weight >= 3 and re.fullmatch("[a-z]+", w)]
     if is_work and core:
         words.append(max(core, key=len))
-    return sorted(set(words), key=len, reverse=True)
+    return sorted(dict.fromkeys(words), key=len, reverse=True)  # ties in a fixed order
 
 
 # Amazon's game titles end in " - Platform", after any bracketed copy
@@ -504,7 +505,9 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         sequel=re.compile(rf"(?:{'|'.join(titles)})(\d{{1,2}})(?![\d.]|{_UNITS})")
         if titles else None,
         name_words=_name_words(core, is_game),
-        work_title=max(core, key=len) if (is_game or is_book) and core else None,
+        work_title=(title_word := max(core, key=len) if (is_game or is_book) and core else None),
+        lead_word=title_word or min(core, default=None, key=lambda w: (
+            i if (i := parsed.text.find(w)) >= 0 else len(parsed.text))),
         sound_runs=runs(parsed.text),
         initials=initials(parsed.text, title),
         shades=_shades(parsed.text, {**full, **core}),

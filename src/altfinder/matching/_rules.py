@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from altfinder.matching._normalize import _DENIAL, _compact, _k, fold_kana
+from altfinder.matching._normalize import _DENIAL, _KANJI_DIGITS, _compact, _k, fold_kana
 from altfinder.matching._parse import PART_NUMBERS, _Parsed
 from altfinder.matching._reference import _Reference
 from altfinder.matching._result import MatchKind
@@ -25,6 +25,7 @@ from altfinder.matching._sound import sound_key, sounds_in
 from altfinder.matching._vocabulary import (
     _ACCESSORY_VOCABULARY,
     _BRAND_LEXICON,
+    _CHAIN,
     _LEFT,
     _LINE_REQUIRED,
     _LINE_WORDS,
@@ -45,10 +46,6 @@ from altfinder.matching._vocabulary import (
 )
 from altfinder.models import Condition
 
-# The rest of a list of accessories (バッテリー・充電器付き): skipped to reach its 付き.
-_CHAIN = _k(r"^(?:\d+\s*(?:個|本|枚|つ|点|台|コ)(?=[・、,/&+\s]))?"
-            r"(?:[・、,/&+\s]\s*[^\s・、,/&+]{1,10}?)+"
-            r"(?=付き|付属|付|つき|あり|有り|入り|同梱)")  # バッテリー2個 充電器付き
 _COUNT = _k(r"^\d+\s*(?:個|本|枚|つ|点|台|コ)\s*(?=おまけ|オマケ|付|同梱|あり|有り)")
 _EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$|予備\s*$")  # 予備バッテリー: a spare, with it
 
@@ -91,8 +88,6 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|風(?
 
 _FORMAT = _k(r"フルサイズ|aps-?c|マイクロフォーサーズ|4k|8k|hdr|wi-?fi\d*|bluetooth|usb|"
               r"type-?c|5g|4g|lte")
-_KANJI_DIGITS = " 一二三四五六七八九十"
-_PLATFORM_NAME = re.compile(r"(?<![a-z])(?:ps\s?\d|3ds|n64|switch\s?2|xbox\s?360)(?![a-z0-9])")
 _AUDIENCE = _k(r"男性|女性|メンズ|レディース|子供|子ども|キッズ|大人|家庭|業務|"
                r"[一-鿿ぁ-ゖー・]{0,6}[犬猫]|"  # 避妊去勢猫用: for the cat it feeds
                r"[一-鿿]{1,3}(?:肌|毛|髪)")  # 乾燥毛用, 敏感肌用: for whose hair or skin
@@ -942,7 +937,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(said)}")
     later = {v for v in lp.volumes if 2 <= v < 1000  # 三びき of the title, written 3びき
-             and not (v <= 10 and _KANJI_DIGITS[v] in rp.text)} - {y % 100 for y in rp.years}
+             and not (v <= 10 and _KANJI_DIGITS[v - 1] in rp.text)} - {y % 100 for y in rp.years}
     if ref.is_book and not rp.volumes and later and not named:  # よう実 2 for the first book
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"number {min(later)} of a work whose reference has no number")
@@ -960,7 +955,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         if sequel and int(sequel.group(1)) not in rp.volumes | {1} | {
                 y % 100 for y in rp.years} and not (  # スーパードンキーコング1: the first
                 re.search(rf"(?<!\d){int(sequel.group(1))}(?!\d)",
-                          _PLATFORM_NAME.sub(" ", ref.parsed.text))  # 鬼武者 - PS2: no 2
+                          _PLATFORM_LEXICON.regex.sub(" ", ref.parsed.text))  # PS2: no 2
                 or _says_roman(rp.text, int(sequel.group(1)))):  # ミル2 for コーヒーミル・II
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {sequel.group(1)} of the title ({lp.show(sequel)}): "

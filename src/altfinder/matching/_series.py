@@ -105,11 +105,9 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
         verdict.reject(MatchKind.LINE_CONFLICT,  # うみの100かいだてのいえ for 100かいだてのいえ
                        f"another title of the series ({lst.display[of.start():at + len(title)]})")
         return
-    own_text = ref.parsed.text
-    lead = title or min(ref.core_words, default=None,  # the name's first word
-                        key=lambda w: i if (i := own_text.find(w)) >= 0 else len(own_text))
+    lead = ref.lead_word
     if (lead and (at := lst.text.find(lead)) > 0 and (mark := _SEQUEL_MARK.search(lst.text, 0, at))
-            and "続" not in own_text):
+            and "続" not in ref.parsed.text):
         verdict.reject(MatchKind.LINE_CONFLICT,  # 続 わけあって絶滅しました。
                        f"a sequel ({lst.display[mark.start():at + len(lead)]})")
         return

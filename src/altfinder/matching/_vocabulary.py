@@ -417,6 +417,11 @@ _WITH = _k(r"(?:\([^)]*\)\s*)?(?:は|が|も|に)?(?:少し|やや|多少|若干
            r"新品に交換|持ち|残量|おまけ|オマケ|強化|持続|長持ち|不要|不使用|売り|清掃|掃除|洗浄|"
            r"欠品|欠|洗濯済み?|クリーニング済み?|貼付済み?|貼り付け済み?|貼付け済み?|貼り済み?|貼って|装着済み?|セット済み?)")
 
+# The rest of a list of accessories (バッテリー・充電器付き): skipped to reach its 付き.
+_CHAIN = _k(r"^(?:\d+\s*(?:個|本|枚|つ|点|台|コ)(?=[・、,/&+\s]))?"
+            r"(?:[・、,/&+\s]\s*[^\s・、,/&+]{1,10}?)+"
+            r"(?=付き|付属|付|つき|あり|有り|入り|同梱)")  # バッテリー2個 充電器付き
+
 # Lots and bundles: several different things sold together (まとめ売り, 他3点, 1-12巻).
 # Lot words that are never copies of one title (for 2冊セット of a single book).
 _OTHER_LOT = _k(r"まとめ|全巻|全\s*\d+\s*巻|他\s*\d+|ほか\s*\d+|\d+\s*[~-]\s*\d+\s*巻|"
