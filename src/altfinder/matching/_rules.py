@@ -329,8 +329,9 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                 continue  # a game's case is part of it (ケース説明書付き, ケース傷)
             if fold_kana(word) == _CARD_GAME and _TABLETOP.search(ref.parsed.text):
                 continue  # ito カードゲーム, where the reference is a board game
-            if fold_kana(word) == _LABEL and _DAMAGED.match(after):
-                continue  # ラベル剥がれ: the product's own label, damaged
+            if fold_kana(word) == _LABEL and (not after or _DAMAGED.match(after)
+                                              or _FINE.match(lst.folded, m.end())):
+                continue  # ラベル剥がれ, ラベル美品: the state of the product's own label
             verdict.reject(MatchKind.ACCESSORY, f"an accessory or part ({lst.show(m)})")
             break
     no_main = _NO_MAIN_UNIT.search(text)
@@ -369,6 +370,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
 _CARD_GAME, _LABEL = fold_kana("カードゲーム"), fold_kana("ラベル")
 _TABLETOP = _k(r"ボードゲーム|カードゲーム|テーブルゲーム|パーティーゲーム")
 _DAMAGED = _k(r"剥がれ|はがれ|破れ|傷|キズ|汚れ|焼け|ヤケ|欠け|スレ|擦れ|印字")
+_FINE = _k(r"\s*(?:美品|きれい|綺麗|キレイ|良好)")
 
 
 # "X + Y": the product sold with another one (あつまれどうぶつの森 + ハッピーホームパラダイス).
@@ -1040,7 +1042,7 @@ _AFTER_NAME_OK = _k(
     r"説明書|ケース|箱|動作|確認|国内|正規|日本|ダウンロード|ジャンク|中古|新品|未使用|未開封|"
     r"switch|nintendo|ps\d|playstation|プレイステーション|プレステ|xbox|スイッチ|ニンテンドー|"
     r"women|woman|(?<![a-z])men|homme|femme|"  # for Women: the lines rule tells them apart
-    r"ラベル|ショット|"  # ラベル剥がれ: the cartridge's label; ショット数: a camera's use
+    r"ショット|"  # ショット数: a camera's use
     r"任天堂|スクウ[ェエ]ア|スクエニ|カプコン|コナミ|セガ|ナムコ|バンダイ|コーエー|アトラス|"
     r"シリーズ|モデル|タイプ|サイズ|カラー|バージョン|ver|ボックス|ボトル|レフィル|リフィル|ポンプ|"
     r"イタリア|フランス|ドイツ|アメリカ|イギリス|スイス|ふきとり|拭き取り|サロン|専売|"

@@ -394,8 +394,6 @@ ACCESSORY_SYNONYMS = (
     frozenset({"amiibo", "アミーボ"}), frozenset({"アクスタ", "アクリルスタンド"}),
     frozenset({"ポケモンカード", "ポケカ"}),
 )
-_LABEL_STATE = (r"(?!\s*$|\s*(?:美品|きれい|綺麗|キレイ|良好|傷|キズ|剥がれ|はがれ|スレ|汚れ|"
-                r"破れ|ヤケ|焼け))")
 _ACCESSORY_VOCABULARY = _Vocabulary((
     (w, ("(?<!ハード)(?<!はーど)" if w == "カバー" else "")  # ハードカバー is a binding
      + ("(?<!通信)" if w == "交換用" else "")  # 通信交換用: for trading (Pokémon), no part
@@ -403,8 +401,7 @@ _ACCESSORY_VOCABULARY = _Vocabulary((
      + ("(?<!ト)(?<!と)(?<![赤青黒白緑金銀])" if w == "ラベル" else "")  # トラベル, 赤ラベル
      + re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else "")  # 部品取り is junk
      + ("(?!\\s*(?:販売|売り))" if w == "ケース" else "")  # ケース販売: sold by the carton
-     + ("(?!シミュ)" if w == "フィルム" else "")  # フィルムシミュレーション, a camera's
-     + (_LABEL_STATE if w == "ラベル" else ""))  # ラベル美品: the state of a cartridge's label
+     + ("(?!シミュ)" if w == "フィルム" else ""))  # フィルムシミュレーション, a camera's
     for w in sorted(_ACCESSORY_WORDS, key=len, reverse=True)), fold=True)
 # The two halves of a pair: Joy-Con (L) / (R), 左右.
 _LEFT = _k(r"\(\s*l\s*\)|(?<![a-z])l\s*側|左(?:側|耳)?(?:のみ|だけ|単品)")
