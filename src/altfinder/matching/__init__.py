@@ -82,10 +82,11 @@ __all__ = ["DEFAULT_THRESHOLD", "Match", "MatchKind", "Matcher", "match_title", 
 #: Chosen on the score distribution of every labelled title no rule rejects (see
 #: docs/matching.md): from 0.55 to 0.5 gained 12 true matches and no false one.
 DEFAULT_THRESHOLD = 0.5
-#: How far below the threshold a listing may score when every word of it is explained (by
-#: the reference, a seller's habit, a size or a colour): blind52 onwards, +17 true matches
-#: and no false one at 0.1 (docs/matching.md).
-_EXPLAINED_MARGIN = 0.1
+#: Below the threshold a listing still matches when every word of it is explained (by the
+#: reference, a seller's habit, a statement about the copy, a size or a colour): a
+#: nickname or the copy left out, with nothing that names another product — down to this
+#: far below the threshold (to 0 at the default; docs/matching.md).
+_EXPLAINED_MARGIN = 0.5
 
 
 class Matcher:
@@ -166,11 +167,13 @@ class Matcher:
         if score >= self.threshold:
             _last_word_rule(ref, lst, present, verdict, named is not None)
         verdict.reasons.extend(reasons)
-        floor = self.threshold - _EXPLAINED_MARGIN
-        if (verdict.kind is MatchKind.MATCH and floor <= score < self.threshold
+        # Below the threshold, a listing whose every word the reference or a seller's habit
+        # explains is still the product (a nickname, the copy left out): nothing contradicts it.
+        if (verdict.kind is MatchKind.MATCH
+                and self.threshold - _EXPLAINED_MARGIN <= score < self.threshold
                 and not ref.is_accessory and not _unexplained(ref, lst)):
             verdict.reasons.append(f"every word of the listing is the reference's or a seller's "
-                                   f"(score {score:.2f} ≥ {floor:.2f})")
+                                   f"(score {score:.2f})")
         elif verdict.kind is MatchKind.MATCH and score < self.threshold:
             verdict.reject(MatchKind.LOW_SCORE,
                            f"too different from the reference title (score {score:.2f} "

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from altfinder.matching._normalize import _DENIAL, _KANJI_DIGITS, _compact, _k, fold_kana
-from altfinder.matching._parse import PART_NUMBERS, _Parsed
+from altfinder.matching._parse import _ACCEPTABLE, _POOR, PART_NUMBERS, _Parsed
 from altfinder.matching._reference import _Reference
 from altfinder.matching._result import MatchKind
 from altfinder.matching._sound import sound_key, sounds_in
@@ -1215,9 +1215,29 @@ _SELLER_WORDS = frozenset(fold_kana(w) for w in (
     "説明書付き", "シュリンク付き", "一読のみ", "本体のみ", "ソフトのみ", "単品", "国内版",
     "まとめて", "パッケージ版", "通常版", "付き", "純正", "正規品", "国内正規品", "使用感あり",
     "傷あり", "キズあり", "ヤケあり", "兄弟用に", "ディスク傷なし", "ok"))
+# What a seller says about the copy, not the product: a statement (電源入らず, ケースなし,
+# 説明書あり, 使用済み), a counted thing (2本, 3割, 2023年), the kind of item (単行本, ソフト)
+_SELLER_TALK = _k(
+    r"(?:(?<!\S)\S*?(?:あり|有り|なし|無し|済み?|付き?|ません|せず|入らず|不可|不良|不安定|"
+    r"多数|剥がれ|はがれ|割れ|のみ|(?<!函)入り|発送|配送|送料込み?|購入|使用|確認|良好|美品|新品|中古|"
+    r"未使用|未開封|開封|ok)|"
+    r"\d+(?:\.\d+)?\s*(?:本|個|枚|冊|巻|袋|回|割|年|ヶ月|か月|カ月|点|箱|台|足|着|組|セット|"
+    r"set|パック|p|r|ロール|入)|"
+    r"単行本|文庫本?|新書|絵本|ビジネス書|ライトノベル|ラノベ|コミックス?|漫画|マンガ|完結巻|"
+    r"最終巻|初版|ソフト|パッケージ版?|カセット|ディスク|本体|まとめ買い|ジャンク扱い|"
+    r"ジャンク|部品取りに(?:どうぞ)?|送料無料|匿名|即日|出産準備|読み聞かせ|日本語版|国内版|"
+    r"大容量|限定|正規品|純正|プレゼント|ギフト|お得|再販|人気|定番)(?=\s|$)")
 # A word of a listing: a Latin token, a run of Japanese, or one kanji (茜)
 _LISTING_WORD = re.compile(r"[a-z][a-z0-9]*|[ぁ-ゖー一-鿿々]{2,}|[一-鿿々]|\d+[a-z]*")
-_SIZED = re.compile(r"\d+(?:\.\d+)?(?:gb|tb|ml|l|g|kg|mm|cm|w|mah)")
+_SIZED = re.compile(r"\d+(?:\.\d+)?(gb|tb|ml|l|g|kg|mm|cm|w|mah)")
+
+
+def _sized(word: str, ref: _Reference) -> bool:
+    """A size (500ml, 1.5kg); a one-letter unit only where the reference uses it (4G is a
+    title, not four grams)."""
+    m = _SIZED.fullmatch(word)
+    return m is not None and (len(m.group(1)) > 1 or re.search(
+        rf"\d\s*{m.group(1)}(?![a-z])", ref.whole_text) is not None)
 
 
 def _unexplained(ref: _Reference, lst: _Parsed) -> list[str]:
@@ -1232,9 +1252,10 @@ def _unexplained(ref: _Reference, lst: _Parsed) -> list[str]:
         ['茜']
     """
     whole = ref.whole_text.replace(" ", "")
-    return [w for w in _LISTING_WORD.findall(lst.text)
-            if w not in whole and w not in _SELLER_WORDS and not _SIZED.fullmatch(w)
-            and not (len(w) <= 2 and w.isascii() and not w.isdigit())
+    said = _SELLER_TALK.sub(" ", _POOR.sub(" ", _ACCEPTABLE.sub(" ", lst.text)))
+    return [w for w in _LISTING_WORD.findall(said)
+            if w not in whole and w not in _SELLER_WORDS and not _sized(w, ref)
+            and not (len(w) <= 2 and w.isascii() and w.isalpha())
             and not _colours(w) and not sounds_in(w, ref.whole_text)]
 
 
