@@ -36,6 +36,9 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "matching_eval.j
 # Realistic result pages (the whole first page a search returns, in its real mix), written
 # blind and never tuned on: their figures are printed, their errors are not listed.
 HELD_BACK = DATA.with_name("matching_heldback.jsonl")
+# What a shop search returns for some of the products (their aliases and siblings), written
+# blind by people who saw the reference only, never the listings
+CATALOGUE = DATA.with_name("matching_catalogue.jsonl")
 PAGE = 120  # a Mercari search page
 # blind3 onwards: about 120 titles each, written blind, two at a time
 SPLITS = ("tune", "holdout", "blind", "blind2", *(f"blind{n}" for n in range(3, 154)))
@@ -102,6 +105,21 @@ def load(path: Path = DATA) -> tuple[dict[str, Product], list[Row]]:
     return products, rows
 
 
+def with_catalogue(products: dict[str, Product], path: Path = CATALOGUE
+                   ) -> dict[str, Product]:
+    """The products the catalogue knows, with their aliases and siblings filled in."""
+    out: dict[str, Product] = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            if record["product"] in products:
+                out[record["product"]] = products[record["product"]].model_copy(update={
+                    "aliases": tuple(record["aliases"]), "siblings": tuple(record["siblings"])})
+    return out
+
+
 def verdicts(products: dict[str, Product], rows: Sequence[Row],
              matcher: Matcher | None = None) -> list[Match]:
     """The matcher's verdict on every row, one batch per reference product."""
@@ -162,9 +180,13 @@ def main(argv: Iterable[str] | None = None) -> int:
                         help="accepted for run_all.py (the evaluation is already quick)")
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all",
                         help="which split --errors lists (default all)")
+    parser.add_argument("--catalogue", action="store_true",
+                        help="give the matcher the shops' catalogue where there is one")
     args = parser.parse_args(list(argv) if argv is not None else None)
 
     products, rows = load()
+    if args.catalogue:
+        products |= with_catalogue(products)
     found = verdicts(products, rows)
     print(f"{len(rows)} listing titles, {len(products)} reference products")
     print("split     rows   tp   fp   fn   tn   precision  recall   quantity junk")
@@ -180,6 +202,18 @@ def main(argv: Iterable[str] | None = None) -> int:
         pairs = [(r, m) for r, m in zip(held_rows, held, strict=True) if r.split == name]
         print(_line(name, score([r for r, _ in pairs], [m for _, m in pairs])))
     print(_line("held", score(held_rows, held)))
+    catalogued = with_catalogue(products) | with_catalogue(held_products)
+    if catalogued:
+        print(f"\nwith the shops' catalogue ({len(catalogued)} products that have one): "
+              "the same titles, first without it, then with its aliases and siblings")
+        for name, prods, rs, plain in (("blind", products, rows, found),
+                                       ("held", held_products, held_rows, held)):
+            pairs = [(r, m) for r, m in zip(rs, plain, strict=True) if r.product in catalogued]
+            if not pairs:
+                continue
+            subset = [r for r, _ in pairs]
+            print(_line(f"{name}-", score(subset, [m for _, m in pairs])))
+            print(_line(f"{name}+", score(subset, verdicts(prods | catalogued, subset))))
     first, warm = page_ms(products, rows)
     print(f"one page of {PAGE} titles: {first:.1f} ms (first, new reference), "
           f"{warm:.1f} ms (median of later pages)")

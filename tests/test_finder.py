@@ -12,6 +12,7 @@ import pytest
 from altfinder import (
     ConfigurationError,
     ExclusionReason,
+    Identity,
     InvalidCodeError,
     Offer,
     Product,
@@ -332,3 +333,40 @@ async def test_one_offer_per_listing_reported_by_two_sources(sandbox: Sandbox) -
     assert (ranked.offer.points, ranked.offer.shipping_fee) == (300, 0)  # lent by the API
     [duplicate] = [e for e in res.excluded if e.reason is ExclusionReason.DUPLICATE]
     assert duplicate.offer.source == "api" and "page" in duplicate.detail
+
+
+class Shops(Source):
+    """A test shop: the product under its code, and a sibling under another JAN."""
+
+    name = "shops_test"
+    label = "shops test source"
+
+    async def search(self, ctx: SearchContext) -> None:
+        ctx.describe(Product(title="大神", brand="カプコン"))
+        ctx.add(Offer(source=self.name, title="【PS2】大神 プレイステーション2 ソフト",
+                      url="https://shops/1", price=3980, shipping_fee=0, jan=JAN))
+        ctx.add(Offer(source=self.name, title="大神 絶景版 PS4 ソフト", url="https://shops/2",
+                      price=2980, shipping_fee=0, jan="4976219000000"))
+
+
+class Flea(Source):
+    """A test flea market: titles only."""
+
+    name = "flea_test"
+    label = "flea test source"
+
+    async def search(self, ctx: SearchContext) -> None:
+        for n, title in enumerate(("大神 絶景版 PS3 中古", "PS2 大神 動作確認済み")):
+            ctx.add(Offer(source=self.name, title=title, url=f"https://flea/{n}", price=1500,
+                          shipping_fee=0, identity=Identity.TITLE))
+
+
+async def test_the_shops_titles_teach_the_matcher_the_products_family(
+        sandbox: Sandbox) -> None:
+    res = await afind_alternatives(JAN, sources=[Shops(), Flea()], client=sandbox.client(),
+                                   now=NOW)
+    kept = {r.offer.title for r in res if r.offer.source == "flea_test"}
+    assert kept == {"PS2 大神 動作確認済み"}
+    sibling = next(e for e in res.excluded if e.offer.title == "大神 絶景版 PS3 中古")
+    assert sibling.reason is ExclusionReason.OTHER_PRODUCT
+    assert "大神 絶景版 PS4 ソフト" in sibling.detail

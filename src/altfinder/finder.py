@@ -164,6 +164,26 @@ def _identity(product: Product, offer: Offer, match: Match | None,
     return offer.model_copy(update=update)
 
 
+def _with_family(product: Product, runs: list[_Run]) -> Product:
+    """The product with the titles shops gave it (offers that carry its JAN) as aliases,
+    and the titles of offers that carry another JAN as siblings."""
+    if not product.jan:
+        return product
+    aliases: list[str] = []
+    siblings: list[str] = []
+    for run in runs:
+        for offer in run.ctx.offers:
+            if offer.identity is Identity.TITLE or not offer.jan:
+                continue
+            same = _same_code(offer.jan, product.jan)
+            (aliases if same else siblings).append(offer.title)
+    if not aliases and not siblings:
+        return product
+    return product.model_copy(update={
+        "aliases": tuple(dict.fromkeys((*product.aliases, *aliases))),
+        "siblings": tuple(dict.fromkeys((*product.siblings, *siblings)))})
+
+
 _FILLABLE = ("points", "list_price", "shipping_fee", "seller", "lead_time_days",
              "delivery_estimate", "image_url", "jan", "asin", "ships_from")
 
@@ -266,8 +286,10 @@ class _Search:
         matches: dict[int, Match] = {}
         if by_title and product.title:
             # One batch for the whole search: the reference is parsed once and the
-            # fuzzy scores come from one rapidfuzz cdist call.
-            found = match_titles(product, [o.title for o in by_title])
+            # fuzzy scores come from one rapidfuzz cdist call. What the shops answered
+            # for the code itself tells the matcher more: its other titles, its siblings.
+            found = match_titles(_with_family(product, self.runs),
+                                 [o.title for o in by_title])
             matches = {id(o): m for o, m in zip(by_title, found, strict=True)}
         kept, duplicates = _one_per_listing(self.runs)
         excluded.extend(duplicates)

@@ -282,6 +282,10 @@ class Offer(BaseModel):
 class Product(BaseModel):
     """What a code resolved to. Every field is optional.
 
+    ``aliases`` (other titles of the same product, as shops selling it under its code
+    title it) and ``siblings`` (titles of other products of its family) help the title
+    matcher; the finder fills them from what the shops answered for the code.
+
     Example:
         >>> Product(jan="4902370548495", title="Nintendo Switch（有機ELモデル）", brand="任天堂")
         Product(jan='4902370548495', title='Nintendo Switch（有機ELモデル）', brand='任天堂')
@@ -294,6 +298,10 @@ class Product(BaseModel):
     brand: str | None = None
     model_number: str | None = None
     asins: tuple[str, ...] = ()
+    #: other titles of this same product, as shops that list it under its code title it
+    aliases: tuple[str, ...] = ()
+    #: titles of other products of its family (another colour, size, edition, platform…)
+    siblings: tuple[str, ...] = ()
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         for name, value in super().__repr_args__():
@@ -324,7 +332,7 @@ class Product(BaseModel):
         """
         data = self.model_dump()
         for key, value in other.model_dump().items():
-            if key == "asins":
+            if key in ("asins", "aliases", "siblings"):
                 data[key] = tuple(dict.fromkeys((*data[key], *value)))
             elif data.get(key) in (None, "") and value not in (None, ""):
                 data[key] = value

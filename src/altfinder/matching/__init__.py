@@ -51,6 +51,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from altfinder._text import normalize
+from altfinder.matching._family import _Family, _family, _sibling_mark
 from altfinder.matching._normalize import _compact
 from altfinder.matching._normalize import fold_kana as fold_kana
 from altfinder.matching._parse import _parse, _Parsed
@@ -87,6 +88,9 @@ DEFAULT_THRESHOLD = 0.5
 #: nickname or the copy left out, with nothing that names another product — down to this
 #: far below the threshold (to 0 at the default; docs/matching.md).
 _EXPLAINED_MARGIN = 0.5
+#: What a word of the listing that neither the reference nor an alias explains costs the
+#: score against an alias (docs/matching.md: 0.2 kept recall and precision on blind124–153)
+_ALIAS_UNEXPLAINED_COST = 0.2
 
 
 class Matcher:
@@ -148,12 +152,17 @@ class Matcher:
         parsed = [_parse(t) for t in titles]
         if not parsed:
             return []
-        return [self._judge(ref, title, lst, set_ratio, present)
-                for title, lst, (set_ratio, present)
-                in zip(titles, parsed, _similarities(ref, parsed), strict=True)]
+        family = _family(ref, product.brand, product.model_number, product.aliases,
+                         product.siblings)
+        by_alias = [_similarities(alias, parsed) for alias in family.aliases]
+        return [self._judge(ref, title, lst, similarity, family,
+                            [scores[j] for scores in by_alias])
+                for j, (title, lst, similarity)
+                in enumerate(zip(titles, parsed, _similarities(ref, parsed), strict=True))]
 
-    def _judge(self, ref: _Reference, title: str, lst: _Parsed, set_ratio: float,
-               present: dict[str, float]) -> Match:
+    def _judge(self, ref: _Reference, title: str, lst: _Parsed,
+               similarity: tuple[float, dict[str, float]], family: _Family,
+               alias_similarities: list[tuple[float, dict[str, float]]]) -> Match:
         verdict = _Verdict()
         _accessory_rules(ref, lst, verdict, self._extra)
         _lot_rules(ref, lst, verdict)
@@ -162,8 +171,18 @@ class Matcher:
         _variant_rules(ref, lst, verdict, named is not None)
         _series_rule(ref, lst, verdict, named is not None and _is_model_code(named))
         branded = _brand_rules(ref, lst, verdict)
+        sibling = _sibling_mark(family, lst) if named is None else None
+        if sibling:  # a model number named outweighs a sibling's word (R WR ブラック)
+            at = lst.text.find(sibling[0])
+            verdict.reject(MatchKind.LINE_CONFLICT,
+                           f"another product of the family: "
+                           f"{lst.display[at:at + len(sibling[0])]} (as in 「{sibling[1]}」)")
 
+        set_ratio, present = similarity
         score, reasons = _score(ref, set_ratio, present, named=named, branded=branded)
+        if family.aliases:
+            score, reasons = self._closest_alias(ref, lst, family, alias_similarities,
+                                                 score, reasons, named, branded)
         if score >= self.threshold:
             _last_word_rule(ref, lst, present, verdict, named is not None)
         verdict.reasons.extend(reasons)
@@ -171,7 +190,7 @@ class Matcher:
         # explains is still the product (a nickname, the copy left out): nothing contradicts it.
         if (verdict.kind is MatchKind.MATCH
                 and self.threshold - _EXPLAINED_MARGIN <= score < self.threshold
-                and not ref.is_accessory and not _unexplained(ref, lst)):
+                and not ref.is_accessory and not _unexplained(ref, lst, family.alias_text)):
             verdict.reasons.append(f"every word of the listing is the reference's or a seller's "
                                    f"(score {score:.2f})")
         elif verdict.kind is MatchKind.MATCH and score < self.threshold:
@@ -186,6 +205,30 @@ class Matcher:
         return Match(title=title, is_match=verdict.kind is MatchKind.MATCH, kind=verdict.kind,
                      score=score, quantity=quantity, condition_cap=cap,
                      condition_reason=cap_reason, reasons=tuple(verdict.reasons))
+
+    @staticmethod
+    def _closest_alias(ref: _Reference, lst: _Parsed, family: _Family,
+                       alias_similarities: list[tuple[float, dict[str, float]]], score: float,
+                       reasons: list[str], named: str | None, branded: bool
+                       ) -> tuple[float, list[str]]:
+        """The score against the closest of the shops' titles of the product, when closer.
+
+        Each word of the listing that neither the reference nor an alias explains costs
+        ``_ALIAS_UNEXPLAINED_COST``: a short alias (キイロビン 120g) is all but contained in
+        a sibling's listing (ソフト99 ガラコ … キイロビン同等)."""
+        unexplained = _unexplained(ref, lst, family.alias_text)
+        cost = _ALIAS_UNEXPLAINED_COST * len(unexplained)
+        for alias, (ratio, present) in zip(family.aliases, alias_similarities, strict=True):
+            alias_score, alias_reasons = _score(alias, ratio, present, named=named,
+                                                branded=branded)
+            alias_score = round(max(0.0, alias_score - cost), 3)
+            if alias_score > score:
+                score = alias_score
+                reasons = [*alias_reasons[:-1], f"{alias_reasons[-1]} against 「"
+                           f"{alias.parsed.display.strip()}」, a shop's title of it"
+                           + (f", less {cost:.2f} for {' '.join(unexplained[:3])}"
+                              if unexplained else "")]
+        return score, reasons
 
 
 def _is_model_code(code: str) -> bool:

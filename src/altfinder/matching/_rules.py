@@ -1240,7 +1240,7 @@ def _sized(word: str, ref: _Reference) -> bool:
         rf"\d\s*{m.group(1)}(?![a-z])", ref.whole_text) is not None)
 
 
-def _unexplained(ref: _Reference, lst: _Parsed) -> list[str]:
+def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
     """The words of a listing that neither the reference (as written or as heard), a
     seller's habit, a size nor a colour explains: a sibling's name hides among them.
 
@@ -1251,7 +1251,7 @@ def _unexplained(ref: _Reference, lst: _Parsed) -> list[str]:
         >>> _unexplained(ref, _parse("貝印 関孫六 茜 三徳包丁 165mm 箱あり"))
         ['茜']
     """
-    whole = ref.whole_text.replace(" ", "")
+    whole = (ref.whole_text + also).replace(" ", "")
     said = _SELLER_TALK.sub(" ", _POOR.sub(" ", _ACCEPTABLE.sub(" ", lst.text)))
     return [w for w in _LISTING_WORD.findall(said)
             if w not in whole and w not in _SELLER_WORDS and not _sized(w, ref)

@@ -1,0 +1,88 @@
+"""What shops tell about the reference's family: its other titles and its siblings.
+
+A code search (Yahoo!ショッピング's ``jan_code``, a JAN in Rakuten's keyword) returns the
+product itself under the titles shops give it: its *aliases* (``Product.aliases``). A search
+by name also returns other products of its family, each under a JAN of its own: its
+*siblings* (``Product.siblings``). Both only add to what a title alone tells:
+
+- an alias is another reference title: a listing scores against the closest of them, and
+  a word an alias has explains a listing's word (オキシクリーン 1.5kg, where Amazon's title
+  only says 1500g and its copy);
+- a word of a sibling's title that neither the reference nor an alias explains names the
+  sibling (絶景版 of 大神 絶景版 PS4, for 大神 on PS2): a listing that says it is that sibling.
+  Siblings are read only with aliases: without a shop's title of the product, its own words
+  (its platform, its author) cannot be told from a sibling's.
+
+Measured on blind124–153 and the held-back pages with catalogues written blind from the
+references (``benchmarks/matcher_eval.py``, docs/matching.md): both figures rise.
+
+Example:
+    >>> from altfinder.matching._parse import _parse
+    >>> from altfinder.matching._reference import _reference
+    >>> ref = _reference("大神", "カプコン", None)
+    >>> family = _family(ref, "カプコン", None, ("【PS2】大神 プレイステーション2 ソフト",),
+    ...                  ("大神 絶景版 PS4 ソフト", "大神 絶景版 PS3"))
+    >>> sorted(family.marks)
+    ['ps3', 'ps4', '絶景版']
+    >>> _sibling_mark(family, _parse("大神 絶景版 PS3 中古"))
+    ('絶景版', '大神 絶景版 PS4 ソフト')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from altfinder._text import normalize
+from altfinder.matching._normalize import fold_kana
+from altfinder.matching._parse import _parse, _Parsed
+from altfinder.matching._reference import _Reference, _reference
+from altfinder.matching._rules import _LISTING_WORD, _unexplained
+
+#: At most this many aliases are scored (each costs one more fuzzy pass over the page)
+MAX_ALIASES = 8
+
+
+@dataclass(frozen=True)
+class _Family:
+    """The reference's aliases, parsed once, and its siblings' marks."""
+
+    aliases: list[_Reference] = field(default_factory=list)
+    alias_text: str = ""  # every alias's words, folded: what explains a listing's word
+    marks: dict[str, str] = field(default_factory=dict)  # a sibling's word → its title
+
+
+def _family(ref: _Reference, brand: str | None, model_number: str | None,
+            aliases: Sequence[str], siblings: Sequence[str]) -> _Family:
+    """Parse the aliases and find the words that name a sibling (and no alias)."""
+    titles = [a for a in dict.fromkeys(a.strip() for a in aliases) if a][:MAX_ALIASES]
+    alias_refs = [_reference(a, brand, model_number) for a in titles]
+    alias_text = " ".join(a.whole_text for a in alias_refs)
+    # Only the aliases tell the product's own words (its platform, its author, its maker's
+    # copy) from a sibling's: without them a sibling's title marks nothing. The brand field
+    # (a book's author, a maker) is the whole family's, never one sibling's.
+    family_words = fold_kana(normalize(brand or "").casefold()).replace(" ", "")
+    marks: dict[str, str] = {}
+    for title in dict.fromkeys(s.strip() for s in siblings) if alias_refs else ():
+        if not title:
+            continue
+        for word in _unexplained(ref, _parse(title), alias_text):
+            if not word.isdigit() and len(word) >= 2 and word not in family_words:
+                marks.setdefault(word, title)
+    return _Family(alias_refs, alias_text, marks)
+
+
+_WORD_SEPARATOR = re.compile(r"\s+")
+
+
+def _sibling_mark(family: _Family, lst: _Parsed) -> tuple[str, str] | None:
+    """The first word of the listing that names a sibling, with the sibling's title."""
+    if not family.marks:
+        return None
+    words = set(_LISTING_WORD.findall(lst.text))
+    compact = _WORD_SEPARATOR.sub("", lst.text)
+    for mark, title in family.marks.items():
+        if mark in words or (len(mark) >= 3 and mark in compact):
+            return mark, title
+    return None
