@@ -1091,6 +1091,11 @@ def test_siblings_mark_nothing_without_aliases() -> None:
                    siblings=("カラスの親指 道尾秀介 講談社文庫",))
     assert kind(book, "向日葵の咲かない夏 道尾秀介 文庫") == "match"
     assert kind(book, "カラスの親指 道尾秀介 文庫") != "match"
+    # an accessory a shop files under its own JAN is no sibling: 対応 marks nothing
+    switch = Product(title="Nintendo Switch（有機ELモデル） ホワイト",
+                     aliases=("任天堂 Nintendo Switch 有機ELモデル ホワイト 本体",),
+                     siblings=("Nintendo Switch 有機ELモデル 対応 ガラスフィルム 保護フィルム",))
+    assert kind(switch, "Nintendo Switch 有機EL ホワイト 本体 TV出力 対応") == "match"
 
 
 def test_a_product_merges_its_aliases_and_siblings() -> None:

@@ -38,7 +38,8 @@ from altfinder._text import normalize
 from altfinder.matching._normalize import fold_kana
 from altfinder.matching._parse import _parse, _Parsed
 from altfinder.matching._reference import _Reference, _reference
-from altfinder.matching._rules import _LISTING_WORD, _unexplained
+from altfinder.matching._result import MatchKind
+from altfinder.matching._rules import _LISTING_WORD, _accessory_rules, _unexplained, _Verdict
 
 #: At most this many aliases are scored (each costs one more fuzzy pass over the page)
 MAX_ALIASES = 8
@@ -65,9 +66,12 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
     family_words = fold_kana(normalize(brand or "").casefold()).replace(" ", "")
     marks: dict[str, str] = {}
     for title in dict.fromkeys(s.strip() for s in siblings) if alias_refs else ():
-        if not title:
-            continue
-        for word in _unexplained(ref, _parse(title), alias_text):
+        parsed = _parse(title)
+        judged = _Verdict()
+        _accessory_rules(ref, parsed, judged, None)
+        if not title or judged.kind is not MatchKind.MATCH:
+            continue  # a case or a film sold for it: the accessory rules know its words
+        for word in _unexplained(ref, parsed, alias_text):
             if not word.isdigit() and len(word) >= 2 and word not in family_words:
                 marks.setdefault(word, title)
     return _Family(alias_refs, alias_text, marks)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, ClassVar
@@ -27,6 +28,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from altfinder.errors import (
+    AltfinderError,
     AuthenticationError,
     BlockedError,
     ConfigurationError,
@@ -291,6 +293,32 @@ def _error_message(response: httpx.Response) -> str:
     return ""
 
 
+MAX_SIBLINGS = 20  # titles of the family kept from the search by name
+
+
+def _same_jan(a: str, b: str) -> bool:
+    return a.zfill(14) == b.zfill(14)
+_BRACKETS = re.compile(r"【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)|＜[^＞]*＞|<[^>]*>")
+
+
+def _family_query(offers: list[Offer], jan: str) -> str | None:
+    """The product's name for a search of its family: the first two words of the shortest
+    title that carries the JAN, brackets (【送料無料】, (有機ELモデル)) dropped.
+
+    Example:
+        >>> o = Offer(source="yahoo_shopping", title="【送料無料】Nintendo Switch Lite ターコイズ",
+        ...           url="https://store.shopping.yahoo.co.jp/x/1.html", price=21978,
+        ...           jan="4902370542912")
+        >>> _family_query([o], "4902370542912")
+        'Nintendo Switch'
+    """
+    titles = [o.title for o in offers if o.jan and _same_jan(o.jan, jan)]
+    if not titles:
+        return None
+    words = _BRACKETS.sub(" ", min(titles, key=len)).split()
+    return " ".join(words[:2]) or None
+
+
 class YahooShopping(Source):
     """Yahoo!ショッピング through the itemSearch v3 API.
 
@@ -305,6 +333,10 @@ class YahooShopping(Source):
             reported as excluded).
         endpoint: the itemSearch URL (configurable should Yahoo move it).
         rate_limit: override the documented 1 query per second per client id.
+        family_search: after a JAN search, one more request by the product's name: its
+            hits under other JANs are the product's siblings (another colour, edition,
+            platform…), which the title matcher uses to reject flea-market listings of
+            them. Turn it off to save quota when no title-matched source runs.
 
     Example:
         >>> YahooShopping(client_id="dj00demo", max_results=50).page_size
@@ -335,8 +367,10 @@ class YahooShopping(Source):
         endpoint: str = ENDPOINT,
         rate_limit: RateLimit | None = None,
         request_timeout: float | None = None,
+        family_search: bool = True,
     ) -> None:
         super().__init__(rate_limit=rate_limit, request_timeout=request_timeout)
+        self.family_search = family_search
         self._client_id = self._credential("client_id", client_id)
         if not 1 <= page_size <= MAX_PAGE_SIZE:
             raise ConfigurationError(f"yahoo_shopping: page_size must be 1–50, got {page_size}")
@@ -401,14 +435,16 @@ class YahooShopping(Source):
         default_check(response, self.name)
 
     # -- search ------------------------------------------------------------------------
-    def _params(self, *, jan: str | None, query: str | None, start: int, results: int
-                ) -> dict[str, Any]:
+    def _params(self, *, jan: str | None, query: str | None, start: int, results: int,
+                sort: str | None = "+price") -> dict[str, Any]:
         params: dict[str, Any] = {"appid": self._client_id}
         if jan:
             params["jan_code"] = jan
         if query:
             params["query"] = query
-        params.update({"results": results, "start": start, "sort": "+price"})
+        params.update({"results": results, "start": start})
+        if sort:
+            params["sort"] = sort
         if self.in_stock is not None:
             params["in_stock"] = "true" if self.in_stock else "false"
         if self._affiliate_id:
@@ -444,6 +480,7 @@ class YahooShopping(Source):
                 query = " ".join(p for p in (product.model_number, product.title) if p)[:120]
         premium = ctx.points_profile.yahoo_premium
         described = False
+        name: str | None = None
         for start, results in self._pages():
             response = await ctx.http.get(
                 self.endpoint, params=self._params(jan=jan, query=query, start=start,
@@ -463,8 +500,25 @@ class YahooShopping(Source):
                     ctx.exclude(offer, "out_of_stock", "inStock: false (在庫なし)")
             if not described and jan:
                 described = self._describe(ctx, jan, offers)
+                name = _family_query(offers, jan) if described else None
             if start + results > min(total, self.max_results) or not offers:
                 break
+        if self.family_search and described and jan and name:
+            await self._siblings(ctx, jan, name)
+
+    async def _siblings(self, ctx: SearchContext, jan: str, name: str) -> None:
+        """One search by name (relevance order): its hits under another JAN are siblings."""
+        try:
+            response = await ctx.http.get(self.endpoint, params=self._params(
+                jan=None, query=name, start=1, results=MAX_PAGE_SIZE, sort=None))
+            offers, _, _ = parse_item_search(response.json(), code=None, premium=False,
+                                             now=ctx.now)
+        except (AltfinderError, ValueError) as exc:  # the siblings only help: never fail
+            ctx.note(f"{self.name}: the search for the product's siblings failed ({exc})")
+            return
+        siblings = [o.title for o in offers if o.jan and not _same_jan(o.jan, jan)]
+        if siblings:
+            ctx.describe(Product(siblings=tuple(dict.fromkeys(siblings))[:MAX_SIBLINGS]))
 
     @staticmethod
     def _describe(ctx: SearchContext, jan: str, offers: list[Offer]) -> bool:
