@@ -486,6 +486,9 @@ def _written(model: str, lst: _Parsed) -> bool:
         return False
     for m in _spelled(model).finditer(lst.text):
         after = lst.text[m.end():m.end() + 1]
+        before = lst.text[m.start() - 1:m.start()] if m.start() else ""
+        if before.isascii() and before.isalnum():
+            continue  # K295GP inside MK295GP
         if not (after.isascii() and after.isalnum() and after.isdigit() == model[-1].isdigit()):
             return True
     return False
@@ -530,6 +533,13 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> str | None
         verdict.reject(MatchKind.MODEL_CONFLICT,
                        f"model number {_compact(code)} is not {_compact(family[0])}")
         return named
+    if named and not ref.parsed.generations:
+        mark = re.search(rf"(?<![a-z0-9]){re.escape(_compact(named))}\s*第(\d)世代", lst.text)
+        if mark and int(mark.group(1)) >= 2:  # Z5II (z5 第2世代) is not the Z5
+            verdict.reject(MatchKind.VOLUME_CONFLICT,
+                           f"generation {mark.group(1)} of {_compact(named)} "
+                           f"({lst.show(mark)}), where the reference is the first")
+            return named
     if not named and ref.parsed.generations & lst.generations:  # ZV-1 II for ZV-1M2 (ZV-1 II)
         named = next((r for c in lst.codes for r in ref.codes if _compact(c) == _compact(r)),
                      None)
