@@ -1103,6 +1103,11 @@ def test_siblings_mark_nothing_without_aliases() -> None:
                      aliases=("任天堂 Nintendo Switch 有機ELモデル ホワイト 本体",),
                      siblings=("Nintendo Switch 有機ELモデル 対応 ガラスフィルム 保護フィルム",))
     assert kind(switch, "Nintendo Switch 有機EL ホワイト 本体 TV出力 対応") == "match"
+    # a sibling's generation is the rules' to read, not a mark: 世代 of 第10世代
+    ipad = Product(title="Apple iPad 11インチ (A16) Wi-Fi 128GB シルバー",
+                   aliases=("Apple iPad A16 128GB Wi-Fi シルバー",),
+                   siblings=("Apple iPad 第10世代 10.9インチ Wi-Fi 64GB シルバー",))
+    assert kind(ipad, "iPad 第11世代 A16 128GB Wi-Fiモデル シルバー 美品") == "match"
 
 
 def test_a_product_merges_its_aliases_and_siblings() -> None:

@@ -45,6 +45,12 @@ from altfinder.matching._rules import _LISTING_WORD, _accessory_rules, _unexplai
 MAX_ALIASES = 8
 
 
+# Words of a sibling's title that the rules already read (a generation, a volume, an
+# edition, a case of packs) or that name no product (of, the): no sibling's mark
+_NO_MARK = frozenset(fold_kana(w) for w in (
+    "世代", "巻", "版", "弾", "作", "オブ", "of", "the", "ケース販売", "箱買い"))
+
+
 @dataclass(frozen=True)
 class _Family:
     """The reference's aliases, parsed once, and its siblings' marks."""
@@ -72,7 +78,8 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
         if not title or judged.kind is not MatchKind.MATCH:
             continue  # a case or a film sold for it: the accessory rules know its words
         for word in _unexplained(ref, parsed, alias_text):
-            if not word.isdigit() and len(word) >= 2 and word not in family_words:
+            if (not word.isdigit() and len(word) >= 2 and word not in family_words
+                    and word not in _NO_MARK):
                 marks.setdefault(word, title)
     return _Family(alias_refs, alias_text, marks)
 
