@@ -1110,6 +1110,14 @@ def test_siblings_mark_nothing_without_aliases() -> None:
     assert kind(ipad, "iPad 第11世代 A16 128GB Wi-Fiモデル シルバー 美品") == "match"
 
 
+def test_the_reference_title_again_is_no_alias() -> None:
+    from altfinder.matching._family import _family
+    from altfinder.matching._reference import _reference
+    title = "Nintendo Switch（有機ELモデル） Joy-Con(L)/(R) ホワイト"
+    family = _family(_reference(title, None, None), None, None, (title, f"{title} 本体"), ())
+    assert len(family.aliases) == 1  # an Amazon offer's title costs no second pass
+
+
 def test_a_product_merges_its_aliases_and_siblings() -> None:
     merged = Product(title="大神", aliases=("a",)).merged(
         Product(aliases=("a", "b"), siblings=("c",)))

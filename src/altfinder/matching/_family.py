@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from altfinder._text import normalize
-from altfinder.matching._normalize import fold_kana
+from altfinder.matching._normalize import _canonical, fold_kana
 from altfinder.matching._parse import _parse, _Parsed
 from altfinder.matching._reference import _Reference, _reference
 from altfinder.matching._result import MatchKind
@@ -63,7 +63,9 @@ class _Family:
 def _family(ref: _Reference, brand: str | None, model_number: str | None,
             aliases: Sequence[str], siblings: Sequence[str]) -> _Family:
     """Parse the aliases and find the words that name a sibling (and no alias)."""
-    titles = [a for a in dict.fromkeys(a.strip() for a in aliases) if a][:MAX_ALIASES]
+    # the reference's own title again (an Amazon offer's) adds nothing
+    titles = [a for a in dict.fromkeys(a.strip() for a in aliases)
+              if a and fold_kana(_canonical(a)) != ref.whole_text][:MAX_ALIASES]
     alias_refs = [_reference(a, brand, model_number) for a in titles]
     alias_text = " ".join(a.whole_text for a in alias_refs)
     # Only the aliases tell the product's own words (its platform, its author, its maker's
