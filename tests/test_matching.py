@@ -1110,6 +1110,18 @@ def test_siblings_mark_nothing_without_aliases() -> None:
     assert kind(ipad, "iPad 第11世代 A16 128GB Wi-Fiモデル シルバー 美品") == "match"
 
 
+def test_a_pair_is_two_units() -> None:
+    tumbler = Product(title="iittala(イッタラ) カルティオ タンブラー 210ml クリア 北欧 ガラス",
+                      brand="iittala(イッタラ)", aliases=("iittala Kartio tumbler 21cl clear",),
+                      siblings=("イッタラ カルティオ タンブラー 210ml クリア ペア 2個セット",))
+    pair = match_title(tumbler, "iittala Kartio タンブラー 21cl クリア ペア")
+    assert pair.is_match and pair.quantity == 2
+    # a pair the reference itself is sold as is one unit of it; ペアリング and スペア are no pair
+    pairs = Product(title="iittala カルティオ タンブラー 21cl クリア ペア")
+    assert match_title(pairs, "カルティオ タンブラー クリア ペア 新品").quantity == 1
+    assert match_title(Product(title="ワイヤレスイヤホン X1"), "X1 ペアリング済み").quantity == 1
+
+
 def test_the_reference_title_again_is_no_alias() -> None:
     from altfinder.matching._family import _family
     from altfinder.matching._reference import _reference

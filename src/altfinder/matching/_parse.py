@@ -168,6 +168,8 @@ _QUANTITY = _k(
     r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月|\s*(?:付|つき|おまけ|オマケ|封入|同梱))|"
     r"(?<![a-z\d.\-/])(?<![a-z] )(?<![ぁ-ゖー])(\d+)\s*(?:セット|set)(?![a-z])"  # not RC 2 セット
 )
+# A pair sold as such (グラス ペア, ペアセット); not ペアリング, スペア, a pair's own product
+_PAIR = _k(r"(?<![ァ-ヺー])ペア(?:セット)?(?![ァ-ヺー])")
 # A model number, with a single letter after a space kept (G7 X is G7X)
 _WITH_LIST = _k(r"[^付]{0,12}付")
 _CODE = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:[-/][a-z0-9]+)*(?:(?<=[a-z]\d) [a-z](?![a-z0-9'.]))?"
@@ -338,6 +340,10 @@ def _parse(title: str) -> _Parsed:
             counted.append(value)
             parsed.quantity_words.append(parsed.show(m))
         rest = _blank(rest, m)
+    pair = _PAIR.search(rest)
+    if pair and not counted:  # タンブラー ペア: two of it
+        quantity *= 2
+        parsed.quantity_words.append(parsed.show(pair))
     parsed.quantity = min(quantity, 1000)
     for m in _IGNORED_NUMBERS.finditer(rest):
         rest = _blank(rest, m)
