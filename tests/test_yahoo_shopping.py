@@ -54,7 +54,7 @@ async def _search(payload: Any, *, policy: RankingPolicy | None = None,
 async def test_request_is_what_yahoo_expects() -> None:
     seen: list[httpx.Request] = []
     await _search(load_fixture("yahoo_shopping", "jan_search.json"), seen=seen)
-    assert len(seen) == 2  # six hits of six: one page, then one search for the siblings
+    assert len(seen) == 1  # six hits of six: one page (no search for the siblings by default)
     request = seen[0]
     assert str(request.url).startswith(ENDPOINT + "?")
     params = dict(request.url.params)
@@ -66,8 +66,6 @@ async def test_request_is_what_yahoo_expects() -> None:
     assert "query" not in params
     assert "in_stock" not in params
     assert request.headers["user-agent"].startswith("altfinder/")
-    family = dict(seen[1].url.params)  # by name, in Yahoo's relevance order
-    assert family["query"] and "jan_code" not in family and "sort" not in family
 
 
 async def test_offers_prices_points_shipping_and_order() -> None:
@@ -151,7 +149,7 @@ async def test_paging_stops_at_total_and_respects_the_1000_cap() -> None:
                                          "firstResultsPosition": start, "hits": [hit]})
 
     source = YahooShopping(client_id=CLIENT_ID, max_results=1000, page_size=50,
-                           rate_limit=None, family_search=False)
+                           rate_limit=None)
     source.rate_limit = source.rate_limit.scaled(1000)  # type: ignore[misc]
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
         await afind_alternatives(JAN, sources=[source], client=client, now=NOW, timeout=60)
@@ -320,9 +318,10 @@ async def test_the_search_by_name_tells_the_products_siblings() -> None:
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
         res = await afind_alternatives(
-            JAN, sources=[YahooShopping(client_id=CLIENT_ID, rate_limit=None)], client=client,
-            now=NOW)
+            JAN, sources=[YahooShopping(client_id=CLIENT_ID, rate_limit=None,
+                                        family_search=True)], client=client, now=NOW)
     assert res.product.siblings == ("Nintendo Switch Lite ターコイズ",)
+    assert "sort" not in seen[-1]  # in Yahoo's relevance order
     assert "jan_code" not in seen[-1] and seen[-1]["query"]
     # the siblings are no offers of ours: the JAN search's offers are all there is
     assert all(r.offer.title != "Nintendo Switch Lite ターコイズ" for r in res)
@@ -338,8 +337,8 @@ async def test_a_failing_search_by_name_only_leaves_a_note() -> None:
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
         res = await afind_alternatives(
-            JAN, sources=[YahooShopping(client_id=CLIENT_ID, rate_limit=None)], client=client,
-            now=NOW)
+            JAN, sources=[YahooShopping(client_id=CLIENT_ID, rate_limit=None,
+                                        family_search=True)], client=client, now=NOW)
     assert res.errors == [] and len(res) > 0
     assert any("siblings" in note for note in res.notes)
     assert res.product.siblings == ()
