@@ -20,6 +20,7 @@ Tune on ``--split tune``; report both.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import statistics
 import sys
@@ -105,19 +106,21 @@ def load(path: Path = DATA) -> tuple[dict[str, Product], list[Row]]:
     return products, rows
 
 
+@functools.cache
+def _catalogue(path: Path) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each catalogued product's aliases and siblings, read once."""
+    if not path.exists():
+        return {}
+    records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+               if line.strip())
+    return {r["product"]: (tuple(r["aliases"]), tuple(r["siblings"])) for r in records}
+
+
 def with_catalogue(products: dict[str, Product], path: Path = CATALOGUE
                    ) -> dict[str, Product]:
     """The products the catalogue knows, with their aliases and siblings filled in."""
-    out: dict[str, Product] = {}
-    if not path.exists():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            if record["product"] in products:
-                out[record["product"]] = products[record["product"]].model_copy(update={
-                    "aliases": tuple(record["aliases"]), "siblings": tuple(record["siblings"])})
-    return out
+    return {pid: products[pid].model_copy(update={"aliases": aliases, "siblings": siblings})
+            for pid, (aliases, siblings) in _catalogue(path).items() if pid in products}
 
 
 def verdicts(products: dict[str, Product], rows: Sequence[Row],

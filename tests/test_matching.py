@@ -1130,6 +1130,13 @@ def test_the_reference_title_again_is_no_alias() -> None:
     assert len(family.aliases) == 1  # an Amazon offer's title costs no second pass
 
 
+def test_a_siblings_word_is_quoted_as_the_seller_wrote_it() -> None:
+    cream = Product(title="ケシミンクリームF 30g", aliases=("keshimin ケシミンクリームf 30g",),
+                    siblings=("ケシミン浸透化粧水 みずみずしいしっとり感 160ml",))
+    found = match_title(cream, "ケシミン 浸透化粧水 160ml")
+    assert "another product of the family: ケシミン浸透化粧水 (as in" in " ".join(found.reasons)
+
+
 def test_a_product_merges_its_aliases_and_siblings() -> None:
     merged = Product(title="大神", aliases=("a",)).merged(
         Product(aliases=("a", "b"), siblings=("c",)))

@@ -27,7 +27,7 @@ from stdnum.exceptions import InvalidChecksum, ValidationError
 from altfinder._text import fold_dashes
 from altfinder.errors import InvalidCodeError
 
-__all__ = ["CodeKind", "ProductCode", "parse_code"]
+__all__ = ["CodeKind", "ProductCode", "parse_code", "same_gtin"]
 
 CodeKind = Literal["jan", "isbn", "asin"]
 
@@ -89,6 +89,16 @@ class ProductCode(BaseModel):
     def __repr__(self) -> str:
         extra = f", isbn10={self.isbn10!r}" if self.isbn10 else ""
         return f"ProductCode(kind={self.kind!r}, value={self.value!r}{extra})"
+
+
+def same_gtin(a: str, b: str) -> bool:
+    """Whether two barcode numbers (UPC-A, EAN-13, GTIN-14) are one code: leading zeros ignored.
+
+    Example:
+        >>> same_gtin("0889698357999", "889698357999"), same_gtin("4902370548495", "4902370542912")
+        (True, False)
+    """
+    return a.zfill(14) == b.zfill(14)
 
 
 def _show(text: str) -> str:

@@ -31,7 +31,7 @@ import httpx
 
 from altfinder._runner import run_sync
 from altfinder.cache import HttpCache, resolve_cache
-from altfinder.codes import ProductCode, parse_code
+from altfinder.codes import ProductCode, parse_code, same_gtin
 from altfinder.errors import ConfigurationError, SourceError
 from altfinder.http import USER_AGENT, Deadline, redact
 from altfinder.matching import Match, MatchKind, match_titles
@@ -116,10 +116,6 @@ async def _execute(run: _Run, board: ProductBoard) -> None:
             board.describer_done(run.source.name)
 
 
-def _same_code(a: str, b: str) -> bool:
-    return a.zfill(14) == b.zfill(14)
-
-
 def _title_exclusion(match: Match) -> ExclusionReason:
     """A sibling product (another model, colour, volume) is ``other_product``; an
     accessory, compatible, box, bonus or lot is ``look_alike``; a listing that does not
@@ -138,7 +134,7 @@ def _identity(product: Product, offer: Offer, match: Match | None,
     A title-matched offer is flagged ``title_match``, takes the units the title states
     (2個セット) and has its condition capped for junk (ジャンク → ``poor``).
     """
-    if offer.jan and product.jan and not _same_code(offer.jan, product.jan):
+    if offer.jan and product.jan and not same_gtin(offer.jan, product.jan):
         return ExcludedOffer(
             offer=offer, reason=ExclusionReason.OTHER_PRODUCT,
             detail=f"the listing carries JAN {offer.jan}, not {product.jan}")
@@ -175,7 +171,7 @@ def _with_family(product: Product, runs: list[_Run]) -> Product:
         for offer in run.ctx.offers:
             if offer.identity is Identity.TITLE or not offer.jan:
                 continue
-            same = _same_code(offer.jan, product.jan)
+            same = same_gtin(offer.jan, product.jan)
             (aliases if same else siblings).append(offer.title)
     if not aliases and not siblings:
         return product

@@ -173,16 +173,16 @@ class Matcher:
         branded = _brand_rules(ref, lst, verdict)
         sibling = _sibling_mark(family, lst) if named is None else None
         if sibling:  # a model number named outweighs a sibling's word (R WR ブラック)
-            at = lst.text.find(sibling[0])
-            verdict.reject(MatchKind.LINE_CONFLICT,
-                           f"another product of the family: "
-                           f"{lst.display[at:at + len(sibling[0])]} (as in 「{sibling[1]}」)")
+            verdict.reject(MatchKind.LINE_CONFLICT, f"another product of the family: "
+                                                    f"{sibling[0]} (as in 「{sibling[1]}」)")
 
         set_ratio, present = similarity
         score, reasons = _score(ref, set_ratio, present, named=named, branded=branded)
+        unexplained: list[str] | None = None  # read once, when an alias or the margin asks
         if family.aliases:
-            score, reasons = self._closest_alias(ref, lst, family, alias_similarities,
-                                                 score, reasons, named, branded)
+            unexplained = _unexplained(ref, lst, family.alias_text)
+            score, reasons = _closest_alias(family, alias_similarities, unexplained, score,
+                                            reasons, named, branded)
         if score >= self.threshold:
             _last_word_rule(ref, lst, present, verdict, named is not None)
         verdict.reasons.extend(reasons)
@@ -190,7 +190,9 @@ class Matcher:
         # explains is still the product (a nickname, the copy left out): nothing contradicts it.
         if (verdict.kind is MatchKind.MATCH
                 and self.threshold - _EXPLAINED_MARGIN <= score < self.threshold
-                and not ref.is_accessory and not _unexplained(ref, lst, family.alias_text)):
+                and not ref.is_accessory
+                and not (unexplained if unexplained is not None
+                         else _unexplained(ref, lst, family.alias_text))):
             verdict.reasons.append(f"every word of the listing is the reference's or a seller's "
                                    f"(score {score:.2f})")
         elif verdict.kind is MatchKind.MATCH and score < self.threshold:
@@ -206,29 +208,27 @@ class Matcher:
                      score=score, quantity=quantity, condition_cap=cap,
                      condition_reason=cap_reason, reasons=tuple(verdict.reasons))
 
-    @staticmethod
-    def _closest_alias(ref: _Reference, lst: _Parsed, family: _Family,
-                       alias_similarities: list[tuple[float, dict[str, float]]], score: float,
-                       reasons: list[str], named: str | None, branded: bool
-                       ) -> tuple[float, list[str]]:
-        """The score against the closest of the shops' titles of the product, when closer.
 
-        Each word of the listing that neither the reference nor an alias explains costs
-        ``_ALIAS_UNEXPLAINED_COST``: a short alias (キイロビン 120g) is all but contained in
-        a sibling's listing (ソフト99 ガラコ … キイロビン同等)."""
-        unexplained = _unexplained(ref, lst, family.alias_text)
-        cost = _ALIAS_UNEXPLAINED_COST * len(unexplained)
-        for alias, (ratio, present) in zip(family.aliases, alias_similarities, strict=True):
-            alias_score, alias_reasons = _score(alias, ratio, present, named=named,
-                                                branded=branded)
-            alias_score = round(max(0.0, alias_score - cost), 3)
-            if alias_score > score:
-                score = alias_score
-                reasons = [*alias_reasons[:-1], f"{alias_reasons[-1]} against 「"
-                           f"{alias.parsed.display.strip()}」, a shop's title of it"
-                           + (f", less {cost:.2f} for {' '.join(unexplained[:3])}"
-                              if unexplained else "")]
-        return score, reasons
+def _closest_alias(family: _Family, alias_similarities: list[tuple[float, dict[str, float]]],
+                   unexplained: list[str], score: float, reasons: list[str],
+                   named: str | None, branded: bool) -> tuple[float, list[str]]:
+    """The score against the closest of the shops' titles of the product, when closer.
+
+    Each word of the listing that neither the reference nor an alias explains costs
+    ``_ALIAS_UNEXPLAINED_COST``: a short alias (キイロビン 120g) is all but contained in
+    a sibling's listing (ソフト99 ガラコ … キイロビン同等)."""
+    cost = _ALIAS_UNEXPLAINED_COST * len(unexplained)
+    for alias, (ratio, present) in zip(family.aliases, alias_similarities, strict=True):
+        alias_score, alias_reasons = _score(alias, ratio, present, named=named,
+                                            branded=branded)
+        alias_score = round(max(0.0, alias_score - cost), 3)
+        if alias_score > score:
+            score = alias_score
+            reasons = [*alias_reasons[:-1], f"{alias_reasons[-1]} against 「"
+                       f"{alias.parsed.display.strip()}」, a shop's title of it"
+                       + (f", less {cost:.2f} for {' '.join(unexplained[:3])}"
+                          if unexplained else "")]
+    return score, reasons
 
 
 def _is_model_code(code: str) -> bool:

@@ -30,7 +30,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -46,9 +45,9 @@ MAX_ALIASES = 8
 
 
 # Words of a sibling's title that the rules already read (a generation, a volume, an
-# edition, a pair, a case of packs) or that name no product (of, the): no sibling's mark
+# edition, a pair, a case of packs) or that name no product (オブ, the): no sibling's mark
 _NO_MARK = frozenset(fold_kana(w) for w in (
-    "世代", "巻", "版", "弾", "作", "オブ", "of", "the", "ペア", "ケース販売", "箱買い"))
+    "世代", "巻", "版", "弾", "作", "オブ", "the", "ペア", "ケース販売", "箱買い"))
 
 
 @dataclass(frozen=True)
@@ -73,11 +72,11 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
     # (a book's author, a maker) is the whole family's, never one sibling's.
     family_words = fold_kana(normalize(brand or "").casefold()).replace(" ", "")
     marks: dict[str, str] = {}
-    for title in dict.fromkeys(s.strip() for s in siblings) if alias_refs else ():
+    for title in dict.fromkeys(s.strip() for s in siblings if s.strip()) if alias_refs else ():
         parsed = _parse(title)
         judged = _Verdict()
         _accessory_rules(ref, parsed, judged, None)
-        if not title or judged.kind is not MatchKind.MATCH:
+        if judged.kind is not MatchKind.MATCH:
             continue  # a case or a film sold for it: the accessory rules know its words
         for word in _unexplained(ref, parsed, alias_text):
             if (not word.isdigit() and len(word) >= 2 and word not in family_words
@@ -86,16 +85,16 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
     return _Family(alias_refs, alias_text, marks)
 
 
-_WORD_SEPARATOR = re.compile(r"\s+")
-
-
 def _sibling_mark(family: _Family, lst: _Parsed) -> tuple[str, str] | None:
-    """The first word of the listing that names a sibling, with the sibling's title."""
+    """The first word of the listing that names a sibling, as the seller wrote it, with the
+    sibling's title."""
     if not family.marks:
         return None
     words = set(_LISTING_WORD.findall(lst.text))
-    compact = _WORD_SEPARATOR.sub("", lst.text)
+    # text and display share their positions, so without their spaces they still do
+    compact, shown = lst.text.replace(" ", ""), lst.display.replace(" ", "")
     for mark, title in family.marks.items():
         if mark in words or (len(mark) >= 3 and mark in compact):
-            return mark, title
+            at = compact.find(mark)  # a word of the text is in it too
+            return shown[at:at + len(mark)], title
     return None

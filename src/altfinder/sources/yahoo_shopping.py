@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 import httpx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from altfinder.codes import same_gtin
 from altfinder.errors import (
     AltfinderError,
     AuthenticationError,
@@ -295,9 +296,6 @@ def _error_message(response: httpx.Response) -> str:
 
 MAX_SIBLINGS = 20  # titles of the family kept from the search by name
 
-
-def _same_jan(a: str, b: str) -> bool:
-    return a.zfill(14) == b.zfill(14)
 _BRACKETS = re.compile(r"【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)|＜[^＞]*＞|<[^>]*>")
 
 
@@ -312,7 +310,7 @@ def _family_query(offers: list[Offer], jan: str) -> str | None:
         >>> _family_query([o], "4902370542912")
         'Nintendo Switch'
     """
-    titles = [o.title for o in offers if o.jan and _same_jan(o.jan, jan)]
+    titles = [o.title for o in offers if o.jan and same_gtin(o.jan, jan)]
     if not titles:
         return None
     words = _BRACKETS.sub(" ", min(titles, key=len)).split()
@@ -501,10 +499,10 @@ class YahooShopping(Source):
                     ctx.exclude(offer, "out_of_stock", "inStock: false (在庫なし)")
             if not described and jan:
                 described = self._describe(ctx, jan, offers)
-                name = _family_query(offers, jan) if described else None
+                name = _family_query(offers, jan) if described and self.family_search else None
             if start + results > min(total, self.max_results) or not offers:
                 break
-        if self.family_search and described and jan and name:
+        if jan and name:
             await self._siblings(ctx, jan, name)
 
     async def _siblings(self, ctx: SearchContext, jan: str, name: str) -> None:
@@ -517,7 +515,7 @@ class YahooShopping(Source):
         except (AltfinderError, ValueError) as exc:  # the siblings only help: never fail
             ctx.note(f"{self.name}: the search for the product's siblings failed ({exc})")
             return
-        siblings = [o.title for o in offers if o.jan and not _same_jan(o.jan, jan)]
+        siblings = [o.title for o in offers if o.jan and not same_gtin(o.jan, jan)]
         if siblings:
             ctx.describe(Product(siblings=tuple(dict.fromkeys(siblings))[:MAX_SIBLINGS]))
 

@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from pydantic import ValidationError
 from stdnum import ean, isbn
 
+from altfinder.codes import same_gtin
 from altfinder.errors import ParseError
 from altfinder.models import Condition, ExclusionReason, Identity, Offer, Seller
 from altfinder.sources._amazon import (
@@ -81,8 +82,7 @@ class CreatorsItem:
             >>> CreatorsItem(asin="B0X", codes=("0889698357999",)).carries("889698357999")
             True
         """
-        wanted = code.zfill(14)
-        return any(c.zfill(14) == wanted for c in self.codes)
+        return any(same_gtin(c, code) for c in self.codes)
 
     @property
     def jan(self) -> str | None:
