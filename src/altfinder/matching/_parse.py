@@ -51,6 +51,8 @@ _SPEC_TIMES = _k(r"(?<![a-z0-9.\-])(\d+(?:\.\d+)?)\s*(gb|tb)\s*[×x*]\s*(\d)(?!\
                  r"(?!\s*(?:台|個|セット|set|本|パック))\s*枚?")  # not 1TB ×2台: two drives
 _APERTURE = re.compile(r"(?<![a-z0-9])f\s*/?\s*(\d{1,2}\.\d)(?![\d.])|"
                        r"(?<![a-z0-9])f/(\d{1,2})(?![\d.])")
+# A Fujifilm-style lens name: XF35mmF1.4 R is an F1.4 lens; the code is left as it is
+_GLUED_APERTURE = re.compile(r"(?<=\dmm)f(\d{1,2}(?:\.\d)?)(?![\d.])")
 _CLOCK = re.compile(r"(?<![\d:])(\d{1,2}:\d{2})(?![\d:])")
 _UNIT_RANGE = _k(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*[~-]\s*\d+(?:\.\d+)?\s*"
                  r"(?:kg|g|cm|mm|ml|歳|才|ヶ月|か月|カ月)(?![a-z])")
@@ -113,7 +115,7 @@ _TOTAL = _k(r"(?:(?<![一-鿿])計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|
 _RESTATED = _k(r"(?<=[個本枚袋])\s*\(\s*\d+\s*(?:個|本|枚|袋)\s*(?:組|入り?)?\s*[×x*]\s*\d+\s*\)")
 # A garment or bag size: a standalone S/M/L (maybe with サイズ) or 大/中/小 サイズ
 _SIZE = _k(r"(?<![a-z0-9.\-])(xs|s|m|l|ll|xl|xxl)(?:\s*サイズ)?(?![a-z0-9.\-'])(?!\s*(?:ml|g)\b)|"
-           r"(?<![一-鿿])(大|中|小)\s*(?:サイズ)(?![一-鿿])|(?<=\s)(大|中|小)(?=\s|$)")
+           r"(?<![一-鿿])(大|中|小)\s*(?:サイズ)(?![一-鿿])|(?<=[\s・])(大|中|小)(?=[\s・]|$)")
 _SIZE_NAMES = {"大": "l", "中": "m", "小": "s"}
 # A bed's size (a mattress, a duvet): シングル is not セミダブル
 _BED_SIZE = _k(r"(?<![ァ-ヺー])(セミシングル|シングル|セミダブル|ダブル|クイーン|キング)"
@@ -276,6 +278,8 @@ def _parse(title: str) -> _Parsed:
     for m in _APERTURE.finditer(rest):  # F1.8: a lens's aperture, another lens at F1.2
         parsed.specs.setdefault("aperture", set()).add(float(next(g for g in m.groups() if g)))
         rest = _blank(rest, m)
+    for m in _GLUED_APERTURE.finditer(rest):
+        parsed.specs.setdefault("aperture", set()).add(float(m.group(1)))
     for m in _GENERATION.finditer(rest):
         parsed.generations.add(_ints(m))
         rest = _blank(rest, m)

@@ -224,9 +224,12 @@ def _compatible(listing: str, reference: str, context: str = "") -> bool:
     if cl == cr:
         return True
     rest = cr[len(cl):]
+    # what is left up to the next separator: the A of FDR-AX45A-B is a model's letter
+    glued = rest[:min((s - len(cl) for s in _separators(reference) if s > len(cl)),
+                      default=len(rest))]
     if (cr.startswith(cl) and len(cl) >= 3 and any(c.isdigit() for c in cl)
             and len(cl) in _cuts(reference)
-            and (len(cl) in _separators(reference) or len(rest) >= 2)  # PCF-SC15 ≠ PCF-SC15T
+            and (len(cl) in _separators(reference) or len(glued) >= 2)  # PCF-SC15 ≠ PCF-SC15T
             and not re.match(r"m\d", rest)):  # ZV-1 is not ZV-1M2 (Mark II), RX100 not RX100M7
         # CFI-2000 for CFI-2000A01, EH-NA0J for EH-NA0J-A; but X100V is not X100VI
         return True
@@ -489,6 +492,10 @@ def _written(model: str, lst: _Parsed) -> bool:
         before = lst.text[m.start() - 1:m.start()] if m.start() else ""
         if before.isascii() and before.isalnum():
             continue  # K295GP inside MK295GP
+        if after.isascii() and after.isalpha() and model[-1].isdigit() and not (
+                lst.text[m.end() + 1:m.end() + 2].isascii()
+                and lst.text[m.end() + 1:m.end() + 2].isalnum()):
+            continue  # Core 300S, FDR-AX45A: one letter glued on names another model
         if not (after.isascii() and after.isalnum() and after.isdigit() == model[-1].isdigit()):
             return True
     return False
