@@ -153,7 +153,7 @@ _GENERATION = _k(r"第\s*(\d+)\s*世代|(\d+)\s*(?:st|nd|rd|th)\s*gen(?:eration)
 _EDITION = _k(r"第\s*(\d+)\s*版|(\d+)\s*(?:st|nd|rd|th)\s*edition|改訂\s*(\d+)\s*版|"
               r"(\d+)\s*訂(?:版)?(?!正)|(?<![a-z\d.])(\d{1,2})\s*版(?!権)")  # 11版 (not PS4版)
 _VOLUME = _k(r"第?\s*(\d+)\s*巻|vol\.?\s*(\d+)|(?<![a-z])no\.?\s*(\d+)|"
-             r"(?<![a-z])(?:book|part|ep)\.?\s*(\d+)")  # Ep.2: the second episode
+             r"(?<![a-z])(?:book|part|ep|lv)\.?\s*(\d+)")  # Ep.2: the second episode, Lv.2
 # The parts of a work in two or three books: (上), 中巻, 下.
 _PART = _k(r"\(\s*(上|中|下)\s*\)|(?<![一-鿿])(上|中|下)\s*巻|(?<=\s)(上|下)(?=\s|$)")
 PART_NUMBERS = {"上": 1001, "中": 1002, "下": 1003}  # as volume numbers, apart from 1, 2, 3

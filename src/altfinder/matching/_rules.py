@@ -507,12 +507,35 @@ def _runs_on(code: str, shorter: str) -> bool:
             and shorter[-1].isdigit() and code[len(shorter)].isdigit())
 
 
+def _one_letter_apart(code: str, reference: str) -> bool:
+    """Model numbers a glued letter apart: ZE3000 and E3000, Ryzen 5600 and 5600X.
+
+    >>> _one_letter_apart("ze3000", "e3000"), _one_letter_apart("5600", "5600x")
+    (True, True)
+    >>> _one_letter_apart("ew-m754t", "ew-m754tw")  # W: the white one
+    False
+    """
+    cl, cr = _compact(code), _compact(reference)
+    short, long = sorted((cl, cr), key=len)
+    if len(short) < 4 or len(long) != len(short) + 1 or not any(c.isdigit() for c in short):
+        return False
+    if long.endswith(short) and long[0].isalpha() and short[0].isalpha():
+        return True  # ZE3000 for E3000
+    return (long.startswith(short) and long[-1].isalpha() and short[-1].isdigit()
+            and long[-1] not in _COLOUR_LETTERS and long[-1] not in _GLUED_COLOUR_LETTERS)
+
+
 def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> str | None:
     """Model numbers; returns the reference's model (or title code) the listing names."""
     named = next((x for x in ref.models if _written(_compact(x), lst)), None) or next(
         (m for code in lst.codes for m in ref.models
          if _compatible(code, m, ref.parsed.compact)), None)
     for code in lst.codes:
+        apart = next((r for r in ref.codes if _one_letter_apart(code, r)), None)
+        if apart and not named:
+            verdict.reject(MatchKind.MODEL_CONFLICT,
+                           f"model number {_compact(code)} is not {_compact(apart)}")
+            return named
         longer = next((r for r in map(_compact, ref.codes) if _runs_on(_compact(code), r)
                        or _runs_on(r, _compact(code))), None)
         if longer and not named:  # X-T50 for X-T5, or X-T5 for X-T50
