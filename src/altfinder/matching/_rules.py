@@ -270,10 +270,21 @@ class _Verdict:
             self.reasons.append(reason)
 
 
+# A part taken off the product (NH-D15から取り外し), not the product taken off a car or a PC
+_TAKEN_OFF = _k(r"([^\s・、,/]+?)\s*から\s*取り?外し")
+# One disc of a game on several (ディスク2のみ)
+_ONE_DISC = _k(r"(?:ディスク|disc|disk)\s*\d")
+
+
 def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                      extra: _Vocabulary | None) -> None:
     vocabularies = [v for v in (_ACCESSORY_VOCABULARY, extra) if v is not None]
     text = lst.text
+    taken = _TAKEN_OFF.search(text)
+    if taken and len(_compact(taken.group(1))) >= 3 and (
+            _compact(taken.group(1)) in ref.parsed.compact
+            or any(_compact(m) in _compact(taken.group(1)) for m in ref.models)):
+        verdict.reject(MatchKind.ACCESSORY, f"a part taken off the product ({lst.show(taken)})")
     box = _BOX_ONLY.search(text)
     if box:
         verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(box)})")
@@ -296,6 +307,8 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             verdict.reject(MatchKind.BOX_ONLY, f"box or manual only ({lst.show(m)})")
         elif _BONUS_WORDS.search(what):
             verdict.reject(MatchKind.BONUS_ONLY, f"a bonus item only ({lst.show(m)})")
+        elif _ONE_DISC.search(what):
+            verdict.reject(MatchKind.ACCESSORY, f"one disc of several only ({lst.show(m)})")
         elif (ref.is_game or lst.platforms) and (
                 _GAME_CARD in what or _DISC in what or "umd" in what):
             continue  # カードのみ: the game card alone is the game
