@@ -387,19 +387,26 @@ _PLATFORM_TAIL = re.compile(r"\s-\s*([^-【】\[\]()（）]{2,30})$")
 @functools.lru_cache(maxsize=256)
 def _reference(title: str, brand: str | None, model_number: str | None) -> _Reference:
     whole = fold_kana(_canonical(title))  # with its catalogue copy
+    # a platform alone in a bracket tag (サクラ大戦 【セガサターン】), even where the tag is cut
+    # as copy; not a list of what it works with (【 iPhone / Nintendo Switch 】)
+    tag_platforms: set[str] = set().union(
+        *(_PLATFORM_LEXICON.find(t) for t in _TAG.findall(_canonical(title))
+          if not re.search(r"[/・,、&]", t)))
     copy = _COPY.search(title, 4)
     while copy and _EDITION_BRACKET.match(title, copy.start()):  # 影響力の武器[第三版]: no copy
         copy = _COPY.search(title, copy.end())
     colours = _parse(title).colours if copy else set()  # … / 2023年モデル ブラック WH-CH720N B
-    tail = _PLATFORM_TAIL.search(title) if copy else None  # Fallout 4 【CERO…】 - XboxOne
+    tail = _PLATFORM_TAIL.search(title)  # Fallout 4 【CERO…】 - XboxOne, after any copy
     platforms = _parse(tail.group(1)).platforms if tail else set()
+    if tail and re.fullmatch(r"\s*(?:windows|win|mac)\s*", tail.group(1), re.IGNORECASE):
+        platforms = {"pc"}  # 三國志14 - Windows
     # the first item of a list of copy names the product (Soundcore 3 Bluetooth スピーカー/…)
     first_item = copy.group()[:-1] if copy and copy.group().endswith("/") else ""
     if copy:  # catalogue copy after the name (Nano II 65W【独自技術…/3ポート】…) says nothing of it
         title = title[:copy.start()]
     parsed = _parse(title)
     parsed.colours |= colours
-    parsed.platforms |= platforms
+    parsed.platforms |= platforms | tag_platforms
     brands = parsed.brands | _brand_of(brand)
     models = []
     if model_number:
@@ -412,7 +419,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                    if not any(m.startswith(_compact(c)) or _compact(c).startswith(m)
                               for m in map(_compact, models))]
     rest = _unbrand(parsed.rest, brands)
-    tagged = any(_PLATFORM_LEXICON.find(t) for t in _TAG.findall(_canonical(title)))
+    tagged = bool(tag_platforms) or any(
+        _PLATFORM_LEXICON.find(t) for t in _TAG.findall(_canonical(title)))
     is_game = bool(parsed.platforms or tagged) and (tagged or not _PLATFORM_LEXICON.find(
         _SPLIT_SUBTITLE.split(parsed.display, maxsplit=1)[0]))  # スーパーファミコン ミニ: a
     # console; 【PS5】ELDEN RING: a game
