@@ -491,9 +491,10 @@ CASES = [
      "line_conflict"),
     ("サクラ大戦 【セガサターン】", "セガサターン サクラ大戦 箱説あり", "match"),
     ("三國志14 - Windows", "三國志14 PS4 ソフト", "line_conflict"),
-    ("新・光神話 パルテナの鏡 - 3DS", "光神話 パルテナの鏡 ディスクシステム 箱付き", "line_conflict"),
+    ("新・光神話 パルテナの鏡 - 3DS", "光神話 パルテナの鏡 ディスクシステム 箱付き",
+     "line_conflict"),
     # …not a list of what it works with
-    ("NEC Aterm WiFi ルーター PA-WX1500HP 【 iPhone / Nintendo Switch 】動作確認済み",
+    ("NEC Aterm ルーター PA-WX1500HP 【 iPhone / Nintendo Switch 】確認済み",
      "NEC Aterm Wi-Fi6ルーター PA-WX1500HP 本体＋アダプター", "match"),
     # a part taken off the product; the product taken off a PC is the product
     ("Noctua NH-D15 デュアルタワー CPUクーラー 140mm", "Noctua NF-A15 ファン NH-D15から取り外し",
