@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from altfinder.matching._normalize import _DENIAL, _KANJI_DIGITS, _compact, _k, fold_kana
 from altfinder.matching._parse import _ACCEPTABLE, _POOR, PART_NUMBERS, _Parsed
-from altfinder.matching._reference import _Reference
+from altfinder.matching._reference import _is_product_code, _Reference
 from altfinder.matching._result import MatchKind
 from altfinder.matching._sound import sound_key, sounds_in
 from altfinder.matching._vocabulary import (
@@ -538,6 +538,28 @@ def _one_letter_apart(code: str, reference: str) -> bool:
             and long[-1] not in _COLOUR_LETTERS and long[-1] not in _GLUED_COLOUR_LETTERS)
 
 
+# What a listing's code is for, not what it is: ZV-E10に, LGA1700/AM5 取付金具, 対応
+_FOR_ANOTHER = _k(r"\s*(?:に|用|対応|向け|互換|取付|取り付け|専用|で使用|から)")
+_UNIT_END = re.compile(r"\d(?:gb|tb|mb|mm|cm|ml|mah|hz|kg)$")
+_APPLE_NUMBER = re.compile(r"a\d{4}")  # A2305: Apple's regulatory model number
+
+
+def _names_another(code: str, ref: _Reference, lst: _Parsed) -> bool:
+    """Whether a listing's code, where the listing names none of the reference's, is
+    another product's model number (KI-RS50-W for KC-R50-W), not a spec (SSD256GB), a
+    generation of the name (mini6), a list of what it fits, or Apple's A-number."""
+    compact = _compact(code)
+    if (len(compact) < 5 or not _is_product_code(compact) or "/" in code
+            or _UNIT_END.search(compact) or _APPLE_NUMBER.fullmatch(compact)):
+        return False
+    lead = re.match("[a-z]*", compact)
+    words = functools.reduce(lambda text, c: text.replace(c, " "), ref.codes, ref.whole_text)
+    if lead and len(lead.group()) >= 3 and lead.group() in words:
+        return False  # iPad mini6: the name's word, then its generation (TCF8GM23 is a code)
+    at = lst.text.find(code)
+    return at < 0 or not _FOR_ANOTHER.match(lst.text, at + len(code))
+
+
 def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> str | None:
     """Model numbers; returns the reference's model (or title code) the listing names."""
     named = next((x for x in ref.models if _written(_compact(x), lst)), None) or next(
@@ -576,6 +598,13 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> str | None
         verdict.reject(MatchKind.MODEL_CONFLICT,
                        f"model number {_compact(code)} is not {_compact(family[0])}")
         return named
+    if not named and ref.models and not any(
+            _compact(c) in _compact(ref.whole_text) for c in lst.codes):
+        other = next((c for c in lst.codes if _names_another(c, ref, lst)), None)
+        if other:  # KI-RS50-W for KC-R50-W, CSP601 for HGC9S: another product's number
+            verdict.reject(MatchKind.MODEL_CONFLICT, f"model number {_compact(other)} is not "
+                                                     f"{_compact(ref.models[0])}")
+            return named
     if named and not ref.parsed.generations:
         mark = re.search(rf"(?<![a-z0-9]){re.escape(_compact(named))}\s*第(\d)世代", lst.text)
         if mark and int(mark.group(1)) >= 2:  # Z5II (z5 第2世代) is not the Z5
