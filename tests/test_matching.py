@@ -1327,6 +1327,19 @@ def test_units_of_a_console() -> None:
     assert match_title(LITE, "Nintendo Switch Lite ターコイズ 2台").quantity == 2
 
 
+def test_counts_of_what_comes_with_it_and_of_a_pack_after_bracketed_copy() -> None:
+    # the cables' count, before a bracket and 付属, is not the headphones'
+    hd599 = Product(title="ゼンハイザー 有線ヘッドホン HD 599 オープン型 アイボリー 着脱式ケーブル",
+                    model_number="HD 599")
+    assert match_title(hd599, "ゼンハイザー HD 599 アイボリー ケーブル2本(3.5mm/6.3mm)付属"
+                       ).quantity == 1
+    # a pack said after a bracket ([ボリュームリッチ] … 5枚セット) is still the product's pack
+    towels = Product(title="タオル研究所 [ボリュームリッチ] #003 フェイスタオル 5枚セット "
+                           "チャコールグレー")
+    assert match_title(towels, "タオル研究所 #003 フェイスタオル 5枚 グレー").quantity == 1
+    assert match_title(towels, "タオル研究所 #003 フェイスタオル 5枚セット ×2").quantity == 2
+
+
 def test_a_reference_set_is_not_divided_again() -> None:
     pair = Product(title="キュレル 潤浸保湿 フェイスクリーム 40g 2個セット")
     assert match_title(pair, "キュレル フェイスクリーム 40g 2個セット").quantity == 1
@@ -2086,6 +2099,14 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind151", 0.84, 0.76),
         ("blind152", 0.90, 0.86),
         ("blind153", 0.91, 0.78),
+        ("blind154", 0.94, 0.81),
+        ("blind155", 1.00, 0.71),
+        ("blind156", 0.92, 0.91),
+        ("blind157", 0.90, 0.82),
+        ("blind158", 0.87, 0.70),
+        ("blind159", 0.87, 0.87),
+        ("blind160", 0.88, 0.83),
+        ("blind161", 0.92, 0.84),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])

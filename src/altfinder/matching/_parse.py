@@ -173,7 +173,7 @@ _QUANTITY = _k(
 # A pair sold as such (グラス ペア, ペアセット); not ペアリング, スペア, a pair's own product
 _PAIR = _k(r"(?<![ァ-ヺー])ペア(?:セット)?(?![ァ-ヺー])")
 # A model number, with a single letter after a space kept (G7 X is G7X)
-_WITH_LIST = _k(r"[^付]{0,12}付")
+_WITH_LIST = _k(r"\s*(?:\([^)]{0,20}\))?[^付]{0,12}付")  # ケーブル2本(3.5mm/6.3mm)付属
 _CODE = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:[-/][a-z0-9]+)*(?:(?<=[a-z]\d) [a-z](?![a-z0-9'.]))?"
                    r"(?![a-z0-9])")
 

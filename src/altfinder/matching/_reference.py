@@ -91,6 +91,7 @@ _GENERIC = _k(
 _COPY = re.compile(r"[【\[［｜]|。(?!\s*(?:\(|\[|改訂|新装|新版|第?\d))|"  # not …。改訂版
                    r"(?<![A-Za-z0-9])\||\|(?![A-Za-z0-9])|\s/\s|"
                    r"(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
+_SET_WORD = re.compile(r"セット|組|入")  # 5枚セット, 3個入り: the product is a pack
 # A list of what comes with an accessory word: バッテリ・充電器・ケース付
 _LISTED_WITH = re.compile(r"(?:[・、,/&＆+]\s*[^\s・、,/&＆+付]{1,8}){1,3}\s*(?:付|つき)")
 # What after a number makes it a count, not a sequel (人は話し方が9割, 怪獣8号).
@@ -402,9 +403,14 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         platforms = {"pc"}  # 三國志14 - Windows
     # the first item of a list of copy names the product (Soundcore 3 Bluetooth スピーカー/…)
     first_item = copy.group()[:-1] if copy and copy.group().endswith("/") else ""
+    whole_title = title
     if copy:  # catalogue copy after the name (Nano II 65W【独自技術…/3ポート】…) says nothing of it
         title = title[:copy.start()]
     parsed = _parse(title)
+    if copy and parsed.quantity == 1 and not parsed.quantity_words:
+        pack_of = _parse(whole_title)  # タオル研究所 [ボリュームリッチ] … 5枚セット: a pack of five
+        if pack_of.quantity > 1 and all(_SET_WORD.search(w) for w in pack_of.quantity_words):
+            parsed.quantity, parsed.quantity_words = pack_of.quantity, pack_of.quantity_words
     parsed.colours |= colours
     parsed.platforms |= platforms | tag_platforms
     brands = parsed.brands | _brand_of(brand)
