@@ -53,6 +53,8 @@ _APERTURE = re.compile(r"(?<![a-z0-9])f\s*/?\s*(\d{1,2}\.\d)(?![\d.])|"
                        r"(?<![a-z0-9])f/(\d{1,2})(?![\d.])")
 # A Fujifilm-style lens name: XF35mmF1.4 R is an F1.4 lens; the code is left as it is
 _GLUED_APERTURE = re.compile(r"(?<=\dmm)f(\d{1,2}(?:\.\d)?)(?![\d.])")
+_STRENGTH = re.compile(r"(?<![a-z\d.])(\d{1,2}(?:\.\d)?)\s*[%％]\s*(?=[a-z])")
+_VIDEO_MODE = re.compile(r"(?<![a-z\d.])\d+(?:\.\d)?k\d{2,3}(?:p|fps)?(?![a-z\d])")
 _CLOCK = re.compile(r"(?<![\d:])(\d{1,2}:\d{2})(?![\d:])")
 _UNIT_RANGE = _k(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*[~-]\s*\d+(?:\.\d+)?\s*"
                  r"(?:kg|g|cm|mm|ml|歳|才|ヶ月|か月|カ月)(?![a-z])")
@@ -79,7 +81,7 @@ _SPEC_CLASS = {fold_kana(k): v for k, v in _SPEC_CLASS.items()}
 _IGNORED_NUMBERS = _k(
     r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|ヵ月|ケ月|回|度|倍|代|人|色|週|番|号機|号|"
     r"割|冊|周年|類医薬品|類|万|億|"
-    r"点灯|段階|速|枚組|ステージ|弾)|"
+    r"点灯|段階|速|枚組|ステージ|弾|デイズ|days(?![a-z]))|"  # 30デイズ: a name's days
     r"(?<=坂)46|(?<=akb|ske|nmb|hkt|ngt|stu)48|"  # 乃木坂46, AKB48: a group's name
     r"(?<=文庫|新書)\s*\d{2,4}(?![\d.])|"  # 岩波少年文庫 127: a label's serial
     "(?<![a-z\\d.])\\d+(?:\\.\\d+)?\\s*[×✕*x](?=\x00)|"  # 140×200cm, the 200cm read out
@@ -274,6 +276,11 @@ def _parse(title: str) -> _Parsed:
     for m in _PLAY_SPEC.finditer(rest):  # 8才以上, 3~4人用, 60分: a game's box, no number
         rest = _blank(rest, m)
     for m in _UNIT_RANGE.finditer(rest):  # (6~11kg): a range of sizes, not volume 6
+        rest = _blank(rest, m)
+    for m in _VIDEO_MODE.finditer(rest):  # 5.3K60: a camera's video mode, not volume 60
+        rest = _blank(rest, m)
+    for m in _STRENGTH.finditer(rest):  # 2% BHA: an ingredient's strength (1% BHA is another)
+        parsed.specs.setdefault("strength", set()).add(float(m.group(1)))
         rest = _blank(rest, m)
     for m in _APERTURE.finditer(rest):  # F1.8: a lens's aperture, another lens at F1.2
         parsed.specs.setdefault("aperture", set()).add(float(next(g for g in m.groups() if g)))
