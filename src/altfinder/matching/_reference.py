@@ -91,6 +91,7 @@ _GENERIC = _k(
 _COPY = re.compile(r"[【\[［｜]|。(?!\s*(?:\(|\[|改訂|新装|新版|第?\d))|"  # not …。改訂版
                    r"(?<![A-Za-z0-9])\||\|(?![A-Za-z0-9])|\s/\s|"
                    r"(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
+_MODEL_NO = re.compile(r"(?<![a-z])no\.?\s*(\d+)")
 _SET_WORD = re.compile(r"セット|組|入")  # 5枚セット, 3個入り: the product is a pack
 # A list of what comes with an accessory word: バッテリ・充電器・ケース付
 _LISTED_WITH = re.compile(r"(?:[・、,/&＆+]\s*[^\s・、,/&＆+付]{1,8}){1,3}\s*(?:付|つき)")
@@ -461,6 +462,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     # named by what it is after the product it fits (iPhone 15 クリアケース)
     name_lines = parsed.lines
     name_volumes = set(parsed.volumes)  # the numbers the name itself says
+    if not is_game and not is_book:  # 剪定鋏 No.103: a tool's model number, which sellers omit
+        name_volumes -= {int(n) for n in _MODEL_NO.findall(parsed.text)}
     if not is_game and not is_book and not is_accessory:
         spec = _SPEC.search(parsed.text, end)  # 6.1インチ 有機EL: the copy's specs
         name_lines = (_lines(_CHIP.sub(" ", parsed.display[:spec.start()])) if spec

@@ -1017,7 +1017,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
               and not said & lp.generations  # 第4世代 for AirPods 4
               and not any(c in lst.compact for c in ref.title_codes if len(c) >= 5)  # 7800X3D
               and not any(code.isdigit() and int(code) in said and name in lp.text
-                          for _, code, name in ref.shades)):  # ミディアムブラウン for 02
+                          for _, code, name in ref.shades)  # ミディアムブラウン for 02
+              and not _colour_of_number(ref, said) & lp.colours):  # R 01 ブラック: 黒
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(said)}")
     later = {v for v in lp.volumes if 2 <= v < 1000  # 三びき of the title, written 3びき
@@ -1154,6 +1155,16 @@ _GLUED_SUFFIX = re.compile(r"([ぁ-ゖー一-鿿々]{4,})([a-z]{1,3})(?![a-z0-9]
 def _shown_name(ref: _Reference, word: str) -> str:
     at = ref.parsed.text.find(word)
     return ref.parsed.display[at:at + len(word)] if at >= 0 else word
+
+
+def _colour_of_number(ref: _Reference, said: set[int]) -> set[str]:
+    """The colour a reference names right after its number (ハイパーカール R 01 ブラック): a
+    listing that names the colour names the shade."""
+    found: set[str] = set()
+    for m in re.finditer(r"(?<![\d.])(#\s*\d{1,3}|0\d{1,2})\s+(\S+)", ref.parsed.display):
+        if int(m.group(1).lstrip("# ")) in said:  # a shade's code: 01, #02 (not Libra 2)
+            found |= _colours(m.group(2))
+    return found
 
 
 def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
