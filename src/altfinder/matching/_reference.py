@@ -408,7 +408,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     if copy:  # catalogue copy after the name (Nano II 65W【独自技術…/3ポート】…) says nothing of it
         title = title[:copy.start()]
     parsed = _parse(title)
-    if copy and parsed.quantity == 1 and not parsed.quantity_words:
+    if (copy and parsed.quantity == 1 and not parsed.quantity_words
+            and _SET_WORD.search(whole_title, copy.start())):
         pack_of = _parse(whole_title)  # タオル研究所 [ボリュームリッチ] … 5枚セット: a pack of five
         if pack_of.quantity > 1 and all(_SET_WORD.search(w) for w in pack_of.quantity_words):
             parsed.quantity, parsed.quantity_words = pack_of.quantity, pack_of.quantity_words

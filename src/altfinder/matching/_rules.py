@@ -272,6 +272,7 @@ class _Verdict:
 
 # A part taken off the product (NH-D15から取り外し), not the product taken off a car or a PC
 _TAKEN_OFF = _k(r"([^\s・、,/]+?)\s*から\s*取り?外し")
+_FROM = fold_kana("から")
 # One disc of a game on several (ディスク2のみ)
 _ONE_DISC = _k(r"(?:ディスク|disc|disk)\s*\d")
 
@@ -280,7 +281,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                      extra: _Vocabulary | None) -> None:
     vocabularies = [v for v in (_ACCESSORY_VOCABULARY, extra) if v is not None]
     text = lst.text
-    taken = _TAKEN_OFF.search(text)
+    taken = _TAKEN_OFF.search(text) if _FROM in text else None
     if taken and len(_compact(taken.group(1))) >= 3 and (
             _compact(taken.group(1)) in ref.parsed.compact
             or any(_compact(m) in _compact(taken.group(1)) for m in ref.models)):
