@@ -1036,6 +1036,15 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VOLUME_CONFLICT, f"number {sequel.group(2)} after "
                                                       f"{lst.show(sequel, 1)}, a number the "
                                                       f"reference has not")
+    elif not ref.is_book and not rp.volumes and not rp.generations and not named:
+        # DJI Neo 2, Shokz OpenFit 2 for a name without a number: the next generation
+        after_name = next((m for m in _NAME_THEN_DIGIT.finditer(lst.text)
+                           if m.group(1) in rp.text.split() and not re.search(
+                               rf"(?<![\d.]){m.group(2)}(?![\d.])", rp.text)), None)
+        if after_name:
+            verdict.reject(MatchKind.VOLUME_CONFLICT,
+                           f"number {after_name.group(2)} after {lst.show(after_name, 1)}, "
+                           f"a generation the reference has not")
     if not named and ref.sequel is not None:
         sequel = ref.sequel.search(lp.text)
         if sequel and int(sequel.group(1)) not in rp.volumes | {1} | {
@@ -1091,6 +1100,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
 _GLUED = re.compile(r"([ぁ-ゖー]{3,}(?:[ ・][ぁ-ゖー]+)*|[a-z]{3,}(?: [a-z]+)*) ?"
                     r"(\d{1,3})(?![\d.a-z])")
 _FIRST = re.compile(r"\(\s*1\s*\)")
+
+
+_NAME_THEN_DIGIT = re.compile(r"(?<!\S)([a-zぁ-ゖー]{3,})\s+([2-9])(?=\s|$)")
 
 
 def _glued_number(ref: _Reference, lst: _Parsed, numbers: set[int]) -> bool:
