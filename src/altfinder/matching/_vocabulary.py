@@ -445,7 +445,7 @@ _MOUNT = _k(r"(?<![a-z0-9])(e|fe|ef|ef-s|ef-m|rf|rf-s|x|l|z|m4/3)\s*(?:マウン
             r"(?:富士フイルム|fujifilm)\s*(x)(?:マウント|用)|(?:ニコン|nikon)\s*(z|f)(?:マウント|用)")
 # What a product comes with (プレミアムペン付き) and its scent (ハーバルシトラスの香り)
 _WITH_ITEM = _k(r"([ぁ-ゖー一-鿿a-z]{3,12})付き")
-_SCENT_NAME = _k(r"([ぁ-ゖー一-鿿々]{2,12})の香り")
+_SCENT_NAME = _k(r"(?<![ぁ-ゖー一-鿿々])([ぁ-ゖー一-鿿々]{1,12})の香り")  # 森の香り too
 
 
 def _mounts(text: str) -> set[str]:
