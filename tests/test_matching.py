@@ -487,7 +487,8 @@ def test_a_games_title_without_its_last_word_is_another_title() -> None:
 CASES = [
     # stop 14: a size after a middle dot (ケース・中); Lv.2 of a light novel is volume 2
     # a one-character scent is a scent
-    ("バブ メディキュア 柑橘の香り 6錠入 入浴剤", "バブ メディキュア 森の香り 6錠入", "variant_conflict"),
+    ("バブ メディキュア 柑橘の香り 6錠入 入浴剤", "バブ メディキュア 森の香り 6錠入",
+     "variant_conflict"),
     # a number after a name that has none is its next generation (but not Bluetooth 5.2's 2)
     ("Shokz OpenFit オープンイヤー 完全ワイヤレスイヤホン Bluetooth 5.2 ブラック",
      "【新品未開封】Shokz OpenFit 2 ブラック 耳を塞がない", "volume_conflict"),
