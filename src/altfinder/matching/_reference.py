@@ -37,6 +37,7 @@ from altfinder.matching._vocabulary import (
     ACCESSORY_SYNONYMS,
     BRAND_ALIASES,
     _brand_of,
+    _colours,
     _lines,
     _mounts,
 )
@@ -208,6 +209,11 @@ class _Reference:
     slots: list[tuple[str, str]]  # (name word, variant code): (ドラマティックパウダリー, ex)
     neighbours: list[tuple[str, str]]  # a name word and the word after it: (さぼん, edp)
     is_book: bool  # a book: its カバー is part of it, not an accessory
+    whole_compact: str  # whole_text compacted, for a listing's code said anywhere in it
+    uncoded_text: str  # whole_text without its codes: mini of iPad mini, not tcf of TCF6623
+    text_words: frozenset[str]  # the words of parsed.text (neo of DJI Neo)
+    digits: frozenset[str]  # the single digits parsed.text says alone (2 of Bluetooth 5.2 is not)
+    shade_colours: dict[int, set[str]]  # the colour after a shade code: {1: black} of R 01 ブラック
 
 
 _KANA_WORDS = re.compile(r"[ぁ-ゖー]+(?:[・ ][ぁ-ゖー]+)*")
@@ -276,6 +282,25 @@ _COLOUR_ENDINGS = tuple(fold_kana(w) for w in (
     "ブラック", "ホワイト", "ブラウン", "ベージュ", "ピンク", "レッド", "ブルー", "グリーン",
     "グレー",
     "オレンジ", "イエロー", "パープル", "ネイビー", "シルバー", "ゴールド", "オークル", "コーラル"))
+
+
+_LONE_DIGIT = re.compile(r"(?<![\d.])(\d)(?![\d.])")
+_SHADE_CODE_THEN = re.compile(r"(?<![\d.])(#\s*\d{1,3}|0\d{1,2})\s+(\S+)")
+
+
+def _shade_colours(display: str) -> dict[int, set[str]]:
+    """The colour a reference names right after a shade code, by the code's number: a
+    listing that names the colour names the shade (01 and #02, not Libra 2).
+
+    >>> _shade_colours("ハイパーカール ウォータープルーフ R 01 ブラック マスカラ")
+    {1: {'black'}}
+    """
+    found: dict[int, set[str]] = {}
+    for m in _SHADE_CODE_THEN.finditer(display):
+        colours = _colours(m.group(2))
+        if colours:
+            found.setdefault(int(m.group(1).lstrip("# ")), set()).update(colours)
+    return found
 
 
 def _shades(text: str, core: dict[str, float]) -> list[tuple[str, str, str]]:
@@ -388,31 +413,34 @@ _PLATFORM_TAIL = re.compile(r"\s-\s*([^-【】\[\]()（）]{2,30})$")
 
 @functools.lru_cache(maxsize=256)
 def _reference(title: str, brand: str | None, model_number: str | None) -> _Reference:
-    whole = fold_kana(_canonical(title))  # with its catalogue copy
+    canonical = _canonical(title)
+    whole = fold_kana(canonical)  # with its catalogue copy
     # a platform alone in a bracket tag (サクラ大戦 【セガサターン】), even where the tag is cut
     # as copy; not a list of what it works with (【 iPhone / Nintendo Switch 】)
     tag_platforms: set[str] = set().union(
-        *(_PLATFORM_LEXICON.find(t) for t in _TAG.findall(_canonical(title))
+        *(_PLATFORM_LEXICON.find(t) for t in _TAG.findall(canonical)
           if not re.search(r"[/・,、&]", t)))
     copy = _COPY.search(title, 4)
     while copy and _EDITION_BRACKET.match(title, copy.start()):  # 影響力の武器[第三版]: no copy
         copy = _COPY.search(title, copy.end())
-    colours = _parse(title).colours if copy else set()  # … / 2023年モデル ブラック WH-CH720N B
+    whole_parsed = _parse(title) if copy else None  # the title with its copy, read once
+    # … / 2023年モデル ブラック WH-CH720N B: a colour in the copy is still the product's
+    colours = whole_parsed.colours if whole_parsed else set()
     tail = _PLATFORM_TAIL.search(title)  # Fallout 4 【CERO…】 - XboxOne, after any copy
     platforms = _parse(tail.group(1)).platforms if tail else set()
     if tail and re.fullmatch(r"\s*(?:windows|win|mac)\s*", tail.group(1), re.IGNORECASE):
         platforms = {"pc"}  # 三國志14 - Windows
     # the first item of a list of copy names the product (Soundcore 3 Bluetooth スピーカー/…)
     first_item = copy.group()[:-1] if copy and copy.group().endswith("/") else ""
-    whole_title = title
     if copy:  # catalogue copy after the name (Nano II 65W【独自技術…/3ポート】…) says nothing of it
         title = title[:copy.start()]
     parsed = _parse(title)
-    if (copy and parsed.quantity == 1 and not parsed.quantity_words
-            and _SET_WORD.search(whole_title, copy.start())):
-        pack_of = _parse(whole_title)  # タオル研究所 [ボリュームリッチ] … 5枚セット: a pack of five
-        if pack_of.quantity > 1 and all(_SET_WORD.search(w) for w in pack_of.quantity_words):
-            parsed.quantity, parsed.quantity_words = pack_of.quantity, pack_of.quantity_words
+    if (whole_parsed and parsed.quantity == 1 and not parsed.quantity_words
+            and whole_parsed.quantity > 1
+            and all(_SET_WORD.search(w) for w in whole_parsed.quantity_words)):
+        # タオル研究所 [ボリュームリッチ] … 5枚セット: a pack of five, said after a bracket
+        parsed.quantity, parsed.quantity_words = (whole_parsed.quantity,
+                                                  whole_parsed.quantity_words)
     parsed.colours |= colours
     parsed.platforms |= platforms | tag_platforms
     brands = parsed.brands | _brand_of(brand)
@@ -534,6 +562,11 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                and not _PLATFORM_LEXICON.find(m.group(2))
                and not _UNIT_CODE.fullmatch(m.group(2)) and not _SPEC_CODE.fullmatch(m.group(2))],
         is_book=is_book,
+        whole_compact=_compact(whole),
+        uncoded_text=functools.reduce(lambda text, c: text.replace(c, " "), codes, whole),
+        text_words=frozenset(parsed.text.split()),
+        digits=frozenset(_LONE_DIGIT.findall(parsed.text)),
+        shade_colours=_shade_colours(parsed.display),
         neighbours=_neighbours(core_text, core),
         name_lines=name_lines,
         name_volumes=name_volumes,

@@ -554,8 +554,7 @@ def _names_another(code: str, ref: _Reference, lst: _Parsed) -> bool:
             or _UNIT_END.search(compact) or _APPLE_NUMBER.fullmatch(compact)):
         return False
     lead = re.match("[a-z]*", compact)
-    words = functools.reduce(lambda text, c: text.replace(c, " "), ref.codes, ref.whole_text)
-    if lead and len(lead.group()) >= 3 and lead.group() in words:
+    if lead and len(lead.group()) >= 3 and lead.group() in ref.uncoded_text:
         return False  # iPad mini6: the name's word, then its generation (TCF8GM23 is a code)
     at = lst.text.find(code)
     return at < 0 or not _FOR_ANOTHER.match(lst.text, at + len(code))
@@ -599,8 +598,7 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> str | None
         verdict.reject(MatchKind.MODEL_CONFLICT,
                        f"model number {_compact(code)} is not {_compact(family[0])}")
         return named
-    if not named and ref.models and not any(
-            _compact(c) in _compact(ref.whole_text) for c in lst.codes):
+    if not named and ref.models and not any(_compact(c) in ref.whole_compact for c in lst.codes):
         other = next((c for c in lst.codes if _names_another(c, ref, lst)), None)
         if other:  # KI-RS50-W for KC-R50-W, CSP601 for HGC9S: another product's number
             verdict.reject(MatchKind.MODEL_CONFLICT, f"model number {_compact(other)} is not "
@@ -1019,7 +1017,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
               and not any(c in lst.compact for c in ref.title_codes if len(c) >= 5)  # 7800X3D
               and not any(code.isdigit() and int(code) in said and name in lp.text
                           for _, code, name in ref.shades)  # ミディアムブラウン for 02
-              and not _colour_of_number(ref, said) & lp.colours):  # R 01 ブラック: 黒
+              and not any(ref.shade_colours.get(n, set()) & lp.colours
+                          for n in said)):  # R 01 ブラック: 黒
             verdict.reject(MatchKind.AMBIGUOUS,
                            f"the listing does not say it is number {_number(said)}")
     later = {v for v in lp.volumes if 2 <= v < 1000  # 三びき of the title, written 3びき
@@ -1039,8 +1038,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     elif not ref.is_book and not rp.volumes and not rp.generations and not named:
         # DJI Neo 2, Shokz OpenFit 2 for a name without a number: the next generation
         after_name = next((m for m in _NAME_THEN_DIGIT.finditer(lst.text)
-                           if m.group(1) in rp.text.split() and not re.search(
-                               rf"(?<![\d.]){m.group(2)}(?![\d.])", rp.text)), None)
+                           if m.group(1) in ref.text_words and m.group(2) not in ref.digits),
+                          None)
         if after_name:
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {after_name.group(2)} after {lst.show(after_name, 1)}, "
@@ -1168,16 +1167,6 @@ _GLUED_SUFFIX = re.compile(r"([ぁ-ゖー一-鿿々]{4,})([a-z]{1,3})(?![a-z0-9]
 def _shown_name(ref: _Reference, word: str) -> str:
     at = ref.parsed.text.find(word)
     return ref.parsed.display[at:at + len(word)] if at >= 0 else word
-
-
-def _colour_of_number(ref: _Reference, said: set[int]) -> set[str]:
-    """The colour a reference names right after its number (ハイパーカール R 01 ブラック): a
-    listing that names the colour names the shade."""
-    found: set[str] = set()
-    for m in re.finditer(r"(?<![\d.])(#\s*\d{1,3}|0\d{1,2})\s+(\S+)", ref.parsed.display):
-        if int(m.group(1).lstrip("# ")) in said:  # a shade's code: 01, #02 (not Libra 2)
-            found |= _colours(m.group(2))
-    return found
 
 
 def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
