@@ -64,7 +64,9 @@ from altfinder.matching._rules import (
     _denial_rule,
     _last_word_rule,
     _lot_rules,
+    _maker_rule,
     _model_rules,
+    _original_rule,
     _quantity_rule,
     _unexplained,
     _variant_rules,
@@ -171,6 +173,7 @@ class Matcher:
         _variant_rules(ref, lst, verdict, named is not None)
         _series_rule(ref, lst, verdict, named is not None and _is_model_code(named))
         branded = _brand_rules(ref, lst, verdict)
+        _maker_rule(ref, lst, verdict)
         sibling = _sibling_mark(family, lst) if named is None else None
         if sibling:  # a model number named outweighs a sibling's word (R WR ブラック)
             verdict.reject(MatchKind.LINE_CONFLICT, f"another product of the family: "
@@ -185,6 +188,7 @@ class Matcher:
                                             reasons, named, branded)
         if score >= self.threshold:
             _last_word_rule(ref, lst, present, verdict, named is not None)
+        _original_rule(ref, lst, present, verdict)
         verdict.reasons.extend(reasons)
         # Below the threshold, a listing whose every word the reference or a seller's habit
         # explains is still the product (a nickname, the copy left out): nothing contradicts it.

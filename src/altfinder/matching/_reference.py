@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from altfinder._text import normalize
 from altfinder.matching._abbrev import initials
+from altfinder.matching._makers import brand_makers, makers_in
 from altfinder.matching._normalize import _canonical, _compact, _k, fold_kana
 from altfinder.matching._parse import _PART, _SPEC, _STOPWORDS, _parse, _Parsed
 from altfinder.matching._sound import MIN_KEY, runs, sound_key
@@ -214,6 +215,7 @@ class _Reference:
     text_words: frozenset[str]  # the words of parsed.text (neo of DJI Neo)
     digits: frozenset[str]  # the single digits parsed.text says alone (2 of Bluetooth 5.2 is not)
     shade_colours: dict[int, set[str]]  # the colour after a shade code: {1: black} of R 01 ブラック
+    makers: frozenset[str]  # the companies its title and brand name (花王 for キュレル)
 
 
 _KANA_WORDS = re.compile(r"[ぁ-ゖー]+(?:[・ ][ぁ-ゖー]+)*")
@@ -567,6 +569,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         text_words=frozenset(parsed.text.split()),
         digits=frozenset(_LONE_DIGIT.findall(parsed.text)),
         shade_colours=_shade_colours(parsed.display),
+        makers=makers_in(whole, fitted=True) | (brand_makers(fold_kana(_canonical(brand))) if brand
+                                   else frozenset()),
         neighbours=_neighbours(core_text, core),
         name_lines=name_lines,
         name_volumes=name_volumes,

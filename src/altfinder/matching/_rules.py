@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from altfinder.matching._makers import makers_in
 from altfinder.matching._normalize import _DENIAL, _KANJI_DIGITS, _compact, _k, fold_kana
 from altfinder.matching._parse import _ACCEPTABLE, _POOR, PART_NUMBERS, _Parsed
 from altfinder.matching._reference import _is_product_code, _Reference
@@ -1178,6 +1179,8 @@ def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     others = lst.brands - ref.brands
     if ref.is_game:  # Nintendo Switch, PlayStation: the platform's maker, not the game's
         others -= _PLATFORM_MAKERS
+        if _ORIGINAL.search(lst.text):  # 無印: the original release (see _original_rule)
+            others.discard("muji")
     if not known and ref.is_book:
         return False  # a book's "brand" is its author or publisher: 集英社 is no conflict
     if not known:
@@ -1195,6 +1198,19 @@ def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
         verdict.reject(MatchKind.BRAND_CONFLICT,
                        f"brand {', '.join(sorted(others))} is not {', '.join(sorted(known))}")
     return False
+
+
+def _maker_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A listing naming another company's brand is another maker's product of the same
+    kind: 利尻 or サロンドプロ for LPLP's colour treatment, ビッセル for アイリスオーヤマ's
+    cleaner. Books and games are left to their own rules (an author, a platform's maker)."""
+    if (verdict.kind is not MatchKind.MATCH or ref.is_game or ref.is_book or not ref.makers
+            or lst.platforms):  # PS2 大神: the platform's maker, for a game we did not see
+        return
+    theirs = makers_in(lst.text)
+    if theirs and not theirs & ref.makers:
+        verdict.reject(MatchKind.BRAND_CONFLICT, f"made by {', '.join(sorted(theirs))}, "
+                                                 f"not {', '.join(sorted(ref.makers))}")
 
 
 _SOFT = fold_kana("ソフト")
@@ -1420,6 +1436,26 @@ def _condition_cap(lst: _Parsed, verdict: _Verdict) -> tuple[Condition | None, s
     if cap_reason:
         verdict.reasons.append(cap_reason)
     return cap, cap_reason
+
+
+_ORIGINAL = re.compile("無印(?!良品)")
+_KANJI_CHAR = re.compile("[一-鿿]")
+
+
+def _original_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
+                   verdict: _Verdict) -> None:
+    """無印 in a game's listing is the original release: not the reference when the
+    reference's title has a word the listing lacks (ペルソナ5 無印 for ペルソナ5 ザ・ロイヤル,
+    ジョーカー3 無印 for ジョーカー3 プロフェッショナル)."""
+    if (verdict.kind is not MatchKind.MATCH or not ref.is_game
+            or not _ORIGINAL.search(lst.text)):
+        return
+    lost = [w for w in ref.core_words if present[w] < 0.5]
+    lost += [w for w in ref.parsed.text.split()  # 討鬼伝 極: a one-kanji edition word
+             if len(w) == 1 and _KANJI_CHAR.match(w) and w not in lst.text]
+    if lost:
+        verdict.reject(MatchKind.LINE_CONFLICT, f"無印 is the original release, not the "
+                                                f"{_shown_name(ref, lost[0])}")
 
 
 def _last_word_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],

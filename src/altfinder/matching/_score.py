@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 
 from altfinder.matching._abbrev import clipped_spans
+from altfinder.matching._nicknames import nicknames_in
 from altfinder.matching._parse import _Parsed
 from altfinder.matching._reference import _Reference, _shown
 from altfinder.matching._sound import sounds_in
@@ -66,6 +67,10 @@ def _similarities(ref: _Reference, parsed: Sequence[_Parsed]
             for w in still:  # ルイマン for ルイージマンション
                 present[w] = any(a < end and start < b for a, b in spans
                                  for start, end in ref.word_spans[w])
+            if any(not present[w] for w in still):  # SAO, こち亀: a nickname of the name
+                names = nicknames_in(listing.text, ref.whole_compact)
+                for w in still:
+                    present[w] = present[w] or any(w in name for name in names)
         for reading, latin in ref.readings:  # エコポップ for Echo Pop (エコーポップ)
             if reading in plain:
                 for w in latin:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from altfinder.matching._abbrev import clipped_spans
+from altfinder.matching._nicknames import is_nickname
 from altfinder.matching._normalize import _k, _strip_promo, fold_kana
 from altfinder.matching._parse import _POOR as _POOR_WORDS
 from altfinder.matching._parse import _Parsed
@@ -174,8 +175,9 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
                 and not _TITLE_OF_WORD.match(lst.read, follower.start(1))):
             continue  # a book's title runs on into its author; プログレッシブ1 is a spin-off,
             # くまのがっこう ジャッキーのパンやさん another book
-        if word in ref.initials or (word.isascii() != title.isascii() and sound_key(word)
-                                    and sound_key(word) == sound_key(title)):
+        if word in ref.initials or is_nickname(word, ref.whole_compact) or (
+                word.isascii() != title.isascii() and sound_key(word)
+                and sound_key(word) == sound_key(title)):
             continue  # Halo MCC (Master Chief Collection), Halo ヘイロー: our own name again
         if any(w in word for w in ref.name_words if len(w) >= 3 and w != title):
             continue  # てんすいのさくなひめ: the title's reading, with our name in it
