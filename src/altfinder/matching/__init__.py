@@ -68,6 +68,7 @@ from altfinder.matching._rules import (
     _model_rules,
     _original_rule,
     _quantity_rule,
+    _substitution_rule,
     _unexplained,
     _variant_rules,
     _Verdict,
@@ -189,6 +190,10 @@ class Matcher:
         if score >= self.threshold:
             _last_word_rule(ref, lst, present, verdict, named is not None)
         _original_rule(ref, lst, present, verdict)
+        if verdict.kind is MatchKind.MATCH and named is None and score >= self.threshold:
+            if unexplained is None:
+                unexplained = _unexplained(ref, lst, family.alias_text)
+            _substitution_rule(ref, lst, present, verdict, unexplained)
         verdict.reasons.extend(reasons)
         # Below the threshold, a listing whose every word the reference or a seller's habit
         # explains is still the product (a nickname, the copy left out): nothing contradicts it.

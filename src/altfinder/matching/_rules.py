@@ -17,10 +17,12 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from altfinder.matching._makers import makers_in
 from altfinder.matching._normalize import _DENIAL, _KANJI_DIGITS, _compact, _k, fold_kana
 from altfinder.matching._parse import _ACCEPTABLE, _POOR, PART_NUMBERS, _Parsed
-from altfinder.matching._reference import _is_product_code, _Reference
+from altfinder.matching._reference import _is_product_code, _Reference, _shown
 from altfinder.matching._result import MatchKind
 from altfinder.matching._sound import sound_key, sounds_in
 from altfinder.matching._vocabulary import (
@@ -1440,6 +1442,7 @@ def _condition_cap(lst: _Parsed, verdict: _Verdict) -> tuple[Condition | None, s
 
 _ORIGINAL = re.compile("無印(?!良品)")
 _KANJI_CHAR = re.compile("[一-鿿]")
+_KANA_CHAR = re.compile("[ぁ-ゖ]")
 
 
 def _original_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
@@ -1456,6 +1459,56 @@ def _original_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
     if lost:
         verdict.reject(MatchKind.LINE_CONFLICT, f"無印 is the original release, not the "
                                                 f"{_shown_name(ref, lost[0])}")
+
+
+_SLOT_TOKEN = re.compile(r"[^\s()\[\]【】「」『』、,/]+")
+
+
+def _script(word: str) -> str:
+    return "kanji" if _KANJI_CHAR.search(word) else "kana" if _KANA_CHAR.search(word) else "latin"
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The words right before and right after a span of ``text``."""
+    before = after = None
+    for m in _SLOT_TOKEN.finditer(text):
+        if m.end() <= start:
+            before = m.group()
+        elif m.start() >= end:
+            after = m.group()
+            break
+    return before, after
+
+
+def _alike(ours: str | None, theirs: str | None) -> bool:
+    return bool(ours and theirs and (ours == theirs or (
+        min(len(ours), len(theirs)) >= 2 and (ours in theirs or theirs in ours))))
+
+
+def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
+                       verdict: _Verdict, unexplained: list[str]) -> None:
+    """A listing that lacks a word of the reference's name and has, in its place, a word of
+    the same script that nothing explains, is the sibling that word names: ジ・アート・オブ
+    もののけ姫 for ジ・アート・オブ 千と千尋の神隠し, ビオレ ザフェイス 泡洗顔料 アクネケア for its
+    ディープモイスト. In its place: the same word before it or after it. A word spelled alike
+    (哺乳瓶, 哺乳びん) is the same word."""
+    if verdict.kind is not MatchKind.MATCH or not unexplained:
+        return
+    for lost in (w for w, weight in ref.core_words.items() if weight >= 4 and present[w] < 0.5):
+        at = ref.parsed.text.find(lost)
+        if at < 0:
+            continue
+        ours = _neighbours(ref.parsed.text, at, at + len(lost))
+        for word in unexplained:
+            if (len(word) < 2 or word.isdigit() or _script(word) != _script(lost)
+                    or fuzz.ratio(word, lost) >= 55 or (where := lst.text.find(word)) < 0):
+                continue
+            theirs = _neighbours(lst.text, where, where + len(word))
+            if _alike(ours[0], theirs[0]) or _alike(ours[1], theirs[1]):
+                verdict.reject(MatchKind.LINE_CONFLICT, f"another product of the series "
+                                                        f"({_shown(lst, word)} in place of "
+                                                        f"{_shown_name(ref, lost)})")
+                return
 
 
 def _last_word_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
