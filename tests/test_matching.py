@@ -1278,6 +1278,22 @@ def test_our_model_number_named_outweighs_a_series_guess() -> None:
      "ジ・アート・オブ もののけ姫 ジブリTHE ARTシリーズ", "line_conflict"),
     ("ピジョン Pigeon 母乳実感 哺乳びん プラスチック製 240ml 3ヵ月頃から", "ピジョン",
      "ピジョン 母乳実感 哺乳瓶 240ml プラスチック", "match"),
+    # stop 15: the older title, without the kanji that makes the new one (超, 新)
+    ("ポケモン超不思議のダンジョン - 3DS", "ポケモン",
+     "3DS ポケモン不思議のダンジョン マグナゲートと∞迷宮", "line_conflict"),
+    ("新テニスの王子様 40 (ジャンプコミックス)", "許斐 剛",
+     "テニスの王子様 40巻 許斐剛 ジャンプコミックス", "line_conflict"),
+    ("新テニスの王子様 40 (ジャンプコミックス)", "許斐 剛", "新テニスの王子様 40巻 美品", "match"),
+    # stop 15: made to look like the maker's (無印風); a size without its unit (50×80 for
+    # 45cm×60cm); a model's EVO edition; a refilled cartridge
+    ("無印良品 アルミ角型ハンガー・大 ピンチ40個 約幅51.5×奥行37cm 洗濯ハンガー 物干し 良品計画",
+     "無印良品", "アルミ 角ハンガー 40ピンチ 無印風 シンプル 物干し", "compatible"),
+    ("オカ(OKA) 乾度良好 Dナチュレ バスマット 約45cm×60cm ブルー 吸水 速乾", "オカ(OKA)",
+     "乾度良好 Dナチュレ バスマット 50×80 ブルー 大判", "variant_conflict"),
+    ("オカ(OKA) 乾度良好 Dナチュレ バスマット 約45cm×60cm ブルー 吸水 速乾", "オカ(OKA)",
+     "乾度良好 Dナチュレ バスマット 45×60 ブルー", "match"),
+    ("エプソン 純正 インクカートリッジ とうもろこし IC6CL80L 6色パック 増量", "エプソン",
+     "エコリカ リサイクルインク ECI-E80L6P/BOX エプソン IC6CL80L 対応 6色パック", "compatible"),
     # stop 15: a nickname fans use for the name (FFT, DOD, TOA), not its series (パラッパシリーズ)
     ("ファイナルファンタジー タクティクス 獅子戦争 - PSP", "スクウェア・エニックス",
      "FFT 獅子戦争 PSP ソフト 説明書付き 起動確認済み", "match"),
@@ -2188,6 +2204,9 @@ def test_a_lens_name_with_its_aperture_glued_on_is_that_aperture() -> None:
 
 
 MODELLED = [  # a reference title, its model number field (as Amazon and Yahoo give it)
+    # stop 15: EVO after the model number is another model
+    ("ASUS NVIDIA GeForce RTX 4070 SUPER 搭載 ビデオカード OC edition 12GB GDDR6X",
+     "DUAL-RTX4070S-O12G", "ASUS DUAL-RTX4070S-O12G-EVO RTX4070 SUPER EVO OC 12GB", False),
     # the A of FDR-AX45A-B is the model's letter, not a suffix sellers leave out
     ("ソニー ビデオカメラ FDR-AX45A 4K ブラック", "FDR-AX45A B",
      "ソニー FDR-AX45 ブラック 4K ハンディカム", False),

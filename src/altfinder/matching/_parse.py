@@ -104,6 +104,8 @@ _DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}?\s*[×✕*]|x)\s*"
                  rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}?\s*[×✕*]|x)\s*"
                  rf"\d+(?:\.\d+)?\s*{_UNIT}?(?![a-z\d])(?!\s*(?:個|本|枚|袋|箱|台|セット|set|pcs))")
 # W43×D26.5×H19cm: a size in letters (any order, any two or three of W, D and H)
+_UNIT_IN = _k(r"[a-zセミメイ]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WDH = _k(r"(?:約\s*)?(?<![a-z])[wdh]\s*\d+(?:\.\d+)?\s*(?:cm|mm)?(?:\s*[×xX*]\s*[wdh]\s*"
           r"\d+(?:\.\d+)?\s*(?:cm|mm)?){1,2}(?![a-z\d])")
 _LABELLED_SIZE = _k(r"(?:約\s*)?(?:幅|奥行き?|高さ|長さ|直径|厚さ|縦|横)\s*\d+(?:\.\d+)?\s*"
@@ -219,6 +221,7 @@ class _Parsed:
     platforms: set[str] = field(default_factory=set)
     brands: set[str] = field(default_factory=set)
     tokens: dict[str, float] = field(default_factory=dict)
+    bare_sizes: list[tuple[float, ...]] = field(default_factory=list)  # 50×80, no unit said
 
     def show(self, match: re.Match[str], group: int = 0) -> str:
         """The seller's own words for a span found in :attr:`text`."""
@@ -326,6 +329,8 @@ def _parse(title: str) -> _Parsed:
     for m in _WDH.finditer(rest):
         rest = _blank(rest, m)
     for m in _DIMENSION.finditer(rest):  # 30cm×50m, 30×50: a size, not 50 units
+        if not _UNIT_IN.search(m.group()):  # 50×80: a size whose unit the reader knows
+            parsed.bare_sizes.append(tuple(float(n) for n in _NUMBER.findall(m.group())))
         rest = _blank(rest, m)
     for m in _LOOSE.finditer(rest):  # 4パックのバラ 2個: two from a four-pack
         rest = _blank(rest, m)

@@ -81,6 +81,7 @@ _BONUS_ONLY = _k(r"特典のみ|特典だけ|"
                  rf"(?<![+&])(?<![+&]\s)特典(?!\s*\S{{0,10}}?(?:付|つき|あり|有|封入|同梱|入|込|{_SPENT}))|"
                  r"コードのみ|dl版|プロダクトコードのみ|シリアルコード|dlc")
 _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品|レプリカ|類似品|ノーブランド|"
+                 r"リサイクルインク|リサイクルトナー|再生インク|再生トナー|"  # a refilled cartridge
                  r"代替(?!処理)|"
                  r"(?<![a-z])for\s+"  # for SONY E, for Windows: a mount, a platform
                  r"(?!sony|canon|nikon|fuji|panasonic|leica|sigma|windows|mac|pc\b|[elxz]\b)"
@@ -89,6 +90,7 @@ _FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|風(?
               r"と同じ|と同等|同等品|そっくり)"
               r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
 
+_LOOKALIKE = _k(r"(?:風|似|と同じ|と同等|同等品|そっくり)$")
 _FORMAT = _k(r"フルサイズ|aps-?c|マイクロフォーサーズ|4k|8k|hdr|wi-?fi\d*|bluetooth|usb|"
               r"type-?c|5g|4g|lte")
 _AUDIENCE = _k(r"男性|女性|メンズ|レディース|子供|子ども|キッズ|大人|家庭|業務|"
@@ -217,6 +219,7 @@ def _cuts(code: str) -> set[int]:
 
 # Letters after a model number that make another model (not a colour or region code)
 _MODEL_SUFFIXES = frozenset({"bt", "pro", "plus", "max", "mini", "lite", "ultra", "se", "dx",
+                             "evo", "ti", "super", "neo", "slim",
                              "ii", "iii", "iv", "mk2", "nc", "anc"})
 
 
@@ -381,6 +384,12 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                 w in target for w in named for target in made_for):
             verdict.reject(MatchKind.COMPATIBLE, f"made for the product, not the product "
                                                  f"({lst.show(m)})")
+            break
+        if _LOOKALIKE.search(m.group()) and (
+                _BRAND_LEXICON.find(lst.show(m, 1).casefold()) & ref.brands
+                or makers_in(m.group(1)) & ref.makers):
+            verdict.reject(MatchKind.COMPATIBLE, f"made to look like the maker's, not the "
+                                                 f"maker's ({lst.show(m)})")  # 無印風
             break
     maker = _MAKER_LEXICON.regex.search(text)
     if maker and not _MAKER_LEXICON.regex.search(f"{ref.parsed.text} {ref.brand_text}"):
@@ -868,6 +877,13 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             want = ", ".join(f"{v:g}" for v in sorted(values))
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"{cls} {show} differs from the reference's {want}")
+    lengths = rp.specs.get("length", set())
+    for size in lp.bare_sizes if len(lengths) >= 2 else ():  # 50×80 for 約45cm×60cm
+        if not ({v * 10 for v in size} <= lengths or set(size) <= lengths):
+            want = ", ".join(f"{v / 10:g}" for v in sorted(lengths))
+            verdict.reject(MatchKind.VARIANT_CONFLICT, f"size {'×'.join(f'{v:g}' for v in size)}"
+                                                       f" differs from the reference's {want} cm")
+            break
     ours, theirs = _colour_names(rp), _colour_names(lp)
     metal = {n for n in ours if n.endswith("チタニウム")}  # ブルーチタニウム, ナチュラルチタニウム
     if metal and {n for n in theirs if n.endswith("チタニウム")} - metal and not theirs & metal:

@@ -212,6 +212,7 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
     _dotted_name_rule(ref, lst, verdict)
     _changed_name_rule(ref, lst, verdict)
     _prefixed_name_rule(ref, lst, verdict)
+    _dropped_prefix_rule(ref, lst, verdict)
     _quoted_rule(ref, lst, verdict)
     _substituted_name_rule(ref, lst, verdict)
 
@@ -358,6 +359,27 @@ def _prefixed_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> Non
                        f"another product of the series ({lst.show(head, 1)} before "
                        f"{_shown_name(ref, word)})")
         return
+
+
+# A one-kanji prefix that makes a new title of a name: 超 of ポケモン超不思議のダンジョン, 新 of
+# 新テニスの王子様 (not of 最新 or 新装版: the name after it must run three characters)
+_TITLE_PREFIX = re.compile("(?<![一-鿿々])([超新真続裏])([ぁ-ゖー一-鿿々]{3,})")
+
+
+def _dropped_prefix_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """The reference's name without the kanji that makes it a new title is the older title:
+    ポケモン不思議のダンジョン for ポケモン超不思議のダンジョン, テニスの王子様 for
+    新テニスの王子様."""
+    if verdict.kind is not MatchKind.MATCH or not (ref.is_game or ref.is_book):
+        return
+    for m in _TITLE_PREFIX.finditer(ref.parsed.text):
+        name = m.group(2)[:4]
+        at = lst.text.find(name)
+        if at >= 0 and lst.text[at - 1:at] != m.group(1) and m.group() not in lst.text:
+            verdict.reject(MatchKind.LINE_CONFLICT,
+                           f"another title of the series: {_shown_name(ref, m.group())} "
+                           f"without {m.group(1)}")
+            return
 
 
 _KANA_RUN = re.compile("[ぁ-ゖー]+")

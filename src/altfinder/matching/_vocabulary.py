@@ -171,6 +171,7 @@ ACCESSORY_MAKERS: tuple[str, ...] = (
     "hori", "ホリ", "elecom", "エレコム", "buffalo", "バッファロー", "サンワサプライ", "sanwa",
     "anker", "アンカー", "spigen", "シュピゲン", "ラスタバナナ", "pga", "サイバーガジェット",
     "cyber gadget", "iface", "belkin", "ベルキン", "esr", "nimaso", "ugreen",
+    "エコリカ", "ecorica",  # recycled ink
 )
 _MAKER_LEXICON = _Lexicon({fold_kana(w): (fold_kana(w),) for w in ACCESSORY_MAKERS},
                           kana="ぁ-ゖァ-ヺー")
