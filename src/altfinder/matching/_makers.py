@@ -60,24 +60,29 @@ def _build(entries: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, st
 
 @lru_cache(maxsize=1)
 def _lexicons() -> tuple[tuple[re.Pattern[str], dict[str, str]],
+                         tuple[re.Pattern[str], dict[str, str]],
                          tuple[re.Pattern[str], dict[str, str]]]:
-    """The plain spellings, and every spelling (with the ordinary words: Apple, Joy)."""
+    """The plain spellings, every spelling (with the ordinary words: Apple, Joy), and the
+    publishers of books and games."""
     data = json.loads(resources.files("altfinder.matching").joinpath("makers.json")
                       .read_text(encoding="utf-8"))
     plain: dict[str, list[str]] = data["makers"]
     every = {c: [*plain.get(c, ()), *data["also"].get(c, ())] for c in {*plain, *data["also"]}}
-    return _build(plain), _build(every)
+    return _build(plain), _build(every), _build(data["publishers"])
 
 
-def makers_in(text: str, *, fitted: bool = False) -> frozenset[str]:
+def makers_in(text: str, *, fitted: bool = False, publishers: bool = False) -> frozenset[str]:
     """The companies whose brands a (kana-folded, case-folded) title names as its maker, or
-    with ``fitted`` also those it names as what it fits.
+    with ``fitted`` also those it names as what it fits; with ``publishers``, the publishers
+    of books and games it names instead.
 
     Example:
         >>> sorted(makers_in(fold_kana("ビッセル スポットクリーン リンサークリーナー")))
         ['ビッセル']
+        >>> sorted(makers_in(fold_kana("天外魔境II ハドソン"), publishers=True))
+        ['ハドソン']
     """
-    regex, names = _lexicons()[0]
+    regex, names = _lexicons()[2 if publishers else 0]
     return frozenset(names[m.group()] for m in regex.finditer(text)
                      if fitted or not _FITS.match(text, m.end()))
 

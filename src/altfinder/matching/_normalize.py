@@ -266,6 +266,7 @@ def _canonical(text: str) -> str:
     text = text.translate(_DINGBAT_DIGITS).translate(_ITAIJI)
     text = normalize(text).casefold().translate(_LATIN_ACCENTS)  # pokémon, estée
     text = _THOUSANDS.sub("", text)  # 7,450MB is 7450MB
+    text = text.replace("applecare+", "applecare")  # a warranty, no Plus model
     text = _SHORT_YEAR.sub(r" 20\1年版 ", text)  # るるぶ京都'25 is the 2025 edition
     text = _KANJI_ORDINAL.sub(_kanji_ordinal, text)
     text = _MIXED_FRACTION.sub(lambda m: f"{m.group(1)}{_FRACTIONS[m.group(2)]}", text)

@@ -79,6 +79,7 @@ _SPEC_CLASS = {fold_kana(k): v for k, v in _SPEC_CLASS.items()}
 # Numbers that are neither volumes nor codes. A kanji or kana unit must follow the digits
 # directly: "12 日向夏" is volume 12 and an author, not the 12th day.
 _IGNORED_NUMBERS = _k(
+    r"遮光\s*\d級|\d級\s*遮光|"  # 1級遮光: a curtain's light-blocking grade
     r"\d+(?:\.\d+)?(?:年|月|日|時間|時|分|秒|歳|ヶ月|か月|カ月|ヵ月|ケ月|回|度|倍|代|人|色|週|番|号機|号|"
     r"割|冊|周年|類医薬品|類|万|億|"
     r"点灯|段階|速|枚組|ステージ|弾|デイズ|days(?![a-z]))|"  # 30デイズ: a name's days
@@ -106,9 +107,10 @@ _DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}?\s*[×✕*]|x)\s*"
 # W43×D26.5×H19cm: a size in letters (any order, any two or three of W, D and H)
 _UNIT_IN = _k(r"[a-zセミメイ]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_UNIT_AFTER = _k(r"[^\s]*?\d*(?:cm|mm|センチ|ミリ)")
 _WDH = _k(r"(?:約\s*)?(?<![a-z])[wdh]\s*\d+(?:\.\d+)?\s*(?:cm|mm)?(?:\s*[×xX*]\s*[wdh]\s*"
           r"\d+(?:\.\d+)?\s*(?:cm|mm)?){1,2}(?![a-z\d])")
-_LABELLED_SIZE = _k(r"(?:約\s*)?(?:幅|奥行き?|高さ|長さ|直径|厚さ|縦|横)\s*\d+(?:\.\d+)?\s*"
+_LABELLED_SIZE = _k(r"(?:約\s*)?(?:幅|奥行き?|高さ|長さ|直径|厚さ|縦|横|丈)\s*\d+(?:\.\d+)?\s*"
                     r"(?:cm|mm|m|センチ|ミリ)?\s*[×xX*]?")
 _LOOSE = _k(r"\d+\s*(?:パック|個入り?|本入り?|個セット)\s*の\s*(?:バラ|ばら|うち|中から)")
 # A count of the product's parts: 120mmファン×2, 付属ケーブル2本
@@ -325,6 +327,8 @@ def _parse(title: str) -> _Parsed:
             parsed.specs.setdefault(cls, set()).add(round(float(m.group(1)) * scale, 3))
         rest = _blank(rest, m)
     for m in _LABELLED_SIZE.finditer(rest):  # 幅15×奥行32×高さ24cm: a size, not volume 15
+        if not _UNIT_IN.search(m.group()) and not _UNIT_AFTER.match(rest, m.end()):
+            parsed.bare_sizes.append(tuple(float(n) for n in _NUMBER.findall(m.group())))
         rest = _blank(rest, m)
     for m in _WDH.finditer(rest):
         rest = _blank(rest, m)

@@ -1234,7 +1234,8 @@ def _maker_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
 _SOFT = fold_kana("ソフト")
 _SINGLE = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|台|pcs)(?!入|セット)|単品|バラ売り|ばら売り|"
              r"1個のみ")
-_BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ")
+_ONE_IN_PACK = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|台)入り?")
+_BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ(?!髪|役)")
 _BULK_WORD = fold_kana("まとめ")
 _BUNDLED_EDITION, _BUNDLED = fold_kana("同梱版"), fold_kana("同梱")
 _COMPLETE = fold_kana("コンプ")
@@ -1392,6 +1393,8 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     """Units of the reference the listing sells; another pack of a multi-pack is rejected."""
     quantity = max(lst.quantity, _copies(ref, lst))  # ×2冊 is said once
     single = _SINGLE.search(lst.text)
+    if single is None and ref.quantity > 1:  # 1枚入り of a 2枚組: one of the pair
+        single = _ONE_IN_PACK.search(lst.text)
     unit = _units([single.group()]) if single else set()
     if ref.quantity > 1 and quantity == 1 and single and (
             not unit or unit & _units(ref.parsed.quantity_words)):  # 1袋 of 44枚 is one pack

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from altfinder.matching._abbrev import clipped_spans
+from altfinder.matching._makers import makers_in
 from altfinder.matching._nicknames import is_nickname
 from altfinder.matching._normalize import _k, _strip_promo, fold_kana
 from altfinder.matching._parse import _POOR as _POOR_WORDS
@@ -52,6 +53,7 @@ _NEXT_WORD = re.compile(r"ー*[\s・:~-]*(?:(?:of|de|in|on|&)\s+)?"  # Ghost of 
 
 
 # The words from a follower on, to compare by sound as one run (deep moist: ディープモイスト).
+_USED_WITH = _k(r"\s*(?:用|対応|向け|で使用|に使用)")
 _RUN_FROM = re.compile(r"[a-z]+(?: [a-z]+){0,2}|[ぁ-ゖー]+(?:[ ・][ぁ-ゖー]+){0,2}")
 
 
@@ -193,6 +195,9 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
         after = lst.read[follower.end():].lstrip()
         if _WITH_SOON.match(after):
             continue  # リングコン レッグバンド付き: what comes with the product
+        if ((word.isascii() and _USED_WITH.match(lst.read, follower.end()))
+                or makers_in(word, publishers=True) or makers_in(word) & ref.makers):
+            continue  # MacBook用に: what it is used with; ハドソン, ダイヤモンド社: its maker
         run = _RUN_FROM.match(lst.read, follower.start(1))
         if (word in ref.parsed.text or word in ref.parsed.compact
                 or word in ref.unlabelled  # not in a label: (ゼルダの伝説シリーズ)
