@@ -1634,6 +1634,25 @@ def test_a_count_of_the_products_own_parts_is_no_count_of_units() -> None:
     assert match_title(phones, "アーカーゲー K712PRO 中古 付属ケーブル2本").quantity == 1
 
 
+QUANTITIES_15 = [  # stop 15: (reference, model number, listing, units of the reference)
+    ("ソニー デジタルカメラ Cyber-shot DSC-RX100M5A", "DSC-RX100M5A",
+     "SONY Cyber-shot DSC-RX100M5A 美品 バッテリー2個 元箱あり", 1),  # the batteries' count
+    ("ベッセル 電ドラボール 220USB-1 (ビット1本付 +2×100) 電動ドライバー", "220USB-1",
+     "電ドラボール 220USB-1 充電式ドライバー 2本セット 新品", 2),  # a set of the driver
+    ("川口技研 室内用ホスクリーン スポット型 SPC型 ホワイト 2本入 SPC-W", "SPC-W",
+     "ホスクリーン スポット型 SPC-W 2セット（4本）", 2),  # two packs, four poles
+    ("Deconovo 遮光カーテン 1級遮光 2枚組 幅100cm×丈178cm ネイビー", None,
+     "デコノボ 1級遮光カーテン 紺 100×178cm 2枚セット 半年使用", 1),  # the pair, said again
+]
+
+
+@pytest.mark.parametrize(("reference", "model", "title", "units"), QUANTITIES_15)
+def test_counts_of_parts_sets_and_pairs(reference: str, model: str | None, title: str,
+                                        units: int) -> None:
+    found = match_title(Product(title=reference, model_number=model), title)
+    assert found.is_match and found.quantity == units, found.reasons
+
+
 def test_lanes_restated_counts_and_a_kits_parts_are_no_units() -> None:
     ssd = Product(title="Crucial T500 1TB 3D NAND NVMe PCIe4.0 M.2 SSD CT1000T500SSD8JP",
                   model_number="CT1000T500SSD8JP")

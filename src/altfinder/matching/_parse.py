@@ -114,7 +114,8 @@ _LABELLED_SIZE = _k(r"(?:約\s*)?(?:幅|奥行き?|高さ|長さ|直径|厚さ|�
                     r"(?:cm|mm|m|センチ|ミリ)?\s*[×xX*]?")
 _LOOSE = _k(r"\d+\s*(?:パック|個入り?|本入り?|個セット)\s*の\s*(?:バラ|ばら|うち|中から)")
 # A count of the product's parts: 120mmファン×2, 付属ケーブル2本
-_PART_COUNTED = _k(r"(?:ファン|ドライバー|ユニット)\s*$|付属\S{0,8}$")
+_PART_COUNTED = _k(r"(?:ファン|ドライバー|ユニット|バッテリー|予備電池)\s*$|付属\S{0,8}$")
+_SET_WORD_IN = _k(r"セット|set|入|パック|組")  # ドライバー 2本セット: two of the product
 _TOPIC = fold_kana("は")
 _TOTAL = _k(r"(?:(?<![一-鿿])計|合計|total)\s*\d+\s*(?:個|本|枚|袋|点|pcs)?")
 # 20本(10本組×2): the count restated in packs
@@ -174,7 +175,8 @@ _QUANTITY = _k(
     r"(?<![a-z\d.\-/])(\d+)\s*(?:個|本(?!(?![入組])[一-鿿])|台|枚(?!組)|(?<=\d)箱|袋|缶|組|足|着|客|脚|パック|"
     r"-?pack|pcs|ユニット)\s*"
     r"(?:セット|set|入り?|組|まとめ)?(?!口|目|分|体|年|月|\s*(?:付|つき|おまけ|オマケ|封入|同梱))|"
-    r"(?<![a-z\d.\-/])(?<![a-z] )(?<![ぁ-ゖー])(\d+)\s*(?:セット|set)(?![a-z])"  # not RC 2 セット
+    r"(?<![a-z\d.\-/])(?<![a-z] )(?<![ぁ-ゖー])(\d+)\s*(?:セット|set)(?![a-z])|"  # not RC 2 セット
+    r"(?<![\d.])(\d+)\s*セット\s*\(\s*\d+\s*(?:個|本|枚|袋)\s*\)"  # 2セット(4本): two sets
 )
 # A pair sold as such (グラス ペア, ペアセット); not ペアリング, スペア, a pair's own product
 _PAIR = _k(r"(?<![ァ-ヺー])ペア(?:セット)?(?![ァ-ヺー])")
@@ -354,7 +356,8 @@ def _parse(title: str) -> _Parsed:
         if 2 <= value <= 100 and not said_again and not (  # バッテリー2個 充電器付き: the
                 _ACCESSORY_VOCABULARY.regex.search(text, max(0, m.start() - 8), m.start())
                 and _WITH_LIST.match(text, m.end())) and not (  # accessories' count
-                _PART_COUNTED.search(text, max(0, m.start() - 12), m.start())
+                (_PART_COUNTED.search(text, max(0, m.start() - 12), m.start())
+                 and not _SET_WORD_IN.search(m.group()))
                 or text.startswith(_TOPIC, m.end())):  # レンズ2本は動作品: of its parts
             quantity *= value
             counted.append(value)

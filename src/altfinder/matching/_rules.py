@@ -1403,14 +1403,17 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
         return 1
     for pieces in ref.parsed.specs.get("pieces", ()):  # 15枚 3個: three boxes of 15 sheets
         if quantity > 1 and quantity % pieces == 0 and any(  # 22ml×4枚 ×3箱: three boxes
-                w.lstrip("×x*✕ ").startswith(f"{pieces:g}") for w in lst.quantity_words):
+                w.lstrip("×x*✕ ").startswith(f"{pieces:g}") and "セット" not in w
+                for w in lst.quantity_words):  # not 2セット(4本): two sets
             quantity = int(quantity // pieces)
     if quantity > 1 and quantity in ref.parsed.specs.get("pieces", ()) and len(
             lst.quantity_words) > 1:
         quantity = 1  # 80枚×8個 of a pack of 640: the pack's contents, counted
     restated = lst.quantity_words[0] if len(lst.quantity_words) == 1 else ""
+    said = re.match(r"\d+\D", _compact(restated))  # 2枚セット for a 2枚組: the pack, said again
     if ref.quantity == 1 and quantity > 1 and restated and (
-            _compact(restated) in ref.parsed.compact):
+            _compact(restated) in ref.parsed.compact
+            or (said and re.search(rf"(?<!\d){said.group()}(?:組|入)", ref.parsed.compact))):
         quantity = 1  # 11個 where the reference's copy says 詰め替え 11個: the pack, restated
     if quantity > lst.quantity:
         verdict.reasons.append(f"{quantity} copies of one title")
