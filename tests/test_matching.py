@@ -1313,6 +1313,16 @@ def test_our_model_number_named_outweighs_a_series_guess() -> None:
      "遮光カーテン 幅100cm 丈178cm 2枚入り ネイビー Deconovo 新品未開封", "match"),
     ("ブルガリ BVLGARI オ・パフメ オーテヴェール オーデコロン 75mL", "BVLGARI",
      "BVLGARI Eau Parfumee au The Vert 75mL オーデコロン 新品未開封", "match"),
+    # stop 15: only a platform's maker shared (任天堂ライセンス) and another maker's brand named;
+    # a book's other part (戦後篇), not the part it comes with (解答編あり)
+    ("【任天堂ライセンス商品】SanDisk サンディスク microSD Express カード 256GB for Nintendo "
+     "Switch 2", "SanDisk",
+     "Samsung microSD Express カード 256GB for Nintendo Switch 2 任天堂ライセンス商品 新品",
+     "brand_conflict"),
+    ("昭和史 1926-1945 (平凡社ライブラリー は 26-1)", "半藤 一利",
+     "昭和史 戦後篇 1945-1989 半藤一利 平凡社ライブラリー", "line_conflict"),
+    ("新課程 チャート式 基礎からの数学I+A (チャート式・数研出版)", "チャート研究所",
+     "【美品】新課程 チャート式 基礎からの数学Ⅰ+A 青チャ 解答編あり 線引きなし", "match"),
     # stop 15: a nickname fans use for the name (FFT, DOD, TOA), not its series (パラッパシリーズ)
     ("ファイナルファンタジー タクティクス 獅子戦争 - PSP", "スクウェア・エニックス",
      "FFT 獅子戦争 PSP ソフト 説明書付き 起動確認済み", "match"),
@@ -2208,7 +2218,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind146", 0.98, 0.91),
         ("blind147", 0.92, 0.83),
         ("blind148", 0.86, 0.89),
-        ("blind149", 0.91, 0.78),
+        ("blind149", 0.95, 0.78),
         ("blind150", 0.92, 0.89),
         ("blind151", 0.84, 0.75),
         ("blind152", 0.90, 0.86),
@@ -2227,7 +2237,7 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind165", 0.86, 0.71),
         ("blind166", 0.96, 0.87),
         ("blind167", 0.94, 0.91),
-        ("blind168", 0.95, 0.81),
+        ("blind168", 0.97, 0.81),
         ("blind169", 0.92, 0.89),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]

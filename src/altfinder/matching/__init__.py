@@ -60,6 +60,7 @@ from altfinder.matching._result import Match, MatchKind
 from altfinder.matching._rules import (
     _accessory_rules,
     _brand_rules,
+    _companion_rule,
     _condition_cap,
     _denial_rule,
     _last_word_rule,
@@ -190,6 +191,7 @@ class Matcher:
         if score >= self.threshold:
             _last_word_rule(ref, lst, present, verdict, named is not None)
         _original_rule(ref, lst, present, verdict)
+        _companion_rule(ref, lst, verdict)
         if verdict.kind is MatchKind.MATCH and named is None and score >= self.threshold:
             if unexplained is None:
                 unexplained = _unexplained(ref, lst, family.alias_text)

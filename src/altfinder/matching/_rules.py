@@ -1191,8 +1191,10 @@ def _shown_name(ref: _Reference, word: str) -> str:
 def _brand_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> bool:
     if not ref.brands:
         return False
-    if lst.brands & ref.brands:
-        return True
+    shared = lst.brands & ref.brands
+    if shared and not (shared <= _PLATFORM_MAKERS and lst.brands - ref.brands - _PLATFORM_MAKERS
+                       and not ref.is_game):
+        return True  # only a platform's maker shared (任天堂ライセンス), and another brand: on
     known = {b for b in ref.brands if b in BRAND_ALIASES}
     others = lst.brands - ref.brands
     if ref.is_game:  # Nintendo Switch, PlayStation: the platform's maker, not the game's
@@ -1531,6 +1533,23 @@ def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
                                                         f"({_shown(lst, word)} in place of "
                                                         f"{_shown_name(ref, lost)})")
                 return
+
+
+# A book's part or companion named by 編 (ビジネス篇, 実践編); not 編集, 編著, 長編, 短編
+_PART_OF_WORK = re.compile("(?<![長短中全新])([ぁ-ゖー一-鿿a-z]{2,8})[編篇](?![集者著])")
+
+
+def _companion_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A book's companion or part that the reference is not: 自分の小さな「箱」から脱出する方法
+    ビジネス篇 for the book itself, 実践編 for the first book."""
+    if verdict.kind is not MatchKind.MATCH or not ref.is_book:
+        return
+    for m in _PART_OF_WORK.finditer(lst.text):
+        tail = m.group()[-3:]  # 必修編 of 速読英単語必修編
+        if (tail not in ref.whole_text and m.group(1) not in ref.whole_text
+                and not _WITH.match(lst.text[m.end():].lstrip())):  # 解答編あり: comes with it
+            verdict.reject(MatchKind.LINE_CONFLICT, f"another part of the work ({lst.show(m)})")
+            return
 
 
 def _last_word_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
