@@ -2239,6 +2239,14 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
         ("blind167", 0.94, 0.91),
         ("blind168", 0.97, 0.81),
         ("blind169", 0.92, 0.89),
+        ("blind170", 0.80, 0.92),
+        ("blind171", 0.94, 0.92),
+        ("blind172", 0.92, 0.79),
+        ("blind173", 0.90, 0.82),
+        ("blind174", 0.92, 0.91),
+        ("blind175", 0.95, 0.78),
+        ("blind176", 0.91, 0.89),
+        ("blind177", 0.90, 0.70),
     ):
         part = [(r, m) for r, m in zip(rows, found, strict=True) if r.split == split]
         late = bench.score([r for r, _ in part], [m for _, m in part])
