@@ -57,6 +57,7 @@ def _build(entries: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, st
     return regex, names
 
 
+_BRAND_PARTS = re.compile(r"[()/・,、\s]+")  # Dove(ダヴ), 花王 ニベア: each a name
 _Node = dict[str, "_Node"]  # a trie of characters; "" marks a word's end
 
 
@@ -88,16 +89,15 @@ def _trie(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lexicons() -> tuple[tuple[re.Pattern[str], dict[str, str]],
-                         tuple[re.Pattern[str], dict[str, str]],
+def _lexicons() -> tuple[tuple[re.Pattern[str], dict[str, str]], dict[str, str],
                          tuple[re.Pattern[str], dict[str, str]]]:
-    """The plain spellings, every spelling (with the ordinary words: Apple, Joy), and the
-    publishers of books and games."""
+    """The plain spellings, the ordinary words (Apple, Joy) looked up whole in a brand
+    field, and the publishers of books and games."""
     data = json.loads(resources.files("altfinder.matching").joinpath("makers.json")
                       .read_text(encoding="utf-8"))
-    plain: dict[str, list[str]] = data["makers"]
-    every = {c: [*plain.get(c, ()), *data["also"].get(c, ())] for c in {*plain, *data["also"]}}
-    return _build(plain), _build(every), _build(data["publishers"])
+    also = {fold_kana(normalize(spelling).casefold()): company
+            for company, spellings in data["also"].items() for spelling in spellings}
+    return _build(data["makers"]), also, _build(data["publishers"])
 
 
 def makers_in(text: str, *, fitted: bool = False, publishers: bool = False) -> frozenset[str]:
@@ -111,7 +111,8 @@ def makers_in(text: str, *, fitted: bool = False, publishers: bool = False) -> f
         >>> sorted(makers_in(fold_kana("天外魔境II ハドソン"), publishers=True))
         ['ハドソン']
     """
-    regex, names = _lexicons()[2 if publishers else 0]
+    lexicons = _lexicons()
+    regex, names = lexicons[2] if publishers else lexicons[0]
     return frozenset(names[m.group()] for m in regex.finditer(text)
                      if fitted or not _FITS.match(text, m.end()))
 
@@ -123,5 +124,6 @@ def brand_makers(brand: str) -> frozenset[str]:
         >>> sorted(brand_makers(fold_kana("apple")))
         ['アップル']
     """
-    regex, names = _lexicons()[1]
-    return frozenset(names[m.group()] for m in regex.finditer(brand))
+    also = _lexicons()[1]
+    parts = {brand.strip(), *(p.strip() for p in _BRAND_PARTS.split(brand))}
+    return makers_in(brand, fitted=True) | {also[p] for p in parts if p in also}
