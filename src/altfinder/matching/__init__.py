@@ -192,10 +192,8 @@ class Matcher:
             _last_word_rule(ref, lst, present, verdict, named is not None)
         _original_rule(ref, lst, present, verdict)
         _companion_rule(ref, lst, verdict)
-        if verdict.kind is MatchKind.MATCH and named is None and score >= self.threshold:
-            if unexplained is None:
-                unexplained = _unexplained(ref, lst, family.alias_text)
-            _substitution_rule(ref, lst, present, verdict, unexplained)
+        if named is None and score >= self.threshold:
+            _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)
         verdict.reasons.extend(reasons)
         # Below the threshold, a listing whose every word the reference or a seller's habit
         # explains is still the product (a nickname, the copy left out): nothing contradicts it.

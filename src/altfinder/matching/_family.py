@@ -33,8 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from altfinder._text import normalize
-from altfinder.matching._normalize import _canonical, fold_kana
+from altfinder.matching._normalize import _canonical, fold_kana, fold_text
 from altfinder.matching._parse import _parse, _Parsed
 from altfinder.matching._reference import _Reference, _reference
 from altfinder.matching._result import MatchKind
@@ -70,7 +69,7 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
     # Only the aliases tell the product's own words (its platform, its author, its maker's
     # copy) from a sibling's: without them a sibling's title marks nothing. The brand field
     # (a book's author, a maker) is the whole family's, never one sibling's.
-    family_words = fold_kana(normalize(brand or "").casefold()).replace(" ", "")
+    family_words = fold_text(brand or "").replace(" ", "")
     marks: dict[str, str] = {}
     for title in dict.fromkeys(s.strip() for s in siblings if s.strip()) if alias_refs else ():
         parsed = _parse(title)

@@ -20,14 +20,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from altfinder._text import normalize
-from altfinder.matching._normalize import _compact, fold_kana
+from altfinder.matching._normalize import _compact, _trie, fold_text
 
 _SERIES = re.compile(r"\s*(?:しりーず|series)")
-
-
-def _fold(text: str) -> str:
-    return fold_kana(normalize(text).casefold())
 
 
 @lru_cache(maxsize=1)
@@ -39,18 +34,14 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, str]]:
     """
     data: dict[str, str] = json.loads(resources.files("altfinder.matching")
                                       .joinpath("nicknames.json").read_text(encoding="utf-8"))
-    names = {_fold(short): _compact(_fold(full)) for short, full in data.items()}
+    names = {fold_text(short): _compact(fold_text(full)) for short, full in data.items()}
     latin = [n for n in names if re.fullmatch(r"[a-z0-9' .&+:-]+", n)]
     other = [n for n in names if n not in latin]
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
     parts = []
     if latin:
-        parts.append(rf"(?<![a-z0-9])(?:{alternation(latin)})(?![a-z])")
+        parts.append(rf"(?<![a-z0-9])(?:{_trie(latin)})(?![a-z])")
     if other:
-        parts.append(f"(?<![ぁ-ゖー一-鿿々])(?:{alternation(other)})")
+        parts.append(f"(?<![ぁ-ゖー一-鿿々])(?:{_trie(other)})")
     return re.compile("|".join(parts) or r"(?!)"), names
 
 

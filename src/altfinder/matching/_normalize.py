@@ -32,6 +32,46 @@ def fold_kana(text: str) -> str:
     return text.translate(_KATA_TO_HIRA)
 
 
+def fold_text(text: str) -> str:
+    """NFKC, case-folded and kana-folded: how a word list's spelling is compared with a title.
+
+    Example:
+        >>> fold_text("ＳＡＯ ソードアート")
+        'sao そーどあーと'
+    """
+    return fold_kana(normalize(text).casefold())
+
+
+_Node = dict[str, "_Node"]  # a trie of characters; "" marks a word's end
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern for many literal words, their shared starts written once (Python's regex
+    engine tries each alternative of a plain alternation in turn, at every position). Longer
+    words are tried first, as in an alternation sorted by length.
+
+    Example:
+        >>> _trie(["ab", "abc", "ad"])
+        'a(?:b(?:c)?|d)'
+    """
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: _Node) -> str:
+        alternatives = [re.escape(char) + emit(child) for char, child in sorted(node.items())
+                        if char]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 def _k(pattern: str) -> re.Pattern[str]:
     """Compile a pattern written in natural Japanese for the kana-folded text."""
     return re.compile(fold_kana(pattern))

@@ -17,10 +17,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from altfinder._text import normalize
 from altfinder.matching._abbrev import initials
 from altfinder.matching._makers import brand_makers, makers_in
-from altfinder.matching._normalize import _canonical, _compact, _k, fold_kana
+from altfinder.matching._normalize import _canonical, _compact, _k, fold_kana, fold_text
 from altfinder.matching._parse import _PART, _SPEC, _STOPWORDS, _parse, _Parsed
 from altfinder.matching._sound import MIN_KEY, runs, sound_key
 from altfinder.matching._vocabulary import (
@@ -446,9 +445,10 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
     parsed.colours |= colours
     parsed.platforms |= platforms | tag_platforms
     brands = parsed.brands | _brand_of(brand)
+    brand_text = fold_kana(_canonical(brand)) if brand else ""  # folded like listing text
     models = []
     if model_number:
-        model = fold_kana(normalize(model_number).casefold())
+        model = fold_text(model_number)
         models = [re.sub(r"\s+", "-", model.strip())]  # JNL-506 BK: the space is a separator
     codes = list(dict.fromkeys([*parsed.codes, *models]))
     # The title's codes name the product (HERO12, WH-CH720N) unless the model number
@@ -546,7 +546,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         accessories={w for found, _ in [*accessory_words, *_ACCESSORY_VOCABULARY.matches(
                          fold_kana(_canonical(first_item)))]
                      for w in next((g for g in ACCESSORY_SYNONYMS if found in g), {found})},
-        brand_text=fold_kana(_canonical(brand)) if brand else "",
+        brand_text=brand_text,
         is_game=is_game, plain_words=plain_words,
         is_accessory=is_accessory,
         is_pair=bool(_LEFT.search(parsed.text) and _RIGHT.search(parsed.text)),
@@ -569,8 +569,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         text_words=frozenset(parsed.text.split()),
         digits=frozenset(_LONE_DIGIT.findall(parsed.text)),
         shade_colours=_shade_colours(parsed.display),
-        makers=makers_in(whole, fitted=True) | (brand_makers(fold_kana(_canonical(brand))) if brand
-                                   else frozenset()),
+        makers=makers_in(whole, fitted=True) | brand_makers(brand_text),
         neighbours=_neighbours(core_text, core),
         name_lines=name_lines,
         name_volumes=name_volumes,

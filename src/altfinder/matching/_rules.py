@@ -42,6 +42,8 @@ from altfinder.matching._vocabulary import (
     _WITH,
     _WITH_ITEM,
     BRAND_ALIASES,
+    FITS_WORDS,
+    MATOME,
     _colours,
     _lines,
     _mounts,
@@ -86,11 +88,11 @@ _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品
                  r"(?<![a-z])for\s+"  # for SONY E, for Windows: a mount, a platform
                  r"(?!sony|canon|nikon|fuji|panasonic|leica|sigma|windows|mac|pc\b|[elxz]\b)"
                  r"(?!(?:wo)?m[ae]n\b|her\b|him\b|ladies|kids)[a-z]")  # for Women: an audience
-_FOR_USE = _k(r"(\S{1,16}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|風(?![一-鿿])|似(?![一-鿿])|"
-              r"と同じ|と同等|同等品|そっくり)"
+_LOOKS_LIKE = r"風(?![一-鿿])|似(?![一-鿿])|と同じ|と同等|同等品|そっくり"  # 無印風
+_FOR_USE = _k(rf"(\S{{1,16}}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|{_LOOKS_LIKE})"
               r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
 
-_LOOKALIKE = _k(r"(?:風|似|と同じ|と同等|同等品|そっくり)$")
+_LOOKALIKE = _k(rf"(?:{_LOOKS_LIKE})$")
 _FORMAT = _k(r"フルサイズ|aps-?c|マイクロフォーサーズ|4k|8k|hdr|wi-?fi\d*|bluetooth|usb|"
               r"type-?c|5g|4g|lte")
 _AUDIENCE = _k(r"男性|女性|メンズ|レディース|子供|子ども|キッズ|大人|家庭|業務|"
@@ -552,7 +554,7 @@ def _one_letter_apart(code: str, reference: str) -> bool:
 
 
 # What a listing's code is for, not what it is: ZV-E10に, LGA1700/AM5 取付金具, 対応
-_FOR_ANOTHER = _k(r"\s*(?:に|用|対応|向け|互換|取付|取り付け|専用|で使用|から)")
+_FOR_ANOTHER = _k(rf"\s*(?:{FITS_WORDS}|取付|取り付け|から)")
 _UNIT_END = re.compile(r"\d(?:gb|tb|mb|mm|cm|ml|mah|hz|kg)$")
 _APPLE_NUMBER = re.compile(r"a\d{4}")  # A2305: Apple's regulatory model number
 
@@ -1237,7 +1239,7 @@ _SOFT = fold_kana("ソフト")
 _SINGLE = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|台|pcs)(?!入|セット)|単品|バラ売り|ばら売り|"
              r"1個のみ")
 _ONE_IN_PACK = _k(r"(?<![\d.])1\s*(?:個|本|枚|袋|箱|コ|台)入り?")
-_BULK = _k(r"まとめ売り|まとめて|おまとめ|まとめ(?!髪|役)")
+_BULK = _k(rf"まとめ売り|まとめて|おまとめ|{MATOME}")
 _BULK_WORD = fold_kana("まとめ")
 _BUNDLED_EDITION, _BUNDLED = fold_kana("同梱版"), fold_kana("同梱")
 _COMPLETE = fold_kana("コンプ")
@@ -1488,7 +1490,8 @@ def _original_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
 _SLOT_TOKEN = re.compile(r"[^\s()\[\]【】「」『』、,/]+")
 
 
-def _script(word: str) -> str:
+def _main_script(word: str) -> str:
+    """kanji if the word has any, else kana if it has any, else latin."""
     return "kanji" if _KANJI_CHAR.search(word) else "kana" if _KANA_CHAR.search(word) else "latin"
 
 
@@ -1510,21 +1513,28 @@ def _alike(ours: str | None, theirs: str | None) -> bool:
 
 
 def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
-                       verdict: _Verdict, unexplained: list[str]) -> None:
+                       verdict: _Verdict, unexplained: list[str] | None,
+                       alias_text: str = "") -> None:
     """A listing that lacks a word of the reference's name and has, in its place, a word of
     the same script that nothing explains, is the sibling that word names: ジ・アート・オブ
     もののけ姫 for ジ・アート・オブ 千と千尋の神隠し, ビオレ ザフェイス 泡洗顔料 アクネケア for its
     ディープモイスト. In its place: the same word before it or after it. A word spelled alike
-    (哺乳瓶, 哺乳びん) is the same word."""
-    if verdict.kind is not MatchKind.MATCH or not unexplained:
+    (哺乳瓶, 哺乳びん) is the same word. The listing's unexplained words are read only when a
+    name word is missing (``unexplained`` when the caller has them already)."""
+    if verdict.kind is not MatchKind.MATCH:
         return
-    for lost in (w for w, weight in ref.core_words.items() if weight >= 4 and present[w] < 0.5):
+    lost_words = [w for w, weight in ref.core_words.items() if weight >= 4 and present[w] < 0.5]
+    if not lost_words:
+        return
+    if unexplained is None:
+        unexplained = _unexplained(ref, lst, alias_text)
+    for lost in lost_words:
         at = ref.parsed.text.find(lost)
         if at < 0:
             continue
         ours = _neighbours(ref.parsed.text, at, at + len(lost))
         for word in unexplained:
-            if (len(word) < 2 or word.isdigit() or _script(word) != _script(lost)
+            if (len(word) < 2 or word.isdigit() or _main_script(word) != _main_script(lost)
                     or fuzz.ratio(word, lost) >= 55 or (where := lst.text.find(word)) < 0):
                 continue
             theirs = _neighbours(lst.text, where, where + len(word))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from altfinder.matching._normalize import _KATA, _canonical, _k, fold_kana
+from altfinder.matching._normalize import _KATA, _canonical, _k, _trie, fold_kana
 
 _PLAIN = re.compile(r"(?:[^\\.^$*+?{}\[\]|()]|\\[^A-Za-z0-9])*")  # a literal, maybe escaped
 _UNESCAPE = re.compile(r"\\(.)")
@@ -76,9 +76,6 @@ class _Lexicon:
                 else:
                     groups["kana"].append(spelling)
 
-        def alternation(words: list[str]) -> str:
-            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
         before = "" if prefix_ok else f"(?<![{kana}])"
         parts = {
             "latin": r"(?<![a-z])(?:{})(?![a-z])",
@@ -86,7 +83,7 @@ class _Lexicon:
                                          else f"(?![{kana}])"),
             "kanji": "(?<![一-鿿])(?:{})(?![一-鿿]" + kanji_end + ")",
         }
-        self.regex = re.compile("|".join(parts[k].format(alternation(words))
+        self.regex = re.compile("|".join(parts[k].format(_trie(words))
                                          for k, words in groups.items() if words))
 
     def find(self, text: str) -> set[str]:
@@ -423,12 +420,16 @@ _CHAIN = _k(r"^(?:\d+\s*(?:個|本|枚|つ|点|台|コ)(?=[・、,/&+\s]))?"
             r"(?:[・、,/&+\s]\s*[^\s・、,/&+]{1,10}?)+"
             r"(?=付き|付属|付|つき|あり|有り|入り|同梱)")  # バッテリー2個 充電器付き
 
+# What a product named right before them is to a listing: what it fits (ZV-E10に, ダイソン用)
+FITS_WORDS = "に|用|対応|向け|互換|専用|で使用"
+# まとめ (a lot), not まとめ髪 (a hairstyle) or まとめ役
+MATOME = "まとめ(?!髪|役)"
 # Lots and bundles: several different things sold together (まとめ売り, 他3点, 1-12巻).
 # Lot words that are never copies of one title (for 2冊セット of a single book).
-_OTHER_LOT = _k(r"まとめ(?!髪|役)|全巻|全\s*\d+\s*巻|他\s*\d+|ほか\s*\d+|\d+\s*[~-]\s*\d+\s*巻|"
+_OTHER_LOT = _k(rf"{MATOME}|全巻|全\s*\d+\s*巻|他\s*\d+|ほか\s*\d+|\d+\s*[~-]\s*\d+\s*巻|"
                 r"別々|バラ|詰め合わせ|種類|(?<![そ])他")
 _LOT = _k(
-    r"まとめ売り|まとめて|おまとめ|まとめ(?!髪|役)|セット売り|詰め合わせ|詰合せ|福袋|全巻|全\s*\d+\s*巻|全種|全色|"
+    rf"まとめ売り|まとめて|おまとめ|{MATOME}|セット売り|詰め合わせ|詰合せ|福袋|全巻|全\s*\d+\s*巻|全種|全色|"
     r"大量|アソート|詰め合せ|"
     r"(?<![\d.])\d{1,2}\s*色\s*(?:セット|まとめ)|(?:セット|まとめ)\s*色違い|色違い\s*\d+\s*(?:本|個|点)|"
     r"他\s*\d+\s*(?:点|個|本|冊|種|つ|枚|台)|ほか\s*\d+\s*点|各\s*\d+\s*(?:本|個|点|冊|袋)|"
