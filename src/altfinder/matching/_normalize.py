@@ -196,6 +196,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (rf"(?<![{_KATA}])スイッチ(?![{_KATA}])", " switch "),
         (r"(?:playstation|プレイステーション|プレステ|(?<![a-z])ps)\s*5(?![\d.])", " ps5 "),
         (r"(?:playstation|プレイステーション|プレステ|(?<![a-z])ps)\s*4(?![\d.])", " ps4 "),
+        (r"(?:playstation|プレイステーション|プレステ)\s*([23])(?![\d.])", r" ps\1 "),
+        (r"ウイーユー", " wii u "), (r"ウインドウズ", " windows "),
         (r"アップル\s*ウォッチ", " apple watch "),
         (rf"(?<![{_KATA}])シリーズ(?=\s*\d)", " series "),
         (r"デジタル\s*・?\s*エディション|digital\s*edition", " digitaledition "),

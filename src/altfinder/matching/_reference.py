@@ -109,7 +109,7 @@ _EDITION_BRACKET = re.compile(r"[\[［【][^\]］】]{0,8}(?:版|巻|世代|edit
                               re.IGNORECASE)
 # A Latin name and its katakana reading in brackets: Echo Pop (エコーポップ), Anker(アンカー),
 # Xenoblade2 (ゼノブレイド2)
-_READING = re.compile(r"((?:[a-z][a-z0-9'.&-]*\s?){1,4})\s*\(([ぁ-ゖー・ ]{3,}\d{0,3})\)")
+_READING = re.compile(r"((?:[a-z][a-z0-9'.;&-]*\s?){1,4})\s*\(([ぁ-ゖー・ ]{3,}\d{0,3})\)")
 _CHIP = re.compile(r"(?<![a-z0-9])[amg]\d{1,2}\s*(?:pro|max|ultra)(?![a-z])")  # (A17 Pro)
 _KANJI_WORD = re.compile(r"(?<![一-鿿々])[一-鿿々]{2,4}(?![一-鿿々])")
 _DOTTED = re.compile(r"([ぁ-ゖー一-鿿々a-z]{2,})・([ぁ-ゖー一-鿿々a-z]{2,})")
@@ -585,7 +585,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         dotted=[(m.group(1), m.group(2), parsed.display[m.start():m.end()])
                 for m in _DOTTED.finditer(parsed.text)  # not in a label: (ハリー・ポッターシリーズ)
                 if parsed.text.rfind("(", 0, m.start()) <= parsed.text.rfind(")", 0, m.start())],
-        readings=[(re.sub("[ ・ー]", "", m.group(2)), m.group(1).split())
+        readings=[(re.sub("[ ・ー]", "", m.group(2)), re.split(r"[\s;]+", m.group(1).strip(" ;")))
                   for m in _READING.finditer(whole)],
     )
 

@@ -88,6 +88,9 @@ _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品
                  r"(?<![a-z])for\s+"  # for SONY E, for Windows: a mount, a platform
                  r"(?!sony|canon|nikon|fuji|panasonic|leica|sigma|windows|mac|pc\b|[elxz]\b)"
                  r"(?!(?:wo)?m[ae]n\b|her\b|him\b|ladies|kids)[a-z]")  # for Women: an audience
+_PUBLISHING = frozenset({"出版", "出版社", "書店", "文庫", "新書"})
+_LATIN_END = re.compile(r"[a-z]+\s+$")
+_LATIN_START = re.compile(r"for\s+[a-z]+")
 _LOOKS_LIKE = r"風(?![一-鿿])|似(?![一-鿿])|と同じ|と同等|同等品|そっくり"  # 無印風
 _FOR_USE = _k(rf"(\S{{1,16}}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|{_LOOKS_LIKE})"
               r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
@@ -363,6 +366,11 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
     if no_main and not _NO_MAIN_UNIT.search(ref.parsed.text):
         verdict.reject(MatchKind.ACCESSORY, f"parts without the main unit ({lst.show(no_main)})")
     compatible = _COMPATIBLE.search(text)
+    if compatible and compatible.group().startswith("for"):  # Need for Speed: a name
+        latin = _LATIN_END.search(text, 0, compatible.start())
+        rest = _LATIN_START.match(text, compatible.start())
+        if latin and rest and sounds_in(latin.group() + rest.group(), ref.parsed.text):
+            compatible = None
     if compatible and compatible.group() not in ref.parsed.text:
         verdict.reject(MatchKind.COMPATIBLE, f"a compatible or third-party item "
                                              f"({lst.show(compatible)})")
@@ -1087,6 +1095,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             continue  # SE2 for SE (第2世代), HD10 for HD 10
         second = _SECOND_CODE.match(lp.text, other.end()) if other else None
         if (second and second.group(1) != code and other and other.group(1) == code
+                and not _PLATFORM_LEXICON.regex.fullmatch(second.group(1))  # GX NGC
                 and not re.search(rf"(?<![a-z0-9]){second.group(1)}(?![a-z0-9])", rp.text)):
             verdict.reject(MatchKind.LOT, f"two variants ({lp.show(other, 1)} "
                                           f"{lp.show(second, 1)})")  # エルジューダ MO FO
@@ -1390,7 +1399,8 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
     return [w for w in _LISTING_WORD.findall(said)
             if w not in whole and w not in _SELLER_WORDS and not _sized(w, ref)
             and not (len(w) <= 2 and w.isascii() and w.isalpha())
-            and not _colours(w) and not sounds_in(w, ref.whole_text)]
+            and not _colours(w) and not sounds_in(w, ref.whole_text)
+            and w not in _PUBLISHING and not makers_in(w, publishers=True)]  # 翔泳社, TAC出版
 
 
 def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:

@@ -291,7 +291,7 @@ def _substituted_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> 
         return
 
 
-_AUTHOR = re.compile(r"[一-鿿々]{2,6}|[ぁ-ゖー]{2,8}・[ぁ-ゖー]{2,8}")
+_AUTHOR = re.compile(r"[一-鿿々]{2,6}|[一-鿿々]{1,3}[ぁ-ゖー]{2,4}|[ぁ-ゖー]{2,8}・[ぁ-ゖー]{2,8}")
 _QUOTED = re.compile(r"[『「]([^』」]+)[』」]")
 _WORDS_BEFORE = re.compile(r"[ぁ-ゖー一-鿿々〆a-z]{4,}")
 
