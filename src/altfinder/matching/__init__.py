@@ -68,6 +68,7 @@ from altfinder.matching._rules import (
     _maker_rule,
     _model_rules,
     _original_rule,
+    _place_rule,
     _quantity_rule,
     _substitution_rule,
     _unexplained,
@@ -192,6 +193,7 @@ class Matcher:
             _last_word_rule(ref, lst, present, verdict, named is not None)
         _original_rule(ref, lst, present, verdict)
         _companion_rule(ref, lst, verdict)
+        _place_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)
         verdict.reasons.extend(reasons)

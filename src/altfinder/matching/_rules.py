@@ -696,6 +696,7 @@ _NAMED_KIND = _k(r"([ぁ-ゖー一-鿿々]{2,10})\s?(タイプ|セット|味|仕
 _PLAIN_KIND = _k(r"お得|お試し|ギフト|本体|基本|まとめ|豪華|特別|通常|限定|新|旧|同|同梱|付属")
 # A variant named in brackets: マスカラ EX (ロング), (ボリューム)
 _PAREN_VARIANT = re.compile(r"\(([ぁ-ゖー]{3,8})\)")
+_SQUARE_VARIANT = re.compile(r"\[([ぁ-ゖー]{3,8})\]")  # 4D Plus [ストレート]
 _WIFI = re.compile(r"wi-?fi(?:\s*(?:モデル|model))?(?!\s*(?:対応|接続|で))")
 _CELLULAR = re.compile(r"cellular|せるらー|(?<![a-z])lte(?![a-z])")
 
@@ -780,7 +781,8 @@ def _own_versions(text: str, display: str, whole: str,
             + (_SET_PART.findall(text) if _MAIN_UNIT_WORD in text else [])),
         grades=_grades(text), ad_free=bool(_AD_FREE.search(text)),
         fragrance=bool(_FRAGRANCE.search(text)), body_care=bool(_BODY_CARE.search(text)),
-        parens=frozenset(m.group(1) for m in _PAREN_VARIANT.finditer(text)
+        parens=frozenset(m.group(1) for m in [*_PAREN_VARIANT.finditer(text),
+                                              *_SQUARE_VARIANT.finditer(whole)]
                          if m.group(1).replace("ー", "") not in heard and not _colours(m.group(1))),
         links=frozenset(_links(whole)), letter_version=bool(_VERSION.search(text)),
         unscented=display[unscented.start():unscented.end()].strip() if unscented else None,
@@ -857,8 +859,10 @@ def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, own: _OwnVe
                                                        f"{'/'.join(sorted(ours))}{kind}")
             break
     ours_paren = own.parens
-    for m in _PAREN_VARIANT.finditer(lp.text) if ours_paren else ():  # (ボリューム) for (ロング)
+    for m in [*_PAREN_VARIANT.finditer(lp.text), *_SQUARE_VARIANT.finditer(lp.folded)
+              ] if ours_paren else ():  # (ボリューム) for (ロング), [カール] for [ストレート]
         if (m.group(1) not in ours_paren and m.group(1) not in rp.text
+                and m.group(1) not in _SELLER_WORDS and not _POOR.search(m.group(1))
                 and not _colours(lp.show(m, 1).casefold())):
             verdict.reject(MatchKind.VARIANT_CONFLICT, f"{lp.show(m)}, not "
                                                        f"({'/'.join(sorted(ours_paren))})")
@@ -1305,6 +1309,7 @@ def _copies(ref: _Reference, lst: _Parsed) -> int:
 _TITLES_JOINED = _k(r"[+&]|シリーズ|続|旧版|新旧|組|揃")
 
 
+_PACK_OF = _k(r"\d+\D{1,2}(?:セット|組|入り?)")  # 100本セット: one pack of so many
 _PORTION = _k(r"小分け|お試し|バラ売り|ばら売り|量り売り|詰め替え?分")
 
 
@@ -1445,6 +1450,13 @@ def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
             pass  # 2個入 ×2箱: two packs of the reference's two
         elif quantity in (1, ref.quantity):
             quantity = 1
+        elif (quantity % ref.quantity == 0 and len(lst.quantity_words) == 1
+              and _PACK_OF.fullmatch(fold_kana(_compact(lst.quantity_words[0])))
+              and _units(lst.quantity_words) & _units(ref.parsed.quantity_words)):
+            verdict.reject(MatchKind.QUANTITY_CONFLICT,  # 100本セット for a 50本セット
+                           f"a pack of {quantity}, where the reference is a pack of "
+                           f"{ref.quantity}")
+            return 1
         elif quantity % ref.quantity == 0:  # 12枚 ×3個: three packs of the reference's 12
             quantity //= ref.quantity
         elif ref.quantity in lst.specs.get("pieces", ()) or not (
@@ -1553,6 +1565,36 @@ def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
                                                         f"({_shown(lst, word)} in place of "
                                                         f"{_shown_name(ref, lost)})")
                 return
+
+
+# Where or for whom a product is used, when its title says so with 用: トイレ用 is not 部屋用
+_PLACE_USE = _k(r"(?<![ぁ-ゖァ-ヺー一-鿿])(お?部屋|トイレ|玄関|浴室|お?風呂|キッチン|台所|車|"
+                r"車内|寝室|リビング|クローゼット|靴箱|下駄箱|押入れ|バス|犬|猫|大人|子供|こども|"
+                r"キッズ|ベビー|赤ちゃん|男性|女性)用")
+
+
+# One place or user, several words: キッチン and 台所, お風呂 and 浴室
+_SAME_PLACE = {fold_kana(w): fold_kana(same) for same, words in (
+    ("キッチン", ("台所",)), ("浴室", ("風呂", "バス")), ("子供", ("こども", "キッズ")),
+    ("ベビー", ("赤ちゃん",)), ("車", ("車内",)), ("部屋", ("リビング", "寝室"))) for w in words}
+
+
+def _place(word: str) -> str:
+    word = word.removeprefix("お")
+    return _SAME_PLACE.get(word, word)
+
+
+def _place_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A reference for one place or one user, and a listing for another: サワデー トイレ用
+    for the 部屋用 stick, 猫用 for 犬用."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    ours = {_place(m.group(1)) for m in _PLACE_USE.finditer(ref.parsed.text)}
+    theirs = {_place(m.group(1)): m for m in _PLACE_USE.finditer(lst.text)}
+    if ours and theirs and not ours & theirs.keys():
+        m = next(iter(theirs.values()))
+        verdict.reject(MatchKind.LINE_CONFLICT, f"{lst.show(m)}, where the reference is "
+                                                f"{'/'.join(sorted(ours))}用")
 
 
 # A book's part or companion named by 編 (ビジネス篇, 実践編); not 編集, 編著, 長編, 短編

@@ -213,12 +213,15 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "coral": ("コーラル", "coral"),
     "midnight": ("ミッドナイト", "midnight"),
     "starlight": ("スターライト", "starlight"),
+    "copper": ("コッパー", "カッパー", "copper"), "nickel": ("ニッケル", "nickel"),
+    "bronze": ("ブロンズ", "bronze"), "rose": ("ロゼ",),  # Dyson's
 }
 _COLOUR_LEXICON = _Lexicon(
     {name: (*words, *(f"{w}色" for w in words if re.fullmatch("[一-鿿]+", w)))
      for name, words in _COLOURS.items()}, prefix_ok=True,
-    suffixes="アルミ|チタ|ステンレス|レザー|メタリック|パール|マット",  # ミッドナイトアルミニウム
-    kanji_end="|(?![いのでともや])[ぁ-ゖ]")  # 青みかん, 赤ちゃん, 黒ずみ: no colour
+    # ミッドナイトアルミニウム, シルバーシャドウ; not 青みかん, 赤ちゃん, 黒ずみ, 赤ランプ
+    suffixes="アルミ|チタ|ステンレス|レザー|メタリック|パール|マット|シャドウ|シャドー",
+    kanji_end="|(?![いのでともや])[ぁ-ゖ]|ランプ|らんぷ|ライト|らいと|点滅|点灯")
 
 # Product-line words: a listing naming one the reference does not name is a sibling
 # product (iPhone 15 Pro for an iPhone 15). For the words in _LINE_REQUIRED the converse
@@ -316,10 +319,13 @@ _LINES.update({f"variety:{w}": f"(?<![ァ-ヺ]){w}(?![ァ-ヺ])" for w in ("テ�
 _LINES.update({f"format:{w}": w for w in (
     "イラスト版", "携帯版", "愛蔵版", "新装版", "完全版", "ワイド版", "大型本", "ポケット版",
     "図解版", "増補", "改題", "改訂", "大型絵本", "ボードブック", "ミニ絵本", "フルカラー版",
+    "しかけ絵本", "布絵本", "ぬのえほん",
     "カラー版", "小型版", "大型版", "机上版", "革装版", "特製版", "新書版", "単行本版")})
 # An exam's own subject (応用情報 is not 基本情報), each its own line
 _LINES.update({f"exam:{w}": w for w in (
     "応用情報", "基本情報", "情報セキュリティ", "itパスポート", "データベーススペシャリスト")})
+# A magazine's issue (こどものとも年少版 2000年6月号): not the book it printed
+_LINES["magazine"] = r"(?<!\d)\d{1,2}\s*月号|月刊"
 # Goods of a work, not the work: its pamphlet, poster, acrylic stand.
 _LINES["goods"] = (r"パンフレット|ポスター|クリアファイル|アクリルスタンド|アクスタ|缶バッジ|"
                    r"ぬいぐるみ|キーホルダー|タペストリー|グッズ|ポストカード|原画展|図録|複製原画")
