@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from altfinder.matching._makers import makers_in
 from altfinder.matching._normalize import _DENIAL, _KANJI_DIGITS, _compact, _k, fold_kana
 from altfinder.matching._parse import _ACCEPTABLE, _POOR, PART_NUMBERS, _Parsed
-from altfinder.matching._reference import _is_product_code, _Reference, _shown
+from altfinder.matching._reference import _MODIFIER, _is_product_code, _Reference, _shown
 from altfinder.matching._result import MatchKind
 from altfinder.matching._sound import sound_key, sounds_in
 from altfinder.matching._vocabulary import (
@@ -1509,6 +1509,8 @@ def _original_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
                                                 f"{_shown_name(ref, lost[0])}")
 
 
+_DIGIT = re.compile(r"\d")
+_SLOT_WORDS = frozenset(fold_kana(w) for w in ("サイズ", "モデル", "カラー", "タイプ", "セット"))
 _SLOT_TOKEN = re.compile(r"[^\s()\[\]【】「」『』、,/]+")
 
 
@@ -1545,7 +1547,11 @@ def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
     name word is missing (``unexplained`` when the caller has them already)."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    lost_words = [w for w, weight in ref.core_words.items() if weight >= 4 and present[w] < 0.5]
+    lost_words = [w for w, weight in ref.core_words.items() if present[w] < 0.5 and (
+        weight >= 4 or (weight >= 2 and not ref.is_book and not _MODIFIER.fullmatch(w)
+                        and w not in _SLOT_WORDS
+                        and (ref.is_game or _main_script(w) != "kanji")))]  # 笑み男, GX,
+    # ミスト: a short name; 保湿: copy; エッセンシャル: a modifier sellers drop
     if not lost_words:
         return
     if unexplained is None:
@@ -1556,7 +1562,9 @@ def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
             continue
         ours = _neighbours(ref.parsed.text, at, at + len(lost))
         for word in unexplained:
-            if (len(word) < 2 or word.isdigit() or _main_script(word) != _main_script(lost)
+            if (len(word) < (2 if ref.core_words[lost] >= 4 else 3) or _DIGIT.search(word)
+                    or _main_script(word) != _main_script(lost)
+                    or _PLATFORM_LEXICON.find(word) or makers_in(word)
                     or fuzz.ratio(word, lost) >= 55 or (where := lst.text.find(word)) < 0):
                 continue
             theirs = _neighbours(lst.text, where, where + len(word))
