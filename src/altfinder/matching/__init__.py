@@ -67,9 +67,11 @@ from altfinder.matching._rules import (
     _lot_rules,
     _maker_rule,
     _model_rules,
+    _numbered_name_rule,
     _original_rule,
     _place_rule,
     _quantity_rule,
+    _range_rule,
     _substitution_rule,
     _unexplained,
     _variant_rules,
@@ -194,6 +196,8 @@ class Matcher:
         _original_rule(ref, lst, present, verdict)
         _companion_rule(ref, lst, verdict)
         _place_rule(ref, lst, verdict)
+        _numbered_name_rule(ref, lst, verdict)
+        _range_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)
         verdict.reasons.extend(reasons)

@@ -457,7 +457,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                    if not any(m.startswith(_compact(c)) or _compact(c).startswith(m)
                               for m in map(_compact, models))]
     rest = _unbrand(parsed.rest, brands)
-    tagged = bool(tag_platforms) or any(
+    tagged = bool(tag_platforms) or bool(platforms) or any(  # ファミコン探偵倶楽部 - Switch
         _PLATFORM_LEXICON.find(t) for t in _TAG.findall(_canonical(title)))
     is_game = bool(parsed.platforms or tagged) and (tagged or not _PLATFORM_LEXICON.find(
         _SPLIT_SUBTITLE.split(parsed.display, maxsplit=1)[0]))  # スーパーファミコン ミニ: a

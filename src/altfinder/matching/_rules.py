@@ -1042,9 +1042,14 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                                       f"({_number(lp.volumes - rp.volumes)})")
     if rp.volumes:
         said = ref.name_volumes
+        numbers = {v for v in rp.volumes if v < 1000}
+        their_numbers = {v for v in lp.volumes if v < 1000}
         if lp.volumes and not (lp.volumes & rp.volumes):
             verdict.reject(MatchKind.VOLUME_CONFLICT,
                            f"number {_number(lp.volumes)} is not {_number(rp.volumes)}")
+        elif numbers and their_numbers and not numbers & their_numbers:  # 第II部 上巻 for
+            verdict.reject(MatchKind.VOLUME_CONFLICT,  # 第I部 上巻: the same part of another
+                           f"number {_number(their_numbers)} is not {_number(numbers)}")
         elif (said and not lp.volumes and not named and not _glued_number(ref, lp, said)
               and not said & lp.generations  # 第4世代 for AirPods 4
               and not any(c in lst.compact for c in ref.title_codes if len(c) >= 5)  # 7800X3D
@@ -1579,6 +1584,46 @@ def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
 _PLACE_USE = _k(r"(?<![ぁ-ゖァ-ヺー一-鿿])(お?部屋|トイレ|玄関|浴室|お?風呂|キッチン|台所|車|"
                 r"車内|寝室|リビング|クローゼット|靴箱|下駄箱|押入れ|バス|犬|猫|大人|子供|こども|"
                 r"キッズ|ベビー|赤ちゃん|男性|女性)用")
+
+
+# A name glued to a two-digit number: NBA 2K25, FIFA23, WRC10 (the year or the sequel)
+_NUMBERED_NAME = re.compile(r"(?<![a-z0-9.])([a-z0-9]*[a-z])(\d{2})(?![a-z0-9.])")
+
+
+def _numbered_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """The reference's name with its two-digit number, and the listing's with another:
+    NBA 2K26 for NBA 2K25."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    ours: dict[str, set[str]] = {}
+    for m in _NUMBERED_NAME.finditer(ref.parsed.text):
+        ours.setdefault(m.group(1), set()).add(m.group(2))
+    for m in _NUMBERED_NAME.finditer(lst.text) if ours else ():
+        if m.group(1) in ours and m.group(2) not in ours[m.group(1)] and not any(
+                m.group(1) == o.group(1) and m.group(2) in ours[o.group(1)]
+                for o in _NUMBERED_NAME.finditer(lst.text)):
+            verdict.reject(MatchKind.VOLUME_CONFLICT,
+                           f"{lst.show(m)}, not {m.group(1).upper()}"
+                           f"{'/'.join(sorted(ours[m.group(1)]))}")
+            return
+
+
+# A range of numbers that names what is in it: version 1-5, 1~5 (not 9~14kg)
+_RANGE = re.compile(r"(?<![\d.:/a-z-])(\d{1,2})\s*[-~]\s*(\d{1,2})(?![\d.:/-]|\s*(?:kg|g|cm|mm|ml|"
+                    r"歳|才|ヶ月|か月|カ月|人|杯|%|枚|個|本|巻|冊|話|月|日|時))")
+
+
+def _range_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A reference that names a range of numbers and a listing that names another:
+    ドラゴンクエストX version 1-6 for version 1-5."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    ours = {(int(a), int(b)) for a, b in _RANGE.findall(ref.parsed.text)}
+    theirs = {(int(a), int(b)) for a, b in _RANGE.findall(lst.text)}
+    if ours and theirs and not ours & theirs:
+        a, b = min(theirs)
+        said = "/".join(f"{x}-{y}" for x, y in sorted(ours))
+        verdict.reject(MatchKind.VOLUME_CONFLICT, f"{a}-{b}, not {said}")
 
 
 # One place or user, several words: キッチン and 台所, お風呂 and 浴室
