@@ -455,7 +455,9 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                                    and not re.match(r"[×x]?\d", w))]  # ×2本: a count
             if all(added in ref.parsed.text or _compact(added) in ref.parsed.compact
                    or sounds_in(added, ref.parsed.text) or _NOT_A_PRODUCT.search(added)
-                   or _ACCESSORY_VOCABULARY.regex.search(added) or _AFTER_NAME_OK.search(added)
+                   or _ACCESSORY_VOCABULARY.regex.search(added)
+                   or (_AFTER_NAME_OK.fullmatch if added == m.group(1)  # + リップティント
+                       else _AFTER_NAME_OK.search)(added)  # 動作良好
                    for added in words if len(added) >= 3):
                 continue  # 桃鉄ワールド＋桃鉄 昭和平成令和も定番: the second game
             verdict.reject(MatchKind.LOT, f"sold with another product ({lst.show(m)})")
