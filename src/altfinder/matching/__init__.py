@@ -176,7 +176,8 @@ class Matcher:
         _denial_rule(ref, lst, verdict)
         named = _model_rules(ref, lst, verdict)
         _variant_rules(ref, lst, verdict, named is not None)
-        _series_rule(ref, lst, verdict, named is not None and _is_model_code(named))
+        _series_rule(ref, lst, verdict, named is not None and _is_model_code(named),
+                     family.alias_text)
         branded = _brand_rules(ref, lst, verdict)
         _maker_rule(ref, lst, verdict)
         sibling = _sibling_mark(family, lst) if named is None else None

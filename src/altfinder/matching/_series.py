@@ -90,11 +90,14 @@ _SEQUEL_MARK = re.compile(r"(?<![一-鿿ぁ-ゖ])続々?\s*$")  # 続 …, 続�
 _OWN_NUMBER = re.compile(r"ー*\s*(\d{1,3})(?![\d.])")
 
 
-def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool = False) -> None:
+def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool = False,
+                 alias_text: str = "") -> None:
     """A product's name followed by a name it lacks: another product of the series.
 
     マインクラフト ダンジョンズ and Minecraft Legends are not Minecraft; 桃太郎電鉄ワールド is
     not 桃太郎電鉄 ～昭和 平成 令和も定番！～; インナースキャンデュアル is not インナースキャン.
+    A name the shops' own titles of the product give (``alias_text``: ARMS アームズ, ワンダと巨像
+    Shadow of the Colossus) is the product's own.
     """
     title = ref.work_title
     if title and len(title) >= 3 and (at := lst.text.find(title)) >= 0 and (  # not ゼロ・トゥ
@@ -208,7 +211,9 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
                     and not (ref.is_game or lst.platforms))  # ソウルシルバー: a game's name
                 or _lines(shown.casefold()) or _ACCESSORY_VOCABULARY.regex.search(word)
                 or _POOR_WORDS.search(word) or _WITH.match(after)
-                or (run is not None and sounds_in(run.group(), ref.parsed.text))):
+                or (run is not None and sounds_in(run.group(), ref.parsed.text))
+                or (alias_text and re.search(rf"(?<![ぁ-ゖー一-鿿々a-z]){re.escape(word)}"
+                                             rf"(?![ぁ-ゖー一-鿿々a-z])", alias_text))):
             continue
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product of the series ({lst.show(follower, 1)} after "
