@@ -38,6 +38,7 @@ from altfinder.matching._parse import _parse, _Parsed
 from altfinder.matching._reference import _Reference, _reference
 from altfinder.matching._result import MatchKind
 from altfinder.matching._rules import _LISTING_WORD, _accessory_rules, _unexplained, _Verdict
+from altfinder.matching._vocabulary import _lines
 
 #: At most this many aliases are scored (each costs one more fuzzy pass over the page)
 MAX_ALIASES = 8
@@ -56,6 +57,7 @@ class _Family:
     aliases: list[_Reference] = field(default_factory=list)
     alias_text: str = ""  # every alias's words, folded: what explains a listing's word
     marks: dict[str, str] = field(default_factory=dict)  # a sibling's word → its title
+    lines: frozenset[str] = frozenset()  # the lines the aliases name (画集, リメイク)
 
 
 def _family(ref: _Reference, brand: str | None, model_number: str | None,
@@ -81,7 +83,8 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
             if (not word.isdigit() and len(word) >= 2 and word not in family_words
                     and word not in _NO_MARK):
                 marks.setdefault(word, title)
-    return _Family(alias_refs, alias_text, marks)
+    lines = frozenset(line for a in titles for line in _lines(_canonical(a)))
+    return _Family(alias_refs, alias_text, marks, lines)
 
 
 def _sibling_mark(family: _Family, lst: _Parsed) -> tuple[str, str] | None:

@@ -879,7 +879,10 @@ def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, own: _OwnVe
                        f"another version ({lp.show(their_version)})")
 
 
-def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool) -> None:
+def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool,
+                   own_lines: frozenset[str] = frozenset()) -> None:
+    """Another size, colour, number, line or version (``own_lines``: the lines the shops'
+    own titles of the product name, such as 画集 for THE ART OF …, are the product's)."""
     rp, lp = ref.parsed, lst
     for cls, values in rp.specs.items():
         listed = lp.specs.get(cls)
@@ -1002,7 +1005,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if extra:  # iPad Pro対応 says what it fits, not what it is
         extra &= _lines(_FITS.sub(" ", lp.display.casefold()))
     if extra:  # 令和06年【春期】応用情報技術者, キクタン【Basic】: a line in the reference's
-        extra -= _lines(ref.whole_text.casefold())  # brackets is its own
+        extra -= _lines(ref.whole_text.casefold()) | own_lines  # brackets is its own
     if extra:
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product line ({', '.join(sorted(extra))})")
