@@ -175,7 +175,7 @@ class Matcher:
         _lot_rules(ref, lst, verdict)
         _denial_rule(ref, lst, verdict)
         named = _model_rules(ref, lst, verdict)
-        _variant_rules(ref, lst, verdict, named is not None, family.lines)
+        _variant_rules(ref, lst, verdict, named is not None, family.lines, family.platforms)
         _series_rule(ref, lst, verdict, named is not None and _is_model_code(named),
                      family.alias_text)
         branded = _brand_rules(ref, lst, verdict)

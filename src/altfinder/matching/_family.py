@@ -58,6 +58,7 @@ class _Family:
     alias_text: str = ""  # every alias's words, folded: what explains a listing's word
     marks: dict[str, str] = field(default_factory=dict)  # a sibling's word → its title
     lines: frozenset[str] = frozenset()  # the lines the aliases name (画集, リメイク)
+    platforms: frozenset[str] = frozenset()  # the platform every alias that names one names
 
 
 def _family(ref: _Reference, brand: str | None, model_number: str | None,
@@ -84,7 +85,9 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
                     and word not in _NO_MARK):
                 marks.setdefault(word, title)
     lines = frozenset(line for a in titles for line in _lines(_canonical(a)))
-    return _Family(alias_refs, alias_text, marks, lines)
+    named = [frozenset(a.parsed.platforms) for a in alias_refs if a.parsed.platforms]
+    platforms = frozenset.intersection(*named) if named else frozenset()
+    return _Family(alias_refs, alias_text, marks, lines, platforms)
 
 
 def _sibling_mark(family: _Family, lst: _Parsed) -> tuple[str, str] | None:

@@ -880,9 +880,11 @@ def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, own: _OwnVe
 
 
 def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool,
-                   own_lines: frozenset[str] = frozenset()) -> None:
-    """Another size, colour, number, line or version (``own_lines``: the lines the shops'
-    own titles of the product name, such as 画集 for THE ART OF …, are the product's)."""
+                   own_lines: frozenset[str] = frozenset(),
+                   own_platforms: frozenset[str] = frozenset()) -> None:
+    """Another size, colour, number, line, platform or version. The shops' own titles of the
+    product may say what its reference does not: its lines (``own_lines``: 画集 for THE ART
+    OF …) and its platform (``own_platforms``: PS2 for ファイナルファンタジーXII)."""
     rp, lp = ref.parsed, lst
     for cls, values in rp.specs.items():
         listed = lp.specs.get(cls)
@@ -981,10 +983,11 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colour {'/'.join(sorted(lp.colours))} is not "
                        f"{'/'.join(sorted(rp.colours))}")
-    if rp.platforms and lp.platforms and not (rp.platforms & lp.platforms):
+    platforms = rp.platforms or own_platforms
+    if platforms and lp.platforms and not (platforms & lp.platforms):
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"for {', '.join(sorted(lp.platforms))}, not "
-                       f"{', '.join(sorted(rp.platforms))}")
+                       f"{', '.join(sorted(platforms))}")
     synonyms = {line for line in lp.lines if _SYNONYMS.get(line) in rp.lines}  # ローション, 化粧水
     glued = synonyms | {line for line in lp.lines  # マクストラプロ names pro, glued
              if any(fold_kana(w) in rp.text for w in _LINE_WORDS.get(line, ()))}
