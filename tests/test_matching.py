@@ -2316,3 +2316,94 @@ MODELLED = [  # a reference title, its model number field (as Amazon and Yahoo g
 def test_model_numbers_against_a_product_with_its_model_field(
         reference: str, model: str | None, title: str, expected: bool) -> None:
     assert match_title(Product(title=reference, model_number=model), title).is_match is expected
+
+
+# stop 16: platform spellings, names that look like words (Need for Speed), readings, a
+# publisher or an author in a book's listing, colours, a bracketed variant, a magazine issue,
+# the place a product is for, another pack, another part, number or range, a '+' lot
+STOP16 = [
+    ("メタルギア ソリッド3 スネークイーター (通常版) - PS2", "コナミ",
+     "MGS3 スネークイーター プレステ2 ソフト 匿名配送", "match"),
+    ("ゼルダ無双 - Wii U", "任天堂",
+     "ゼルダ無双 ウィーユー 箱に傷あり ディスク美品", "match"),
+    ("F-ZERO GX", "任天堂",
+     "F-ZERO GX NGC 任天堂 レースゲーム ディスク傷少なめ", "match"),
+    ("ドラゴンクエストX オールインワンパッケージ version 1-5 - Windows", "スクウェア・エニックス",
+     "DQ10 オールインワンパッケージ 1～5 ウィンドウズ版 シュリンク付き", "match"),
+    ("ドラゴンクエストX オールインワンパッケージ version 1-5 - Windows", "スクウェア・エニックス",
+     "ドラゴンクエストX オールインワンパッケージ version 1-6 Windows", "volume_conflict"),
+    ("ニード・フォー・スピード ヒート - PS4", "エレクトロニック・アーツ",
+     "Need for Speed Heat PS4 日本版 ニード・フォー・スピード ヒート", "match"),
+    ("CHAOS;CHILD (カオスチャイルド) 通常版 - PS Vita", "5pb.",
+     "ヴィータ ソフト カオスチャイルド ケースにスレあり ソフト・ケース揃ってます", "match"),
+    ("2025年版 福祉教科書 保育士 完全合格テキスト 上", "翔泳社",
+     "保育士 完全合格テキスト 上 2025年版 翔泳社 書き込みなし", "match"),
+    ("桐島、部活やめるってよ (集英社文庫)", "朝井 リョウ",
+     "朝井リョウ『桐島、部活やめるってよ』集英社文庫 カバー少し日焼けあり", "match"),
+    ("三省堂国語辞典 第八版", "三省堂",
+     "三省堂国語辞典 第八版 並版 中古 角スレあり", "match"),
+    ("Dyson Supersonic Shine ヘアドライヤー ビンカブルー/ロゼ HD15 ULF VBR "
+     "マグネット式アタッチメント付属",
+     "Dyson",
+     "Dyson Supersonic Shine HD15 ビンカブルー×ロゼ アタッチメント全部あり", "match"),
+    ("Dyson Supersonic Shine ヘアドライヤー ビンカブルー/ロゼ HD15 ULF VBR "
+     "マグネット式アタッチメント付属",
+     "Dyson",
+     "Dyson Supersonic Shine HD15 ニッケル/コッパー 中古 動作良好", "variant_conflict"),
+    ("ティファール(T-fal) 鍋 フライパン ふた インジニオ・ネオ バタフライガラスぶた "
+     "16・18・20cm対応 取っ手のとれる L99363",
+     "ティファール(T-fal)",
+     "T-fal L99363 バタフライ ガラス蓋 中古 取っ手のとれる", "match"),
+    ("Galaxy Z Flip6 SIMフリー 256GB シルバーシャドウ 6.7インチ 折りたたみ スマートフォン",
+     "Samsung",
+     "Galaxy Z Flip6 SIMフリー 256GB ミント 美品", "variant_conflict"),
+    ("リュミエリーナ ヘアビューロン 4D Plus [ストレート] HBRST4D-GL-JP ストレートアイロン",
+     "リュミエリーナ",
+     "ヘアビューロン 4D Plus [カール] 26.5mm リュミエリーナ 美品", "variant_conflict"),
+    ("わにわにのおふろ (幼児絵本シリーズ)", "福音館書店",
+     "こどものとも年少版 わにわにのおふろ 2000年6月号", "line_conflict"),
+    ("サワデー香るスティック 消臭芳香剤 部屋用 本体 パルファムノアール 70mL 小林製薬", "小林製薬",
+     "サワデー 香るスティック 消臭芳香剤 トイレ用 パルファムノアール", "line_conflict"),
+    ("キッチン泡ハイター 台所用漂白剤 ハンディスプレー 本体 400ml", "花王",
+     "泡ハイター キッチン用 スプレー本体 400ml 2本", "match"),
+    ("Amazonベーシック ハンガー ベルベット スーツ用 滑り止め 省スペース 50本セット ブラック",
+     "Amazonベーシック",
+     "Amazonベーシック ベルベットハンガー 100本セット ブラック", "quantity_conflict"),
+    ("アイリスオーヤマ 収納ボックス 折りたたみ 布製 3個セット 幅約38×奥行約26×高さ約25cm "
+     "カラーボックス対応 ベージュ",
+     "アイリスオーヤマ",
+     "アイリスオーヤマ 収納ボックス 折りたたみ 3個セット ベージュ カラーボックス用", "match"),
+    ("ファミコン探偵倶楽部 笑み男 -Switch", "任天堂",
+     "ファミコン探偵倶楽部 消えた後継者 Switch", "line_conflict"),
+    ("ソロモンの偽証: 第I部 事件 上巻 (新潮文庫)", "宮部 みゆき",
+     "ソロモンの偽証 第II部 決意 上巻 新潮文庫 宮部みゆき", "volume_conflict"),
+    ("NBA 2K25 - PS5", "テイクツー・インタラクティブ・ジャパン",
+     "NBA 2K26 PS5 新品未開封", "volume_conflict"),
+    ("OPERA(オペラ) マイラッシュ アドバンスト 01 ブラック マスカラ ロング カール", "OPERA(オペラ)",
+     "オペラ マイラッシュアドバンスト 01 ＋ リップティント 05 セット", "lot"),
+    ("Fit Boxing 2 -リズム&エクササイズ- -Switch", "イマジニア",
+     "Switch Fit Boxing2 リズム&エクササイズ パッケージ版", "match"),
+]
+
+
+@pytest.mark.parametrize(("reference", "brand", "title", "expected"), STOP16)
+def test_stop16_cases(reference: str, brand: str, title: str, expected: str) -> None:
+    assert kind(Product(title=reference, brand=brand), title) == expected
+
+
+def test_the_shops_titles_say_what_the_reference_does_not() -> None:
+    """A catalogue's aliases give the product's English name, its line and its platform."""
+    arms = Product(title="ARMS - Switch", brand="任天堂",
+                   aliases=("【Switch】ARMS アームズ ニンテンドースイッチ ソフト",))
+    assert kind(arms, "ARMS アームズ Switch ソフト 動作確認済み") == "match"
+    assert kind(arms.model_copy(update={"aliases": ()}),
+                "ARMS アームズ Switch ソフト 動作確認済み") == "line_conflict"
+    art = Product(title="ゼルダの伝説 30周年記念書籍 第1集 THE LEGEND OF ZELDA HYRULE GRAPHICS",
+                  brand="任天堂",
+                  aliases=("ゼルダの伝説 30周年記念書籍 第1集 ハイラルグラフィックス 画集",))
+    assert kind(art, "ゼルダの伝説 30周年記念書籍 第1集 ハイラルグラフィックス 画集 帯付き"
+                ) == "match"
+    ff12 = Product(title="ファイナルファンタジーXII", brand="スクウェア・エニックス",
+                   aliases=("【PS2】ファイナルファンタジーXII プレイステーション2 ソフト",))
+    assert kind(ff12, "PS4 ファイナルファンタジーXII ザ ゾディアック エイジ") == "line_conflict"
+    assert kind(ff12, "PS2 ファイナルファンタジー12 動作確認済み") == "match"
