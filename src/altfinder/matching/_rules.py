@@ -1619,8 +1619,17 @@ def _numbered_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> Non
 
 
 # A range of numbers that names what is in it: version 1-5, 1~5 (not 9~14kg)
-_RANGE = re.compile(r"(?<![\d.:/a-z-])(\d{1,2})\s*[-~]\s*(\d{1,2})(?![\d.:/-]|\s*(?:kg|g|cm|mm|ml|"
+_RANGE = re.compile(r"(?<![\d.:/a-z-])(\d{1,2}|20\d\d)\s*[-~]\s*(\d{1,2}|20\d\d)"
+                    r"(?![\d.:/-]|\s*(?:kg|g|cm|mm|ml|"
                     r"歳|才|ヶ月|か月|カ月|人|杯|%|枚|個|本|巻|冊|話|月|日|時))")
+
+
+def _span(start: str, end: str) -> tuple[int, int]:
+    """A range's two ends, a year's written short or long alike (2025~26, 2025~2026)."""
+    first, last = int(start), int(end)
+    if first >= 2000 and last < 100:
+        last += 2000
+    return first, last
 
 
 def _range_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
@@ -1628,8 +1637,8 @@ def _range_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     ドラゴンクエストX version 1-6 for version 1-5."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    ours = {(int(a), int(b)) for a, b in _RANGE.findall(ref.parsed.text)}
-    theirs = {(int(a), int(b)) for a, b in _RANGE.findall(lst.text)}
+    ours = {_span(a, b) for a, b in _RANGE.findall(ref.parsed.text)}
+    theirs = {_span(a, b) for a, b in _RANGE.findall(lst.text)}
     if ours and theirs and not ours & theirs:
         a, b = min(theirs)
         said = "/".join(f"{x}-{y}" for x, y in sorted(ours))

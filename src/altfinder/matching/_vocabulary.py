@@ -213,6 +213,7 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "coral": ("コーラル", "coral"),
     "midnight": ("ミッドナイト", "midnight"),
     "starlight": ("スターライト", "starlight"),
+    "blue black": ("ブルーブラック", "blue black", "blue-black", "青黒"),  # ink: not black
     "copper": ("コッパー", "カッパー", "copper"), "nickel": ("ニッケル", "nickel"),
     "bronze": ("ブロンズ", "bronze"), "rose": ("ロゼ",),  # Dyson's
 }
@@ -319,7 +320,7 @@ _LINES.update({f"variety:{w}": f"(?<![ァ-ヺ]){w}(?![ァ-ヺ])" for w in ("テ�
 _LINES.update({f"format:{w}": w for w in (
     "イラスト版", "携帯版", "愛蔵版", "新装版", "完全版", "ワイド版", "大型本", "ポケット版",
     "図解版", "増補", "改題", "改訂", "大型絵本", "ボードブック", "ミニ絵本", "フルカラー版",
-    "しかけ絵本", "布絵本", "ぬのえほん",
+    "しかけ絵本", "布絵本", "ぬのえほん", "ちいサイズ",
     "カラー版", "小型版", "大型版", "机上版", "革装版", "特製版", "新書版", "単行本版")})
 # An exam's own subject (応用情報 is not 基本情報), each its own line
 _LINES.update({f"exam:{w}": w for w in (
