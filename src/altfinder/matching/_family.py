@@ -11,7 +11,9 @@ by name also returns other products of its family, each under a JAN of its own: 
 - a word of a sibling's title that neither the reference nor an alias explains names the
   sibling (絶景版 of 大神 絶景版 PS4, for 大神 on PS2): a listing that says it is that sibling.
   Siblings are read only with aliases: without a shop's title of the product, its own words
-  (its platform, its author) cannot be told from a sibling's.
+  (its platform, its author) cannot be told from a sibling's;
+- what every alias says that the reference's own title does not is the product's: its
+  platform (PS2 for 大神), and the lines any alias names (画集, リメイク).
 
 Measured on blind124–153 and the held-back pages with catalogues written blind from the
 references (``benchmarks/matcher_eval.py``, docs/matching.md): both figures rise.
@@ -22,8 +24,8 @@ Example:
     >>> ref = _reference("大神", "カプコン", None)
     >>> family = _family(ref, "カプコン", None, ("【PS2】大神 プレイステーション2 ソフト",),
     ...                  ("大神 絶景版 PS4 ソフト", "大神 絶景版 PS3"))
-    >>> sorted(family.marks)
-    ['ps3', 'ps4', '絶景版']
+    >>> sorted(family.marks), sorted(family.platforms)
+    (['絶景版'], ['ps2'])
     >>> _sibling_mark(family, _parse("大神 絶景版 PS3 中古"))
     ('絶景版', '大神 絶景版 PS4 ソフト')
 """

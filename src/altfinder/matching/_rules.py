@@ -88,7 +88,7 @@ _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品
                  r"(?<![a-z])for\s+"  # for SONY E, for Windows: a mount, a platform
                  r"(?!sony|canon|nikon|fuji|panasonic|leica|sigma|windows|mac|pc\b|[elxz]\b)"
                  r"(?!(?:wo)?m[ae]n\b|her\b|him\b|ladies|kids)[a-z]")  # for Women: an audience
-_PUBLISHING = frozenset({"出版", "出版社", "書店", "文庫", "新書"})
+_PUBLISHING = frozenset({"出版", "出版社", "書店", "文庫", "新書", "umd"})
 _LATIN_END = re.compile(r"[a-z]+\s+$")
 _LATIN_START = re.compile(r"for\s+[a-z]+")
 _LOOKS_LIKE = r"風(?![一-鿿])|似(?![一-鿿])|と同じ|と同等|同等品|そっくり"  # 無印風
@@ -1422,11 +1422,13 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
     """
     whole = (ref.whole_text + also).replace(" ", "")
     said = _SELLER_TALK.sub(" ", _POOR.sub(" ", _ACCEPTABLE.sub(" ", lst.text)))
-    return [w for w in _LISTING_WORD.findall(said)
-            if w not in whole and w not in _SELLER_WORDS and not _sized(w, ref)
+    return [w for m in _LISTING_WORD.finditer(said)
+            if (w := m.group()) not in whole and w not in _SELLER_WORDS and not _sized(w, ref)
             and not (len(w) <= 2 and w.isascii() and w.isalpha())
             and not _colours(w) and not sounds_in(w, ref.whole_text)
-            and w not in _PUBLISHING and not makers_in(w, publishers=True)]  # 翔泳社, TAC出版
+            and w not in _PUBLISHING and not makers_in(w, publishers=True)  # 翔泳社, TAC出版
+            and not (_PLATFORM_LEXICON.find(w)  # スーファミ, PS1: judged by the platform rule,
+                     and said[m.start() - 1:m.start()] in ("", " ", "("))]  # not マリオカートWii
 
 
 def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:

@@ -362,7 +362,8 @@ _PLATFORM_LEXICON = _Lexicon({
     "sfc": ("sfc", "スーパーファミコン", "スーファミ"), "fc": ("ファミコン",),
     "gba": ("gba", "ゲームボーイアドバンス"), "gb": ("ゲームボーイ",), "psp": ("psp",),
     "gbc": ("gbc", "ゲームボーイカラー"),
-    "vita": ("ps vita", "psvita", "vita"), "pc": ("steam版", "pc版", "windows版", "win版"),
+    "vita": ("ps vita", "psvita", "vita", "ビータ", "ヴィータ"),
+    "pc": ("steam版", "pc版", "windows版", "win版"),
     "fds": ("ディスクシステム",),
 })
 _LINE_LEXICON = _Lexicon(_LINE_WORDS)
