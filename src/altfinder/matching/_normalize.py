@@ -326,7 +326,7 @@ def _canonical(text: str) -> str:
 
 
 _DENIAL = re.compile(fold_kana(
-    r"([^\s(\[【/]{1,20}?)(?:では|じゃ)(?:ありません|ないです|ない|なく)"))
+    r"([^\s(\[【/※*]{1,20}?)(?:では|じゃ)(?:ありません|ないです|ない|なく)"))
 
 
 def _spaces(match: re.Match[str]) -> str:

@@ -425,13 +425,17 @@ _BEFORE_PLUS = _k(r"((?:[a-z]+\s*)?[a-z]*\d+[a-z]*(?:\s+[^\s+&]{2,8})?)\s*[+&]\s
 _MAIN_UNIT = _k(r"本体(?!\s*(?:なし|無し|無|のみ|だけ|単品|別売|は付属しません|で|にて))")
 
 
+_WITHOUT_MODEL = _k(r"([^\s(\[【/※*]{2,12}?)(?:なし|無し)(?:モデル|タイプ|版|仕様)")
+
+
 def _denial_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
-    """A listing that says it is not what the reference is: (Type-Sではありません)."""
-    for m in _DENIAL.finditer(lst.folded):
+    """A listing that says it is not what the reference is: (Type-Sではありません), or that
+    it is the model without what the reference has (温度調整なしモデル for 温度調整付き)."""
+    for m in [*_DENIAL.finditer(lst.folded), *_WITHOUT_MODEL.finditer(lst.folded)]:
         denied = _compact(m.group(1))
         if len(denied) >= 2 and denied in ref.parsed.compact:
             verdict.reject(MatchKind.LINE_CONFLICT,
-                           f"the listing says it is not that ({m.group().strip()})")
+                           f"the listing says it is not that ({lst.show(m) or m.group()})")
             return
 
 
@@ -589,6 +593,17 @@ def _model_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> str | None
     named = next((x for x in ref.models if _written(_compact(x), lst)), None) or next(
         (m for code in lst.codes for m in ref.models
          if _compatible(code, m, ref.parsed.compact)), None)
+    if named and not _written(_compact(named), lst):  # SV12 of SV12FF, then its own letters
+        model = _compact(named)
+        for code in lst.codes:
+            start = _compact(code)
+            suffix = re.search(rf"(?<![a-z0-9]){re.escape(start)}\s+([a-z]{{2,4}})(?![a-z0-9])",
+                               lst.text) if model.startswith(start) and model != start else None
+            if (suffix and not model.endswith(suffix.group(1))
+                    and suffix.group(1) not in ref.parsed.text):
+                verdict.reject(MatchKind.MODEL_CONFLICT, f"model number {start}"
+                                                         f"{suffix.group(1)} is not {model}")
+                return None
     for code in lst.codes:
         apart = next((r for r in ref.codes if _one_letter_apart(code, r)), None)
         if apart and not named:
