@@ -89,6 +89,8 @@ _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品
                  r"(?!sony|canon|nikon|fuji|panasonic|leica|sigma|windows|mac|pc\b|[elxz]\b)"
                  r"(?!(?:wo)?m[ae]n\b|her\b|him\b|ladies|kids)[a-z]")  # for Women: an audience
 _PUBLISHING = frozenset({"出版", "出版社", "書店", "文庫", "新書", "umd"})
+_SLASHED = re.compile(r"(?:[^\s/]+(?:\s[^\s/]+)?/)+(?=[^\s/]*$)")
+_WORD_BEFORE_SPACE = re.compile(r"(\S+)\s+$")
 _LATIN_END = re.compile(r"[a-z]+\s+$")
 _LATIN_START = re.compile(r"for\s+[a-z]+")
 _LOOKS_LIKE = r"風(?![一-鿿])|似(?![一-鿿])|と同じ|と同等|同等品|そっくり"  # 無印風
@@ -383,6 +385,12 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         listed = _LISTED_BEFORE.search(text, 0, m.start(1))
         if listed:  # Libra Colour / Sage 対応: each of the list
             before = _compact(listed.group()) + before
+        chain = _SLASHED.search(text, 0, m.end(1))
+        if chain and "/" in m.group(1) and not _LOOKALIKE.search(m.group()):  # Elipsa 2E/…対応
+            before = _compact(chain.group()) + before
+        if _colours(before):  # HERO13 Black対応: the name before its colour
+            spaced = _WORD_BEFORE_SPACE.search(text, 0, m.start(1))
+            before = _compact(spaced.group(1)) + before if spaced else before
         named = [w for w in ref.identity if (len(w) >= 2 and w in before)
                  or (len(before) >= 4 and before.isascii() and any(c.isdigit() for c in before)
                      and w.startswith(before))]  # EE-DC50 対応
