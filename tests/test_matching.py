@@ -2407,3 +2407,40 @@ def test_the_shops_titles_say_what_the_reference_does_not() -> None:
                    aliases=("【PS2】ファイナルファンタジーXII プレイステーション2 ソフト",))
     assert kind(ff12, "PS4 ファイナルファンタジーXII ザ ゾディアック エイジ") == "line_conflict"
     assert kind(ff12, "PS2 ファイナルファンタジー12 動作確認済み") == "match"
+
+
+# stop 16, later: a guide's years, blue-black ink, a model's start with other letters, a
+# denial after ※, a model without a feature, what an accessory fits read whole, a platform
+# named on its own, how long it was used
+STOP16_MODELLED = [
+    ("D10 地球の歩き方 台湾 2025～2026 (地球の歩き方D アジア)", "地球の歩き方編集室", None,
+     "地球の歩き方 台湾 2023～2024", "volume_conflict"),
+    ("ゼブラ ジェルボールペン サラサクリップ 0.5 黒 JJ15-BK", "ゼブラ(ZEBRA)", "JJ15-BK",
+     "サラサクリップ 0.5 ブルーブラック JJ15", "variant_conflict"),
+    ("ダイソン Dyson V10 Fluffy サイクロン式 コードレス掃除機 dyson SV12FF 2018年モデル",
+     "ダイソン(Dyson)", "SV12FF", "ダイソン V10 Absolutepro SV12 ABL コードレス掃除機 付属品完備",
+     "model_conflict"),
+    ("AVerMedia Live Gamer Portable 2 PLUS AVT-C878 PLUS [4Kパススルー対応]", "AVerMedia",
+     "AVT-C878 PLUS", "AVerMedia Live Gamer Portable 2 AVT-C878 ※PLUSではありません",
+     "line_conflict"),
+    ("HARIO(ハリオ) V60 温度調整付き パワーケトル・ヴォーノN 電気ケトル 800ml 細口 EVKT-80HSV",
+     "HARIO(ハリオ)", "EVKT-80HSV",
+     "HARIO V60 パワーケトル・ヴォーノN 電気ケトル 800ml 温度調整なしモデル", "line_conflict"),
+    ("GoPro HERO13 Black アクションカメラ HBシリーズレンズ対応 GPS搭載 国内正規品 CHDHX-131-FW",
+     "GoPro", "CHDHX-131-FW", "ＨＥＲＯ１３ Ｂｌａｃｋ対応 超広角レンズモッド HBシリーズ 純正",
+     "compatible"),
+    ("Kobo Elipsa 2E 電子書籍リーダー 10.3インチ 32GB Kobo Stylus 2付属 手書きメモ対応 ブラック",
+     "Kobo", None, "Kobo Stylus 2 スタイラスペン Elipsa 2E/Libra Colour/Sage対応 新品",
+     "compatible"),
+    ("ロックマン エグゼ3", "カプコン", None, "ロックマンエグゼ3 GBA カプコン 中古 端子清掃済",
+     "match"),
+    ("リッチェル ふかふかベビーバスW 新生児 沐浴 空気でふくらませるエアー式ベビーバス 0ヵ月頃から",
+     "リッチェル(Richell)", None, "リッチェル ふかふかベビーバスW 沐浴 使用1ヶ月 空気漏れなし",
+     "match"),
+]
+
+
+@pytest.mark.parametrize(("reference", "brand", "model", "title", "expected"), STOP16_MODELLED)
+def test_stop16_cases_with_a_model(reference: str, brand: str, model: str | None, title: str,
+                                   expected: str) -> None:
+    assert kind(Product(title=reference, brand=brand, model_number=model), title) == expected
