@@ -171,7 +171,7 @@ class Matcher:
                similarity: tuple[float, dict[str, float]], family: _Family,
                alias_similarities: list[tuple[float, dict[str, float]]]) -> Match:
         verdict = _Verdict()
-        _accessory_rules(ref, lst, verdict, self._extra)
+        _accessory_rules(ref, lst, verdict, self._extra, family.lines)
         _lot_rules(ref, lst, verdict)
         _denial_rule(ref, lst, verdict)
         named = _model_rules(ref, lst, verdict)

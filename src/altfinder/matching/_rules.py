@@ -91,6 +91,11 @@ _COMPATIBLE = _k(r"互換|非純正|サードパーティ|社外品|コピー品
 _PUBLISHING = frozenset({"出版", "出版社", "書店", "文庫", "新書", "umd"})
 _SLASHED = re.compile(r"(?:[^\s/]+(?:\s[^\s/]+)?/)+(?=[^\s/]*$)")
 _WORD_BEFORE_SPACE = re.compile(r"(\S+)\s+$")
+# Guides and art books by their series or their kind
+_GUIDE_BOOK = _k(r"るるぶ|まっぷる|地球の歩き方|ことりっぷ|ララチッタ|アートワークス|"
+                 r"マスターワークス|アートブック|イラスト集|イラストレーションズ|画集|設定資料|"
+                 r"ガイドブック")
+_BOOK_KINDS = frozenset({"攻略本", "攻略ガイド", "ガイドブック", "設定資料集"})
 _LATIN_END = re.compile(r"[a-z]+\s+$")
 _LATIN_START = re.compile(r"for\s+[a-z]+")
 _LOOKS_LIKE = r"風(?![一-鿿])|似(?![一-鿿])|と同じ|と同等|同等品|そっくり"  # 無印風
@@ -291,8 +296,12 @@ _ONE_DISC = _k(r"(?:ディスク|disc|disk)\s*\d")
 
 
 def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
-                     extra: _Vocabulary | None) -> None:
+                     extra: _Vocabulary | None, own_lines: frozenset[str] = frozenset()) -> None:
+    """Accessories, parts, compatibles, boxes and bonuses sold without the product. A guide
+    or an art book (るるぶ, アートワークス, or one its shops call 画集: ``own_lines``) is
+    itself the ガイドブック or 設定資料集 a listing says."""
     vocabularies = [v for v in (_ACCESSORY_VOCABULARY, extra) if v is not None]
+    guide = "guide" in own_lines | ref.parsed.lines or bool(_GUIDE_BOOK.search(ref.whole_text))
     text = lst.text
     taken = _TAKEN_OFF.search(text) if _FROM in text else None
     if taken and len(_compact(taken.group(1))) >= 3 and (
@@ -347,7 +356,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                         for w in re.split(r"[・、,/&+\s]+", chain.group().strip(" ・、,/&+"))
                         if w))):  # バッテリー 充電器付: parts that come with it, listed
                 continue  # ケース付き, 箱あり, おまけ: the product with it
-            if word in ref.accessories:
+            if word in ref.accessories or (guide and word in _BOOK_KINDS):
                 continue  # the reference names it too (the product is such a thing)
             if _MAIN_UNIT_TOO.search(text[max(0, m.start() - 6):m.start()]):
                 continue  # 本体とアダプター: the product with it
