@@ -1051,12 +1051,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another publisher's paperback ({'/'.join(sorted(their_labels))}文庫, not "
                        f"{'/'.join(sorted(labels))}文庫)")
-    if "bunko" in rp.lines and "bunko" not in lp.lines:
+    if rp.lines & {"bunko", "library"} and not lp.lines & {"bunko", "library"}:
         hardcover = _HARDCOVER.search(lp.text)
         if hardcover:
             verdict.reject(MatchKind.LINE_CONFLICT,
                            f"the hardcover ({lp.show(hardcover)}), where the reference is "
-                           f"the paperback (文庫)")
+                           f"the paperback ({'文庫' if 'bunko' in rp.lines else 'ライブラリー'})")
     if ("refill" in rp.lines and "refill" not in lp.lines and _MAIN_BOTTLE.search(lp.text)
             and not _MAIN_BOTTLE.search(rp.text)):  # 本体 (ハンドル+付替用ブラシ4個): main unit
         verdict.reject(MatchKind.LINE_CONFLICT, "the main bottle, where the reference is a refill")

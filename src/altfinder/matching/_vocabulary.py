@@ -273,6 +273,8 @@ _LINES: dict[str, str] = {
     "remake": r"リメイク|remake|リマスター|remaster|インターグレード|intergrade",
     # A paperback edition (文庫版) is another edition than the hardcover.
     "bunko": r"(?<!学級)(?<!駿台)文庫(?!本\s*サイズ)",  # 駿台文庫 is a publisher
+    # a paperback label that is no 文庫: (平凡社ライブラリー), (村上春樹翻訳ライブラリー)
+    "library": r"\([^()]*[ぁ-ゖァ-ヺ一-鿿]ライブラリー[^()]*\)",
     # A camera with a lens, where the reference is the body alone.
     "kit": r"(?<!レ)キット|(?<![a-z])kit(?![a-z])",  # not レキット (Reckitt)
     # Downloadable additions to a game.
