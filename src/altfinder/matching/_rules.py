@@ -1566,6 +1566,7 @@ def _original_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
 
 _DIGIT = re.compile(r"\d")
 _SLOT_WORDS = frozenset(fold_kana(w) for w in ("サイズ", "モデル", "カラー", "タイプ", "セット"))
+_ARTICLES = frozenset({"じ", "ざ", "the", "a", "の"})
 _SLOT_TOKEN = re.compile(r"[^\s()\[\]【】「」『』、,/]+")
 
 
@@ -1575,11 +1576,13 @@ def _main_script(word: str) -> str:
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]:
-    """The words right before and right after a span of ``text``."""
+    """The words right before and right after a span of ``text`` (past an article: オブ ジ
+    アビス has オブ before it)."""
     before = after = None
     for m in _SLOT_TOKEN.finditer(text):
         if m.end() <= start:
-            before = m.group()
+            if m.group() not in _ARTICLES:
+                before = m.group()
         elif m.start() >= end:
             after = m.group()
             break
