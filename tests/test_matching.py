@@ -2413,6 +2413,12 @@ def test_the_shops_titles_say_what_the_reference_does_not() -> None:
 # denial after ※, a model without a feature, what an accessory fits read whole, a platform
 # named on its own, how long it was used
 STOP16_MODELLED = [
+    ("るるぶ東京'25 (るるぶ情報版地域)", "JTBパブリッシング", None,
+     "るるぶ東京'25 最新版 ガイドブック", "match"),
+    ("グレート・ギャツビー (村上春樹翻訳ライブラリー)", "中央公論新社", None,
+     "グレート・ギャツビー 村上春樹訳 単行本 中央公論新社 ハードカバー", "line_conflict"),
+    ("テイルズ オブ ジ アビス - PS2", "ナムコ", None, "PS2 テイルズ オブ シンフォニア 中古",
+     "line_conflict"),
     ("D10 地球の歩き方 台湾 2025～2026 (地球の歩き方D アジア)", "地球の歩き方編集室", None,
      "地球の歩き方 台湾 2023～2024", "volume_conflict"),
     ("ゼブラ ジェルボールペン サラサクリップ 0.5 黒 JJ15-BK", "ゼブラ(ZEBRA)", "JJ15-BK",

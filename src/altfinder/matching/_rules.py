@@ -95,6 +95,7 @@ _WORD_BEFORE_SPACE = re.compile(r"(\S+)\s+$")
 _GUIDE_BOOK = _k(r"るるぶ|まっぷる|地球の歩き方|ことりっぷ|ララチッタ|アートワークス|"
                  r"マスターワークス|アートブック|イラスト集|イラストレーションズ|画集|設定資料|"
                  r"ガイドブック")
+_TRAVEL_GUIDE = _k(r"るるぶ|まっぷる|地球の歩き方|ことりっぷ|ララチッタ")
 _BOOK_KINDS = frozenset({"攻略本", "攻略ガイド", "ガイドブック", "設定資料集"})
 _LATIN_END = re.compile(r"[a-z]+\s+$")
 _LATIN_START = re.compile(r"for\s+[a-z]+")
@@ -1041,6 +1042,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         extra &= _lines(_FITS.sub(" ", lp.display.casefold()))
     if extra:  # 令和06年【春期】応用情報技術者, キクタン【Basic】: a line in the reference's
         extra -= _lines(ref.whole_text.casefold()) | own_lines  # brackets is its own
+    if "guide" in extra and _TRAVEL_GUIDE.search(ref.whole_text):
+        extra.discard("guide")  # るるぶ東京 ガイドブック: the guide says what it is
     if extra:
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another product line ({', '.join(sorted(extra))})")
