@@ -1466,9 +1466,36 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
                      and said[m.start() - 1:m.start()] in ("", " ", "("))]  # not マリオカートWii
 
 
+_TOTAL = _k(r"計\s*(\d+)\s*(個|本|枚|袋|箱|巻|冊|足|着|組|ロール|パック)")
+_COUNT_OF = re.compile(r"\d+")
+_UNIT = _k(r"\s*(ロール|個|本|枚|袋|パック|箱|巻|冊|足|着|組)")
+
+
+def _unit_after(text: str, word: str) -> str:
+    """The count's unit right after a quantity word (×4ロール: ロール), or ""."""
+    at = text.find(word)
+    unit = _UNIT.match(text, at + len(word)) if at >= 0 else None
+    return unit.group(1) if unit else ""
+
+
 def _quantity_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> int:
     """Units of the reference the listing sells; another pack of a multi-pack is rejected."""
     quantity = max(lst.quantity, _copies(ref, lst))  # ×2冊 is said once
+    total = _TOTAL.search(lst.text)  # 2枚組×2セット 計4枚: two packs of the reference's two
+    if (total and ref.quantity > 1 and int(total.group(1)) % ref.quantity == 0
+            and _units([f"{total.group(1)}{total.group(2)}"]) & _units(ref.parsed.quantity_words)
+            and int(total.group(1)) > ref.quantity and verdict.kind is MatchKind.MATCH):
+        packs = int(total.group(1)) // ref.quantity
+        verdict.reasons.append(f"{packs} units ({lst.show(total)})")
+        return packs
+    if ref.quantity == 1 and len(lst.quantity_words) > 1:  # 70カット×4ロール×12パック of
+        restating = [w for w in lst.quantity_words  # 70カット 4ロール: its 4 rolls, restated
+                     if (n := _COUNT_OF.search(w)) and _unit_after(lst.text, w) and re.search(
+                         rf"(?<![\d.]){n.group()}\s*{re.escape(_unit_after(lst.text, w))}",
+                         ref.parsed.text)]
+        if restating and len(restating) < len(lst.quantity_words):
+            quantity = math.prod(int(m.group()) for w in lst.quantity_words
+                                 if w not in restating and (m := _COUNT_OF.search(w)))
     single = _SINGLE.search(lst.text)
     if single is None and ref.quantity > 1:  # 1枚入り of a 2枚組: one of the pair
         single = _ONE_IN_PACK.search(lst.text)
