@@ -2421,6 +2421,10 @@ def test_the_shops_titles_say_what_the_reference_does_not() -> None:
 # denial after ※, a model without a feature, what an accessory fits read whole, a platform
 # named on its own, how long it was used
 STOP16_MODELLED = [
+    ("ひげを剃る。そして女子高生を拾う。2 (角川スニーカー文庫)", "KADOKAWA", None,
+     "ひげを剃る。そして女子高生を拾う。 1 角川スニーカー文庫", "volume_conflict"),
+    ("令和07年 情報セキュリティマネジメント 合格教本 (情報処理技術者試験)", "技術評論社", None,
+     "令和07年 情報処理安全確保支援士 合格教本", "line_conflict"),
     ("るるぶ東京'25 (るるぶ情報版地域)", "JTBパブリッシング", None,
      "るるぶ東京'25 最新版 ガイドブック", "match"),
     ("グレート・ギャツビー (村上春樹翻訳ライブラリー)", "中央公論新社", None,

@@ -89,7 +89,9 @@ _GENERIC = _k(
 # Where a catalogue title's copy starts: a feature bracket (【…】, […]), a bar, a full
 # stop, a spaced slash, or the first of two or more slashes in a list of features
 # (1.0型センサー/F1.8レンズ/光学4.2倍ズーム); a bar between letters is a name (Xbox Series X|S).
-_COPY = re.compile(r"[【\[［｜]|。(?!\s*(?:\(|\[|改訂|新装|新版|第?\d))|"  # not …。改訂版
+# (not …。改訂版, nor a title that is sentences: ひげを剃る。そして女子高生を拾う。2)
+_COPY = re.compile(r"[【\[［｜]|"
+                   r"。(?!\s*(?:\(|\[|改訂|新装|新版|第?\d)|[^。\s]{1,20}。\s*(?:\d|\(|$))|"
                    r"(?<![A-Za-z0-9])\||\|(?![A-Za-z0-9])|\s/\s|"
                    r"(?<!\S)[^\s/]*[ぁ-ゖァ-ヺ一-鿿][^\s/]*/(?=[^/]*/)")
 _MODEL_NO = re.compile(r"(?<![a-z])no\.?\s*(\d+)")

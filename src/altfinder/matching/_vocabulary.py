@@ -326,7 +326,8 @@ _LINES.update({f"format:{w}": w for w in (
     "カラー版", "小型版", "大型版", "机上版", "革装版", "特製版", "新書版", "単行本版")})
 # An exam's own subject (応用情報 is not 基本情報), each its own line
 _LINES.update({f"exam:{w}": w for w in (
-    "応用情報", "基本情報", "情報セキュリティ", "itパスポート", "データベーススペシャリスト")})
+    "応用情報", "基本情報", "情報セキュリティ", "itパスポート", "データベーススペシャリスト",
+    "情報処理安全確保支援士", "ネットワークスペシャリスト", "プロジェクトマネージャ")})
 # A magazine's issue (こどものとも年少版 2000年6月号): not the book it printed
 _LINES["magazine"] = r"(?<!\d)\d{1,2}\s*月号|月刊"
 # Goods of a work, not the work: its pamphlet, poster, acrylic stand.
