@@ -2421,6 +2421,8 @@ def test_the_shops_titles_say_what_the_reference_does_not() -> None:
 # denial after ※, a model without a feature, what an accessory fits read whole, a platform
 # named on its own, how long it was used
 STOP16_MODELLED = [
+    ("大乱闘スマッシュブラザーズ for ニンテンドー3DS", "任天堂", None,
+     "スマブラfor3DS 中古 美品 即発送", "match"),
     ("ひげを剃る。そして女子高生を拾う。2 (角川スニーカー文庫)", "KADOKAWA", None,
      "ひげを剃る。そして女子高生を拾う。 1 角川スニーカー文庫", "volume_conflict"),
     ("令和07年 情報セキュリティマネジメント 合格教本 (情報処理技術者試験)", "技術評論社", None,

@@ -198,6 +198,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"(?:playstation|プレイステーション|プレステ|(?<![a-z])ps)\s*4(?![\d.])", " ps4 "),
         (r"(?:playstation|プレイステーション|プレステ)\s*([23])(?![\d.])", r" ps\1 "),
         (r"ウイーユー", " wii u "), (r"ウインドウズ", " windows "),
+        (r"(?<![a-z])for(?=3ds|ds)", "for "),  # スマブラfor3DS
         (r"アップル\s*ウォッチ", " apple watch "),
         (rf"(?<![{_KATA}])シリーズ(?=\s*\d)", " series "),
         (r"デジタル\s*・?\s*エディション|digital\s*edition", " digitaledition "),
