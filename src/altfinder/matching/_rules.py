@@ -92,10 +92,10 @@ _PUBLISHING = frozenset({"出版", "出版社", "書店", "文庫", "新書", "u
 _SLASHED = re.compile(r"(?:[^\s/]+(?:\s[^\s/]+)?/)+(?=[^\s/]*$)")
 _WORD_BEFORE_SPACE = re.compile(r"(\S+)\s+$")
 # Guides and art books by their series or their kind
-_GUIDE_BOOK = _k(r"るるぶ|まっぷる|地球の歩き方|ことりっぷ|ララチッタ|アートワークス|"
-                 r"マスターワークス|アートブック|イラスト集|イラストレーションズ|画集|設定資料|"
-                 r"ガイドブック")
-_TRAVEL_GUIDE = _k(r"るるぶ|まっぷる|地球の歩き方|ことりっぷ|ララチッタ")
+_TRAVEL_GUIDES = r"るるぶ|まっぷる|地球の歩き方|ことりっぷ|ララチッタ"
+_GUIDE_BOOK = _k(rf"{_TRAVEL_GUIDES}|アートワークス|マスターワークス|アートブック|イラスト集|"
+                 r"イラストレーションズ|画集|設定資料|ガイドブック")
+_TRAVEL_GUIDE = _k(_TRAVEL_GUIDES)
 _BOOK_KINDS = frozenset({"攻略本", "攻略ガイド", "ガイドブック", "設定資料集"})
 _LATIN_END = re.compile(r"[a-z]+\s+$")
 _LATIN_START = re.compile(r"for\s+[a-z]+")
@@ -302,7 +302,7 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
     or an art book (るるぶ, アートワークス, or one its shops call 画集: ``own_lines``) is
     itself the ガイドブック or 設定資料集 a listing says."""
     vocabularies = [v for v in (_ACCESSORY_VOCABULARY, extra) if v is not None]
-    guide = "guide" in own_lines | ref.parsed.lines or bool(_GUIDE_BOOK.search(ref.whole_text))
+    guide = "guide" in own_lines | ref.parsed.lines or _is_guide(ref.whole_text)
     text = lst.text
     taken = _TAKEN_OFF.search(text) if _FROM in text else None
     if taken and len(_compact(taken.group(1))) >= 3 and (
@@ -1466,9 +1466,10 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
                      and said[m.start() - 1:m.start()] in ("", " ", "("))]  # not マリオカートWii
 
 
-_TOTAL = _k(r"計\s*(\d+)\s*(個|本|枚|袋|箱|巻|冊|足|着|組|ロール|パック)")
+_COUNT_UNITS = "個|本|枚|袋|箱|巻|冊|足|着|組|ロール|パック"
+_TOTAL = _k(rf"計\s*(\d+)\s*({_COUNT_UNITS})")
 _COUNT_OF = re.compile(r"\d+")
-_UNIT = _k(r"\s*(ロール|個|本|枚|袋|パック|箱|巻|冊|足|着|組)")
+_UNIT = _k(rf"\s*({_COUNT_UNITS})")
 
 
 def _unit_after(text: str, word: str) -> str:
@@ -1673,14 +1674,39 @@ _PLACE_USE = _k(r"(?<![ぁ-ゖァ-ヺー一-鿿])(お?部屋|トイレ|玄関|�
 _NUMBERED_NAME = re.compile(r"(?<![a-z0-9.])([a-z0-9]*[a-z])(\d{2})(?![a-z0-9.])")
 
 
+@functools.lru_cache(maxsize=256)
+def _numbered_names(text: str) -> dict[str, frozenset[str]]:
+    """A reference's names glued to a two-digit number: {'2k': {'25'}} of NBA 2K25."""
+    names: dict[str, set[str]] = {}
+    for m in _NUMBERED_NAME.finditer(text):
+        names.setdefault(m.group(1), set()).add(m.group(2))
+    return {name: frozenset(numbers) for name, numbers in names.items()}
+
+
+@functools.lru_cache(maxsize=256)
+def _ranges(text: str) -> frozenset[tuple[int, int]]:
+    """A reference's ranges of numbers: {(1, 5)} of version 1-5."""
+    return frozenset(_span(a, b) for a, b in _RANGE.findall(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _places(text: str) -> frozenset[str]:
+    """Where or for whom a reference says it is used: {'部屋'} of 部屋用."""
+    return frozenset(_place(m.group(1)) for m in _PLACE_USE.finditer(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _is_guide(text: str) -> bool:
+    """Whether a reference's (folded) title names a guide or an art book."""
+    return bool(_GUIDE_BOOK.search(text))
+
+
 def _numbered_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """The reference's name with its two-digit number, and the listing's with another:
     NBA 2K26 for NBA 2K25."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    ours: dict[str, set[str]] = {}
-    for m in _NUMBERED_NAME.finditer(ref.parsed.text):
-        ours.setdefault(m.group(1), set()).add(m.group(2))
+    ours = _numbered_names(ref.parsed.text)
     for m in _NUMBERED_NAME.finditer(lst.text) if ours else ():
         if m.group(1) in ours and m.group(2) not in ours[m.group(1)] and not any(
                 m.group(1) == o.group(1) and m.group(2) in ours[o.group(1)]
@@ -1710,7 +1736,7 @@ def _range_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     ドラゴンクエストX version 1-6 for version 1-5."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    ours = {_span(a, b) for a, b in _RANGE.findall(ref.parsed.text)}
+    ours = _ranges(ref.parsed.text)
     theirs = {_span(a, b) for a, b in _RANGE.findall(lst.text)}
     if ours and theirs and not ours & theirs:
         a, b = min(theirs)
@@ -1734,7 +1760,7 @@ def _place_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     for the 部屋用 stick, 猫用 for 犬用."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    ours = {_place(m.group(1)) for m in _PLACE_USE.finditer(ref.parsed.text)}
+    ours = _places(ref.parsed.text)
     theirs = {_place(m.group(1)): m for m in _PLACE_USE.finditer(lst.text)}
     if ours and theirs and not ours & theirs.keys():
         m = next(iter(theirs.values()))
