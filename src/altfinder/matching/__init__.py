@@ -63,6 +63,7 @@ from altfinder.matching._rules import (
     _companion_rule,
     _condition_cap,
     _denial_rule,
+    _insertion_rule,
     _last_word_rule,
     _lot_rules,
     _maker_rule,
@@ -201,6 +202,7 @@ class Matcher:
         _range_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)
+            _insertion_rule(ref, lst, verdict, unexplained, family.alias_text)
         verdict.reasons.extend(reasons)
         # Below the threshold, a listing whose every word the reference or a seller's habit
         # explains is still the product (a nickname, the copy left out): nothing contradicts it.

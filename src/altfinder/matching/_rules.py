@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from altfinder.matching._makers import makers_in
+from altfinder.matching._nicknames import is_nickname
 from altfinder.matching._normalize import _DENIAL, _KANJI_DIGITS, _compact, _k, fold_kana
 from altfinder.matching._parse import _ACCEPTABLE, _POOR, PART_NUMBERS, _Parsed
 from altfinder.matching._reference import _MODIFIER, _is_product_code, _Reference, _shown
@@ -1806,3 +1808,53 @@ def _last_word_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
     if not started and not _lines(_shown_name(ref, last)):
         verdict.reject(MatchKind.LINE_CONFLICT, f"another title of the series: the listing "
                                                 f"lacks {_shown_name(ref, names[-1])}")
+
+
+# Words a seller puts inside a product's name that name no other product: the form it
+# comes in (ポンプ), what a size or kind is called (モデル, サイズ, タイプ), "and" (アンド)
+_INSERTED_OK = frozenset({"もでる", "さいず", "あんど", "たいぷ", "ぽんぷ", "ぼとる", "せっと",
+                          "ぱっく", "しりーず", "えでぃしょん"})
+_KATAKANA_WORD = re.compile("[ァ-ヺー・]+")
+
+
+@functools.lru_cache(maxsize=256)
+def _word_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Each pair of words that stand next to each other in a reference's (folded) title."""
+    words = _LISTING_WORD.findall(text)
+    return frozenset(itertools.pairwise(words))
+
+
+def _insertion_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
+                    unexplained: list[str] | None, alias_text: str = "") -> None:
+    """A katakana name the reference lacks, set between two of its words that stand together
+    in the reference, names a sibling of the line: クロエ ノマド オードパルファム for クロエ
+    オードパルファム, フィックス+ マット for フィックス+. A colour, a platform's maker
+    (ニンテンドー 3DS), a reading in brackets or a word before the reference's label (an
+    author) is not one."""
+    if verdict.kind is not MatchKind.MATCH or ref.is_accessory:
+        return
+    if unexplained is None:
+        unexplained = _unexplained(ref, lst, alias_text)
+    names = {w for w in unexplained if len(w) >= 2 and _KANA_ONLY.fullmatch(w)
+             and w not in _INSERTED_OK}
+    if not names:
+        return
+    pairs = _word_pairs(ref.parsed.text)
+    words = list(_LISTING_WORD.finditer(lst.text))
+    for before, m, after in zip(words, words[1:], words[2:], strict=False):
+        word = m.group()
+        if (word not in names or (before.group(), after.group()) not in pairs
+                or word[:3] in ref.whole_text  # パンツタイプ of メリーズパンツ
+                or (after.start() == m.end()  # メモリ16GB: what the size is of
+                    and _SIZED.fullmatch(after.group()))
+                or not _KATAKANA_WORD.fullmatch(lst.show(m))
+                or after.group() not in ref.unlabelled  # an author before the label
+                or lst.text[m.start() - 1:m.start()] in ("(", "（")  # 超(スーパー)
+                or sound_key(word) == sound_key(before.group())  # SHIRO シロ
+                or is_nickname(word, ref.whole_compact)  # スパゼロ
+                or _colours(lst.show(m)) or makers_in(word + after.group())
+                or _PLATFORM_LEXICON.find(word + after.group())):
+            continue
+        verdict.reject(MatchKind.LINE_CONFLICT, f"another product of the line: "
+                                                f"{lst.show(m)} is not in the reference")
+        return
