@@ -2485,6 +2485,20 @@ STOP17 = [
      "幼年期の終わり クラーク 光文社古典新訳文庫", "match"),
     ("ジルスチュアート ボディミルク ホワイトフローラル 250mL", "JILL STUART", None,
      "ジルスチュアート ボディミルク ホワイトフローラル 250ml 未開封", "match"),
+    # a game's product code says its platform where its title does not
+    ("ゼルダの伝説 ムジュラの仮面", "任天堂", "NUS-P-NZSJ",
+     "ゼルダの伝説 ムジュラの仮面 3D 3DS ソフト", "line_conflict"),
+    ("ゼルダの伝説 ムジュラの仮面", "任天堂", "NUS-P-NZSJ",
+     "N64 ゼルダの伝説 ムジュラの仮面 ソフトのみ", "match"),
+    ("ファイナルファンタジーVIII", "スクウェア", "SLPS-01880",
+     "FF8 ファイナルファンタジーVIII Windows PC版", "line_conflict"),
+    ("ファイナルファンタジーX", "スクウェア", "SLPS-25050",
+     "PS2 ファイナルファンタジーX 説明書付き", "match"),
+    ("MOTHER3", "任天堂", "AGB-P-A3UJ", "MOTHER 3 GBA 中古 動作確認済み", "match"),
+    ("F-ZERO GX", "任天堂", "DOL-GFZJ-JPN",
+     "F-ZERO GX ゲームキューブソフト Wii本体でも動作確認", "match"),
+    ("モンスターハンター4G - 3DS", "カプコン", None, "3DS モンスターハンター4 ソフト 無印",
+     "volume_conflict"),
 ]
 
 

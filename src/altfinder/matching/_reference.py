@@ -412,6 +412,30 @@ def _name_words(core: dict[str, float], is_work: bool) -> list[str]:
 
 # Amazon's game titles end in " - Platform", after any bracketed copy
 _PLATFORM_TAIL = re.compile(r"\s-\s*([^-【】\[\]()（）]{2,30})$")
+# A game's product code says its platform where its title does not (ゼルダの伝説 ムジュラの仮面,
+# NUS-P-NZSJ): Nintendo's software codes (P: the game, R: bundled) and Sony's catalogue
+# numbers. A console's or an accessory's code (HAC-S-, HAC-A-) names no game.
+_NINTENDO_SOFT = re.compile(r"(hac|ctr|ktr|rvl|wup|ntr|twl|dol|agb|cgb|dmg|nus|shvc|hvc)-"
+                            r"(?:[pr]-[a-z0-9]{4,5}|(?=\d*[a-z])[a-z0-9]{2,4}(?:-jpn)?)")
+_NINTENDO_PLATFORMS = {"hac": "switch", "ctr": "3ds", "ktr": "3ds", "rvl": "wii",
+                       "wup": "wii u", "ntr": "ds", "twl": "ds", "dol": "gamecube", "agb": "gba",
+                       "cgb": "gbc", "dmg": "gb", "nus": "n64", "shvc": "sfc", "hvc": "fc"}
+_SONY_SOFT = re.compile(r"(slps-[01]|slpm-8|scps-1|slps-2|slpm-6|ul[jc][ms]|npjh|vl[jc][ms]|"
+                        r"pcsg|bl[jc][ms]|bcjs|pl[jc][ms]|pcjs|el[jc][ms]|ecjs)-?\d")
+_SONY_PLATFORMS = {"slps-0": "ps1", "slps-1": "ps1", "slpm-8": "ps1", "scps-1": "ps1",
+                   "slps-2": "ps2", "slpm-6": "ps2", "npjh": "psp", "pcsg": "vita",
+                   "bcjs": "ps3", "pcjs": "ps4", "ecjs": "ps5", "ul": "psp", "vl": "vita",
+                   "bl": "ps3", "pl": "ps4", "el": "ps5"}
+
+
+def _code_platforms(model: str) -> set[str]:
+    """The platform a game's (folded) product code says: {'n64'} of nus-p-nzsj."""
+    if m := _NINTENDO_SOFT.fullmatch(model):
+        return {_NINTENDO_PLATFORMS[m.group(1)]}
+    if m := _SONY_SOFT.match(model):
+        code = m.group(1)
+        return {_SONY_PLATFORMS.get(code) or _SONY_PLATFORMS[code[:2]]}
+    return set()
 
 
 @functools.lru_cache(maxsize=256)
@@ -445,7 +469,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         parsed.quantity, parsed.quantity_words = (whole_parsed.quantity,
                                                   whole_parsed.quantity_words)
     parsed.colours |= colours
-    parsed.platforms |= platforms | tag_platforms
+    code_platforms = _code_platforms(fold_text(model_number).strip()) if model_number else set()
+    parsed.platforms |= platforms | tag_platforms | code_platforms
     brands = parsed.brands | _brand_of(brand)
     brand_text = fold_kana(_canonical(brand)) if brand else ""  # folded like listing text
     models = []
@@ -459,7 +484,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                    if not any(m.startswith(_compact(c)) or _compact(c).startswith(m)
                               for m in map(_compact, models))]
     rest = _unbrand(parsed.rest, brands)
-    tagged = bool(tag_platforms) or bool(platforms) or any(  # ファミコン探偵倶楽部 - Switch
+    # ファミコン探偵倶楽部 - Switch
+    tagged = bool(tag_platforms or platforms or code_platforms) or any(
         _PLATFORM_LEXICON.find(t) for t in _TAG.findall(_canonical(title)))
     is_game = bool(parsed.platforms or tagged) and (tagged or not _PLATFORM_LEXICON.find(
         _SPLIT_SUBTITLE.split(parsed.display, maxsplit=1)[0]))  # スーパーファミコン ミニ: a

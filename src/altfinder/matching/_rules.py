@@ -1113,6 +1113,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         sequel = next((m for m in _GAME_NUMBER.finditer(lst.read)
                        if int(m.group(2)) in later - rp.generations - {64}
                        and m.group(1).strip() in ref.parsed.text
+                       and not re.search(re.escape(m.group(1).strip() + m.group(2))
+                                         + "(?![a-z0-9])", ref.parsed.text)  # MOTHER3, not 4G
                        and not _says_roman(rp.text, int(m.group(2)))), None)
         if sequel:
             verdict.reject(MatchKind.VOLUME_CONFLICT, f"number {sequel.group(2)} after "

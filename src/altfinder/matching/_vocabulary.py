@@ -368,7 +368,7 @@ _PLATFORM_LEXICON = _Lexicon({
     "vita": ("ps vita", "psvita", "vita", "ビータ", "ヴィータ"),
     "pc": ("steam版", "pc版", "windows版", "win版"),
     "fds": ("ディスクシステム",),
-})
+}, suffixes="ソフト|そふと")  # ゲームキューブソフト
 _LINE_LEXICON = _Lexicon(_LINE_WORDS)
 
 # Accessory and part words. A word also in the reference title (the reference is such an
