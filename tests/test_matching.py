@@ -2499,6 +2499,16 @@ STOP17 = [
      "F-ZERO GX ゲームキューブソフト Wii本体でも動作確認", "match"),
     ("モンスターハンター4G - 3DS", "カプコン", None, "3DS モンスターハンター4 ソフト 無印",
      "volume_conflict"),
+    # an earlier generation than the number the reference's name carries; a generation
+    # past it is the maker's own count (Fire HD 8, 第12世代)
+    ("Oura Ring 4 (オーラリング4) スマートリング シルバー サイズ10", "Oura", None,
+     "Oura Ring Gen3 Heritage シルバー サイズ10", "volume_conflict"),
+    ("Jabra Elite 8 Active 完全ワイヤレスイヤホン ブラック", "Jabra", None,
+     "Jabra Elite 8 Active Gen 2 ブラック", "volume_conflict"),
+    ("Fire HD 8 タブレット 32GB ブラック (2022年発売)", "Amazon", None,
+     "Fire HD 8 第12世代 32GB ブラック 美品", "match"),
+    ("ファイナルファンタジーXVI - PS5", "スクウェア・エニックス", None,
+     "ＰＳ５　ＦＦⅩⅥ　ファイナルファンタジー１６", "match"),
 ]
 
 

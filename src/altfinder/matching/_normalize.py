@@ -98,7 +98,7 @@ def _kanji_ordinal(match: re.Match[str]) -> str:
     return f"第{value}{match.group(2)}"
 
 
-_ROMAN_CHAR = re.compile("[\u2160-\u216b]")
+_ROMAN_CHAR = re.compile("[\u2160-\u216b]+")  # ⅩⅥ is one numeral, XVI
 # Old and variant forms of kanji sellers and catalogues mix: 三國志 and 三国志, 髙 and 高
 _ITAIJI = str.maketrans("國髙﨑濱邊邉齋齊澤廣", "国高崎浜辺辺斎斉沢広")
 # ❶ ➀ ➊: circled digits NFKC leaves alone (① it makes 1)

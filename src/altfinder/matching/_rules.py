@@ -699,6 +699,9 @@ def _colour_names(parsed: _Parsed) -> set[str]:
     return {name.replace("グレイ", "グレー") for name in _COLOUR_NAME.findall(parsed.display)}
 
 
+_GENERATION_SAID = re.compile(r"世代|(?<![a-z])gen\s?\d")
+
+
 def _number(volumes: set[int]) -> str:
     """The smallest volume number as written (上 and 下 for the parts of a work)."""
     first = min(volumes)
@@ -1074,6 +1077,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"generation {sorted(lp.generations)[0]} is not "
                        f"{sorted(rp.generations)[0]}")
+    elif (not rp.generations and lp.generations and ref.name_volumes and not ref.is_book
+          and not named and max(lp.generations) < min(ref.name_volumes)  # Fire HD 8 第12世代
+          and _GENERATION_SAID.search(lst.text)):  # Gen3 for Oura Ring 4
+        verdict.reject(MatchKind.VOLUME_CONFLICT,
+                       f"generation {sorted(lp.generations)[0]}, not the reference's "
+                       f"{_number(set(ref.name_volumes))}")
     if rp.editions and lp.editions and not (rp.editions & lp.editions):
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"edition {sorted(lp.editions)[0]} is not {sorted(rp.editions)[0]}")
