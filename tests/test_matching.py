@@ -2512,6 +2512,14 @@ STOP17 = [
 ]
 
 
+def test_copies_bought_together_for_a_reason() -> None:
+    """N冊 まとめて with why they were bought (塾で使用, 社内研修用) is N copies of the book."""
+    book = Product(title="英単語ターゲット1900 6訂版 (大学JUKEN新書)", brand="旺文社")
+    found = match_title(book, "英単語ターゲット1900 6訂版 3冊 まとめて 塾で使用")
+    assert (found.is_match, found.quantity) == (True, 3)
+    assert kind(book, "英単語ターゲット1900 ターゲット1400 3冊 まとめて") == "lot"
+
+
 @pytest.mark.parametrize(("reference", "brand", "model", "title", "expected"), STOP17)
 def test_stop17_cases(reference: str, brand: str, model: str | None, title: str,
                       expected: str) -> None:

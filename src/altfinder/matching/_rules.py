@@ -1340,7 +1340,7 @@ _OTHER_KIND = _k(r"他|ほか|種類|色違い|別々|各|詰め合わせ|アソ
 _SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|同タイトル|"
                   r"複数|研修|クラス|プレゼント|保育|教室|配布|"
                   r"読書会|勉強会|輪読|学級|感想文|"
-                  r"予備|×|x\s*\d|[一-鿿]{2,4}用(?!品)|祝い|余り")
+                  r"予備|×|x\s*\d|[一-鿿]{2,4}用(?!品)|祝い|余り|で使用|指定")
 # N copies of one book: 2冊セット, 【3冊】, 同一タイトル2冊
 _COPIES = _k(r"(?<![\d.])([2-9]|[1-9]\d)\s*冊\s*(?:セット|まとめ)?")
 
@@ -1354,7 +1354,8 @@ def _copies(ref: _Reference, lst: _Parsed) -> int:
     reason: a lot.
     """
     m = _COPIES.search(lst.text)
-    if m is None or any(not (o.group().startswith(_BULK_WORD) and _SAME.search(lst.text))
+    if m is None or any(not (o.group().startswith(_BULK_WORD)
+                             and (_SAME.search(lst.text) or _SAME_VOLUME.search(lst.folded)))
                         for o in _OTHER_LOT.finditer(lst.text)):
         return 0  # 同じもの2冊 まとめて: copies, bought together
     if ref.parsed.volumes and lst.volumes != ref.parsed.volumes:
