@@ -2512,6 +2512,22 @@ STOP17 = [
 ]
 
 
+def test_a_product_named_like_an_accessory_is_rescued_only_when_it_says_what_it_is() -> None:
+    """Every word explained rescues a low score for a reference named by an accessory word
+    (スマートリモコン) only when the listing says that word too: a listing of the phone is
+    not its case."""
+    remo = Product(title="Nature スマートリモコン Nature Remo 3 ネイチャーリモ Remo-1W3 "
+                         "Alexa/Google Home/Siri対応 温度センサー搭載", brand="Nature")
+    assert kind(remo, "Nature Remo 3 ネイチャーリモ3 スマートリモコン 美品") == "match"
+    case = Product(title="iPhone 15 クリアケース MagSafe対応 耐衝撃 ワイヤレス充電対応",
+                   brand="Spigen")
+    assert kind(case, "iPhone 15 128GB ブルー SIMフリー") != "match"
+    holder = Product(title="山崎実業(Yamazaki) 片手でカット マグネットキッチンペーパー"
+                           "ホルダー ホワイト", brand="山崎実業(Yamazaki)")
+    assert kind(holder, "山崎実業 マグネットキッチンペーパーホルダー "
+                        "ホワイト 片手カット機能なし") == "line_conflict"
+
+
 def test_copies_bought_together_for_a_reason() -> None:
     """N冊 まとめて with why they were bought (塾で使用, 社内研修用) is N copies of the book."""
     book = Product(title="英単語ターゲット1900 6訂版 (大学JUKEN新書)", brand="旺文社")

@@ -208,7 +208,8 @@ class Matcher:
         # explains is still the product (a nickname, the copy left out): nothing contradicts it.
         if (verdict.kind is MatchKind.MATCH
                 and self.threshold - _EXPLAINED_MARGIN <= score < self.threshold
-                and not ref.is_accessory
+                and (not ref.is_accessory  # a listing of the case says what it is
+                     or any(fold_kana(w) in lst.text for w in ref.accessories))
                 and not (unexplained if unexplained is not None
                          else _unexplained(ref, lst, family.alias_text))):
             verdict.reasons.append(f"every word of the listing is the reference's or a seller's "

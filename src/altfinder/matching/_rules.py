@@ -445,15 +445,19 @@ _BEFORE_PLUS = _k(r"((?:[a-z]+\s*)?[a-z]*\d+[a-z]*(?:\s+[^\s+&]{2,8})?)\s*[+&]\s
 _MAIN_UNIT = _k(r"本体(?!\s*(?:なし|無し|無|のみ|だけ|単品|別売|は付属しません|で|にて))")
 
 
-_WITHOUT_MODEL = _k(r"([^\s(\[【/※*]{2,12}?)(?:なし|無し)(?:モデル|タイプ|版|仕様)")
+_WITHOUT_MODEL = _k(r"([^\s(\[【/※*]{2,12}?)(?:(?:なし|無し)(?:モデル|タイプ|版|仕様)|"
+                   r"機能(?:なし|無し))")  # 片手カット機能なし
+_PARTICLES = re.compile("[でのを]")
 
 
 def _denial_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """A listing that says it is not what the reference is: (Type-Sではありません), or that
-    it is the model without what the reference has (温度調整なしモデル for 温度調整付き)."""
+    it is the model without what the reference has (温度調整なしモデル for 温度調整付き,
+    片手カット機能なし for 片手でカット)."""
     for m in [*_DENIAL.finditer(lst.folded), *_WITHOUT_MODEL.finditer(lst.folded)]:
         denied = _compact(m.group(1))
-        if len(denied) >= 2 and denied in ref.parsed.compact:
+        if len(denied) >= 2 and (denied in ref.parsed.compact or _PARTICLES.sub(
+                "", denied) in _PARTICLES.sub("", ref.parsed.compact)):  # 片手でカット
             verdict.reject(MatchKind.LINE_CONFLICT,
                            f"the listing says it is not that ({lst.show(m) or m.group()})")
             return
