@@ -703,6 +703,8 @@ def _colour_names(parsed: _Parsed) -> set[str]:
     return {name.replace("グレイ", "グレー") for name in _COLOUR_NAME.findall(parsed.display)}
 
 
+# Platforms whose games are remakes of older ones often enough that a seller says so
+_REMAKE_PLATFORMS = frozenset({"ps5", "ps4", "switch", "switch2", "xboxone"})
 _GENERATION_SAID = re.compile(r"世代|(?<![a-z])gen\s?\d")
 
 
@@ -1051,6 +1053,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         extra &= _lines(_FITS.sub(" ", lp.display.casefold()))
     if extra:  # 令和06年【春期】応用情報技術者, キクタン【Basic】: a line in the reference's
         extra -= _lines(ref.whole_text.casefold()) | own_lines  # brackets is its own
+    if ("remake" in extra and ref.is_game and lp.platforms and rp.platforms
+            and lp.platforms <= rp.platforms & _REMAKE_PLATFORMS):
+        extra.discard("remake")  # PS5 SILENT HILL 2 リメイク for the PS5 game: what it is
     if "guide" in extra and _TRAVEL_GUIDE.search(ref.whole_text):
         extra.discard("guide")  # るるぶ東京 ガイドブック: the guide says what it is
     if extra:
