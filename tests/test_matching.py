@@ -2540,6 +2540,25 @@ def test_a_remake_on_the_references_own_platform_is_the_reference() -> None:
     assert kind(ps2, "PS5 SILENT HILL 2 リメイク版") != "match"
 
 
+def test_a_light_novel_label_makes_a_book() -> None:
+    """(MFブックス) is a light novel's label and KADOKAWA a publisher: 小説 says what the book
+    is, コミック names its manga."""
+    mushoku = Product(title="無職転生 ～異世界行ったら本気だす～ 1 (MFブックス)", brand="KADOKAWA")
+    assert kind(mushoku, "無職転生 1巻 ラノベ 単行本 帯付き 中古") == "match"
+    assert kind(mushoku, "無職転生 1 コミック フジカワユカ MFC") == "line_conflict"
+    mizuki = Product(title="Mizukiの 混ぜて焼くだけ。はじめてでも失敗しない "
+                           "ホットケーキミックスのお菓子", brand="KADOKAWA")
+    assert kind(mizuki, "Mizukiの混ぜて焼くだけ。はじめてでも失敗しない "
+                        "ホットケーキミックスのお菓子") == "match"
+    p5 = Product(title="ペルソナ5 公式設定画集", brand="KADOKAWA")
+    assert kind(p5, "ペルソナ5 スクランブル ザ ファントム ストライカーズ "
+                    "公式設定画集") == "line_conflict"
+    sx = Product(title="Canon コンパクトデジタルカメラ PowerShot SX740 HS ブラック "
+                       "光学40倍ズーム/4K動画/Wi-Fi対応 PSSX740HSBK",
+                 brand="キヤノン", model_number="PSSX740HS(BK)")
+    assert kind(sx, "ＳＸ７４０　ＨＳ　キャノン　コンデジ　ブラック　付属品完備") == "match"
+
+
 def test_copies_bought_together_for_a_reason() -> None:
     """N冊 まとめて with why they were bought (塾で使用, 社内研修用) is N copies of the book."""
     book = Product(title="英単語ターゲット1900 6訂版 (大学JUKEN新書)", brand="旺文社")

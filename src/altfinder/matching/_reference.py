@@ -102,7 +102,7 @@ _LISTED_WITH = re.compile(r"(?:[・、,/&＆+]\s*[^\s・、,/&＆+付]{1,8}){1,3
 _UNITS = fold_kana("割|号|年|月|日|回|度|倍|代|人|色|%|個|本|枚|点|つ|冊|巻")
 _LABEL_LINES = frozenset({"novel", "comic", "bunko"})
 # A brand field that is a publisher: the product is a book.
-_PUBLISHER = re.compile(r"書房|出版|書店|新社|社$|社\)|館$|文庫|パブリッシング|publishing|"
+_PUBLISHER = re.compile(r"書房|出版|書店|新社|社$|社\)|館$|文庫|パブリッシング|publishing|kadokawa|"
                         r"(?<![a-z])press(?![a-z])",  # not Nespresso
                         re.IGNORECASE)
 _BOOK_SUBTITLE = re.compile(r"(?<=\S)\s+(?=[ぁ-ゖー一-鿿々〆]{10,})|"
@@ -123,7 +123,7 @@ _LABEL_NUMBER = re.compile(r"\([^)]*[ぁ-ゖー一-鿿]{3,}\s?(\d{1,3})\)|"
 _FITS_FOR = re.compile(r"((?:[a-z0-9|+]+\s?){1,4})\s*(?:用|対応)(?![ぁ-ゖー一-鿿])")
 _ACCESSORY_REACH = 30  # characters after a title's name that may still say what it is
 _BOOKISH = _k(r"単行本|新書|文庫|コミックス|ハードカバー|ソフトカバー|著|訳|編集部|絵本|えほん|"
-              r"\([^)]*books?\)")
+              r"\([^)]*(?:books?|ブックス|ノベルズ|ノベルス|ノベル)\)")  # (MFブックス), (GAノベル)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+]*|[ぁ-ゖー一-鿿々〆]+")
 # A brand field that is a person's name, family and given name apart (岩崎 夏海): an author
 _PERSON_NAME = re.compile(r"(?![^ ]*(?:株式会社|製薬|工業|化粧品|商事|産業))"

@@ -1832,9 +1832,12 @@ def _last_word_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
 
 
 # Words a seller puts inside a product's name that name no other product: the form it
-# comes in (ポンプ), what a size or kind is called (モデル, サイズ, タイプ), "and" (アンド)
-_INSERTED_OK = frozenset({"もでる", "さいず", "あんど", "たいぷ", "ぽんぷ", "ぼとる", "せっと",
-                          "ぱっく", "しりーず", "えでぃしょん"})
+# comes in (ポンプ), what a size or kind is called (モデル, サイズ, タイプ), "and" (アンド),
+# a unit (センチ), what the product is (コンデジ)
+_INSERTED_OK = frozenset({
+    "もでる", "さいず", "あんど", "たいぷ", "ぽんぷ", "ぼとる", "せっと", "ぱっく", "しりーず",
+    "えでぃしょん", "せんち", "みり", "いんち", "ぐらむ", "りっとる", "こんでじ", "でじかめ",
+    "みらーれす", "ほんたい"})
 _KATAKANA_WORD = re.compile("[ァ-ヺー・]+")
 
 
@@ -1849,9 +1852,9 @@ def _insertion_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                     unexplained: list[str] | None, alias_text: str = "") -> None:
     """A katakana name the reference lacks, set between two of its words that stand together
     in the reference, names a sibling of the line: クロエ ノマド オードパルファム for クロエ
-    オードパルファム, フィックス+ マット for フィックス+. A colour, a platform's maker
-    (ニンテンドー 3DS), a reading in brackets or a word before the reference's label (an
-    author) is not one."""
+    オードパルファム, フィックス+ マット for フィックス+, ペルソナ5 スクランブル ザ … 公式設定画集
+    for ペルソナ5 公式設定画集. A colour, a platform's maker (ニンテンドー 3DS), a reading in
+    brackets or a word before the reference's label (an author) is not one."""
     if verdict.kind is not MatchKind.MATCH or ref.is_accessory:
         return
     if unexplained is None:
@@ -1861,18 +1864,29 @@ def _insertion_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
     if not names:
         return
     pairs = _word_pairs(ref.parsed.text)
+    own = {w for pair in pairs for w in pair}
     words = list(_LISTING_WORD.finditer(lst.text))
-    for before, m, after in zip(words, words[1:], words[2:], strict=False):
+    for i, m in enumerate(words):
         word = m.group()
-        if (word not in names or (before.group(), after.group()) not in pairs
-                or word[:3] in ref.whole_text  # パンツタイプ of メリーズパンツ
+        if word not in names or i == 0:
+            continue
+        j = next((j for j in range(i - 1, max(i - 5, -1), -1) if words[j].group() in own), None)
+        k = next((k for k in range(i + 1, min(i + 5, len(words)))
+                  if words[k].group() in own), None)
+        if j is None or k is None or (words[j].group(), words[k].group()) not in pairs:
+            continue
+        before, after = words[i - 1], words[i + 1]
+        if (word[:3] in ref.whole_text  # パンツタイプ of メリーズパンツ
                 or (after.start() == m.end()  # メモリ16GB: what the size is of
                     and _SIZED.fullmatch(after.group()))
                 or not _KATAKANA_WORD.fullmatch(lst.show(m))
-                or after.group() not in ref.unlabelled  # an author before the label
+                or words[k].group() not in ref.unlabelled  # an author before the label
                 or lst.text[m.start() - 1:m.start()] in ("(", "（")  # 超(スーパー)
                 or sound_key(word) == sound_key(before.group())  # SHIRO シロ
                 or is_nickname(word, ref.whole_compact)  # スパゼロ
+                or ("・" in lst.display[m.start() - 1:m.end() + 1]  # バーバラ・ミント: a
+                    and lst.display[m.start() - 2:m.start()] not in ("ザ・", "ジ・"))  # person
+                or makers_in(word) or makers_in(word, publishers=True)  # オライリー
                 or _colours(lst.show(m)) or makers_in(word + after.group())
                 or _PLATFORM_LEXICON.find(word + after.group())):
             continue

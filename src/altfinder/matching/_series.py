@@ -21,7 +21,7 @@ from collections.abc import Callable
 from altfinder.matching._abbrev import clipped_spans
 from altfinder.matching._makers import makers_in
 from altfinder.matching._nicknames import is_nickname
-from altfinder.matching._normalize import _k, _strip_promo, fold_kana
+from altfinder.matching._normalize import _compact, _k, _strip_promo, fold_kana
 from altfinder.matching._parse import _POOR as _POOR_WORDS
 from altfinder.matching._parse import _Parsed
 from altfinder.matching._reference import _BOOKISH, _Reference
@@ -100,8 +100,9 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
     Shadow of the Colossus) is the product's own.
     """
     title = ref.work_title
-    if title and len(title) >= 3 and (at := lst.text.find(title)) >= 0 and (  # not ゼロ・トゥ
-            of := _OF_TITLE.match(lst.text, at + len(title))) and of.group() not in ref.whole_text:
+    if (title and len(title) >= 3 and (at := lst.text.find(title)) >= 0 and (  # not ゼロ・トゥ
+            of := _OF_TITLE.match(lst.text, at + len(title))) and of.group() not in ref.whole_text
+            and _compact(of.group()) not in ref.whole_compact):  # Mizukiの 混ぜて… glued
         verdict.reject(MatchKind.LINE_CONFLICT,  # ぐりとぐらのえんそく for ぐりとぐら
                        f"another title of the series ({lst.display[at:of.end()]})")
         return
