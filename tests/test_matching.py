@@ -2559,6 +2559,18 @@ def test_a_light_novel_label_makes_a_book() -> None:
     assert kind(sx, "ＳＸ７４０　ＨＳ　キャノン　コンデジ　ブラック　付属品完備") == "match"
 
 
+def test_a_prequel_zero_and_a_sequel_after_a_one_letter_name() -> None:
+    """0 after a work's name is its prequel (STEINS;GATE 0); a number after a one-letter
+    name is a sequel (スーパーボンバーマン R 2)."""
+    sg = Product(title="STEINS;GATE (シュタインズ・ゲート) - PS Vita", brand="5pb.")
+    assert kind(sg, "STEINS;GATE 0 シュタインズ・ゲート ゼロ PSVita") == "volume_conflict"
+    assert kind(sg, "STEINS;GATE シュタインズ・ゲート PSVita 中古") == "match"
+    bm = Product(title="スーパーボンバーマン R - Switch", brand="コナミ")
+    assert kind(bm, "スーパーボンバーマン R 2 Switch 新品未開封") == "volume_conflict"
+    assert kind(Product(title="はたらく魔王さま! (電撃文庫 わ 6-1)", brand="KADOKAWA"),
+                "はたらく魔王さま! 0 電撃文庫") == "volume_conflict"
+
+
 def test_copies_bought_together_for_a_reason() -> None:
     """N冊 まとめて with why they were bought (塾で使用, 社内研修用) is N copies of the book."""
     book = Product(title="英単語ターゲット1900 6訂版 (大学JUKEN新書)", brand="旺文社")

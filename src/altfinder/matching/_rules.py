@@ -1124,13 +1124,16 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                            f"the listing does not say it is number {_number(said)}")
     later = {v for v in lp.volumes if 2 <= v < 1000  # 三びき of the title, written 3びき
              and not (v <= 10 and _KANJI_DIGITS[v - 1] in rp.text)} - {y % 100 for y in rp.years}
+    if 0 in lp.volumes and not _ZERO.search(rp.text):
+        later.add(0)  # STEINS;GATE 0, はたらく魔王さま! 0: the prequel
     if ref.is_book and not rp.volumes and later and not named:  # よう実 2 for the first book
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"number {min(later)} of a work whose reference has no number")
     elif ref.is_game and not rp.volumes and not named:  # Halo 5 for Halo: MCC
         sequel = next((m for m in _GAME_NUMBER.finditer(lst.read)
                        if int(m.group(2)) in later - rp.generations - {64}
-                       and m.group(1).strip() in ref.parsed.text
+                       and (m.group(1).strip() in ref.parsed.text if len(m.group(1).strip()) >= 3
+                            else m.group(1).strip() in ref.text_words)  # ボンバーマン R 2
                        and not re.search(re.escape(m.group(1).strip() + m.group(2))
                                          + "(?![a-z0-9])", ref.parsed.text)  # MOTHER3, not 4G
                        and not _says_roman(rp.text, int(m.group(2)))), None)
@@ -1335,7 +1338,8 @@ _AD_FREE = _k(r"広告\s*(?:なし|無し)")
 _WITH_ADS = _k(r"広告\s*(?:あり|有り|つき|付き)|キャンペーン情報\s*(?:つき|付き)")
 # A number right after a word of a game's name: Halo 5, ギャラクシー2
 # (glued after kana: ゼノブレイド 10 is a read-out X)
-_GAME_NUMBER = re.compile(r"([a-z]{3,}\s?|[ぁ-ゖー]{3,})(\d{1,2})(?![\d.a-z])")
+_GAME_NUMBER = re.compile(r"([a-z]{3,}\s?|[ぁ-ゖー]{3,}|(?<![a-z0-9])[a-z]\s)(\d{1,2})(?![\d.a-z])")
+_ZERO = re.compile(r"(?<![\d.])0(?![\d.])|ぜろ|zero|零")
 _ROMAN_NUMERALS = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
                    "xiii", "xiv", "xv", "xvi")
 _GRADE = re.compile(r"(?<![\d.])(?:準\s*)?\d\s*級")  # an exam's grade: 準2級 is not 2級
