@@ -2571,6 +2571,17 @@ def test_a_prequel_zero_and_a_sequel_after_a_one_letter_name() -> None:
                 "はたらく魔王さま! 0 電撃文庫") == "volume_conflict"
 
 
+def test_a_second_generation_of_a_reference_that_names_none() -> None:
+    """第2世代 of a product whose reference names no generation, no 2 and no year is the
+    newer model; a reference that says its year (2023年秋発売) may be that one."""
+    airtag = Product(title="Apple AirTag", brand="Apple")
+    assert kind(airtag, "【新品】Apple AirTag（第2世代）1パック") == "volume_conflict"
+    assert kind(airtag, "Apple AirTag 1個 本体のみ") == "match"
+    stick = Product(title="Fire TV Stick 4K | 映画館のような4K体験 | "
+                          "ストリーミングメディアプレイヤー【2023年秋発売】", brand="Amazon")
+    assert kind(stick, "Fire TV Stick 4K 第2世代 2023年モデル 新品未開封") == "match"
+
+
 def test_copies_bought_together_for_a_reason() -> None:
     """N冊 まとめて with why they were bought (塾で使用, 社内研修用) is N copies of the book."""
     book = Product(title="英単語ターゲット1900 6訂版 (大学JUKEN新書)", brand="旺文社")

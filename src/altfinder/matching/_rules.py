@@ -706,6 +706,8 @@ def _colour_names(parsed: _Parsed) -> set[str]:
 # Platforms whose games are remakes of older ones often enough that a seller says so
 _REMAKE_PLATFORMS = frozenset({"ps5", "ps4", "switch", "switch2", "xboxone"})
 _GENERATION_SAID = re.compile(r"世代|(?<![a-z])gen\s?\d")
+# A reference that says 2 or II anywhere, or its year, may be the second generation itself
+_SECOND_SAID = re.compile(r"(?<![\d.])2(?![\d.])|ii(?![a-z])|二|20\d\d")
 
 
 def _number(volumes: set[int]) -> str:
@@ -1092,6 +1094,11 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"generation {sorted(lp.generations)[0]}, not the reference's "
                        f"{_number(set(ref.name_volumes))}")
+    elif (not rp.generations and lp.generations == {2} and not named and not ref.is_book
+          and not ref.is_game and not lp.platforms and _GENERATION_SAID.search(lst.text)
+          and not _SECOND_SAID.search(ref.whole_text)):  # AirTag（第2世代） for AirTag
+        verdict.reject(MatchKind.VOLUME_CONFLICT,
+                       "generation 2, where the reference is the first (it names none)")
     if rp.editions and lp.editions and not (rp.editions & lp.editions):
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"edition {sorted(lp.editions)[0]} is not {sorted(rp.editions)[0]}")
