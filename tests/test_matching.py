@@ -2582,6 +2582,17 @@ def test_a_second_generation_of_a_reference_that_names_none() -> None:
     assert kind(stick, "Fire TV Stick 4K 第2世代 2023年モデル 新品未開封") == "match"
 
 
+def test_more_colour_names() -> None:
+    """Colour names of shoes, pots and earbuds: チェスナット, ボルケーニック, エクリュ."""
+    ugg = Product(title="[アグ] UGG タスマン スリッパ TASMAN チェスナット 24cm", brand="UGG")
+    assert kind(ugg, "UGG タスマン ブラック 24cm レディース") == "variant_conflict"
+    assert kind(ugg, "UGG タスマン チェスナット 24cm 美品") == "match"
+    pot = Product(title="ル・クルーゼ シグニチャー ココット・ロンド 20cm チェリーレッド",
+                  brand="ル・クルーゼ(Le Creuset)")
+    assert kind(pot, "ル・クルーゼ シグニチャー ココットロンド 20cm ボルケーニック"
+                ) == "variant_conflict"
+
+
 def test_copies_bought_together_for_a_reason() -> None:
     """N冊 まとめて with why they were bought (塾で使用, 社内研修用) is N copies of the book."""
     book = Product(title="英単語ターゲット1900 6訂版 (大学JUKEN新書)", brand="旺文社")

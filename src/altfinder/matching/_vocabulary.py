@@ -216,6 +216,13 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "blue black": ("ブルーブラック", "blue black", "blue-black", "青黒"),  # ink: not black
     "copper": ("コッパー", "カッパー", "copper"), "nickel": ("ニッケル", "nickel"),
     "bronze": ("ブロンズ", "bronze"), "rose": ("ロゼ",),  # Dyson's
+    "chestnut": ("チェスナット", "chestnut"),
+    "volcanic": ("ボルケーニック", "volcanic"), "marseille": ("マルセイユ", "marseille"),
+    "khaki": ("カーキ", "khaki"), "olive": ("オリーブ", "olive"),
+    "terracotta": ("テラコッタ", "terracotta"), "bordeaux": ("ボルドー", "bordeaux"),
+    "taupe": ("トープ", "taupe"), "burgundy": ("バーガンディ", "バーガンディー", "burgundy"),
+    "ecru": ("エクリュ", "ecru"), "magenta": ("マゼンタ", "magenta"),
+    "indigo": ("インディゴ", "indigo"),
 }
 _COLOUR_LEXICON = _Lexicon(
     {name: (*words, *(f"{w}色" for w in words if re.fullmatch("[一-鿿]+", w)))
