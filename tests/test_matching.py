@@ -2593,6 +2593,21 @@ def test_more_colour_names() -> None:
                 ) == "variant_conflict"
 
 
+def test_a_set_of_different_games_is_no_set_of_copies() -> None:
+    """N本セット naming another title is a set of different games; copies bought for a
+    reason (兄弟で, 対戦用に) or the title written glued are copies."""
+    busters = Product(title="妖怪ウォッチバスターズ 赤猫団 - 3DS", brand="レベルファイブ")
+    assert kind(busters, "妖怪ウォッチバスターズ 赤猫団 白犬隊 2本セット") == "lot"
+    found = match_title(busters, "【3DS】妖怪ウォッチバスターズ赤猫団 ×2本 兄弟で遊んでました")
+    assert (found.is_match, found.quantity) == (True, 2)
+    xeno = Product(title="ゼノブレイド2 黄金の国イーラ - Switch", brand="任天堂")
+    assert kind(xeno, "ゼノブレイド2 ＋ 黄金の国イーラ 2本セット") == "lot"
+    dbz = Product(title="【PS5】ドラゴンボール Sparking! ZERO",
+                  brand="バンダイナムコエンターテインメント")
+    found = match_title(dbz, "PS5ソフト ドラゴンボールスパーキングゼロ 2本セット")
+    assert (found.is_match, found.quantity) == (True, 2)
+
+
 def test_copies_bought_together_for_a_reason() -> None:
     """N冊 まとめて with why they were bought (塾で使用, 社内研修用) is N copies of the book."""
     book = Product(title="英単語ターゲット1900 6訂版 (大学JUKEN新書)", brand="旺文社")

@@ -63,6 +63,7 @@ from altfinder.matching._rules import (
     _companion_rule,
     _condition_cap,
     _denial_rule,
+    _game_set_rule,
     _insertion_rule,
     _last_word_rule,
     _lot_rules,
@@ -219,6 +220,7 @@ class Matcher:
                            f"too different from the reference title (score {score:.2f} "
                            f"< {self.threshold:.2f})")
 
+        _game_set_rule(ref, lst, verdict, unexplained, family.alias_text)
         quantity = _quantity_rule(ref, lst, verdict)
         cap, cap_reason = _condition_cap(lst, verdict)
         if verdict.kind is MatchKind.MATCH:

@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from jaconv import hira2kata
 from rapidfuzz import fuzz
 
 from altfinder.matching._makers import makers_in
@@ -1904,3 +1905,51 @@ def _insertion_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         verdict.reject(MatchKind.LINE_CONFLICT, f"another product of the line: "
                                                 f"{lst.show(m)} is not in the reference")
         return
+
+
+# Why a seller sells several copies of one game: 兄弟で, 協力プレイ用に, 同じソフト, 景品に
+_COPIES_REASON = _k(r"兄弟|姉妹|友達|友人|家族|協力|対戦|通信|同じ|同一|同タイトル|布教|景品|保存|"
+                    r"予備|遊ん|使っ|使用|用に?$|どうぞ|子供|子ども|親子|ソフト|そふと|忘年会|"
+                    r"プレゼント|ギフト|セット|まとめ|^[本枚個台]")
+
+
+def _game_set_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
+                   unexplained: list[str] | None, alias_text: str = "") -> None:
+    """Several games sold together where the listing names another title is a set of
+    different games, not copies of the reference: 妖怪ウォッチバスターズ 赤猫団 白犬隊 2本セット,
+    GBA FE 3本セット 封印の剣 烈火の剣 聖魔の光石. Copies bought for a reason (兄弟で, 協力
+    プレイ用に) or a platform spelled out are not another title."""
+    if verdict.kind is not MatchKind.MATCH or not ref.is_game or lst.quantity < 2:
+        return
+    if _TITLES_JOINED.search(lst.text) and "+" not in ref.parsed.text and "&" not in (
+            ref.parsed.text):
+        verdict.reject(MatchKind.LOT, "a set of different games (joined by +)")
+        return
+    if unexplained is None:
+        unexplained = _unexplained(ref, lst, alias_text)
+    others = [w for w in unexplained
+              if not _DIGIT.search(w) and len(w) >= (3 if _KANA_ONLY.fullmatch(w) else 2)
+              and not _COPIES_REASON.search(w) and not _glued_title(w, ref)
+              and not _PLATFORM_LEXICON.find(w) and not _PLATFORM_LEXICON.find(hira2kata(w))
+              and not makers_in(w)
+              and not makers_in(w, publishers=True) and not is_nickname(w, ref.whole_compact)
+              and not sounds_in(w, ref.parsed.text) and w not in _INSERTED_OK
+              and not _PLATFORM_MAKER.fullmatch(w)]
+    if others:
+        verdict.reject(MatchKind.LOT, f"a set of different games ({' '.join(others[:3])} "
+                                      f"besides the reference)")
+
+
+def _glued_title(word: str, ref: _Reference) -> bool:
+    """A listing's word that is the reference's title written without its spaces, part in
+    the other script: ドラゴンボールスパーキングゼロ, ニュースーパーマリオブラザーズ."""
+    rest = word
+    for own in sorted(ref.full_words, key=len, reverse=True):
+        if len(own) >= 2:
+            rest = rest.replace(own, "")
+    return (len(rest) < (4 if rest != word else 2)  # ニュー of ニュースーパーマリオブラザーズ
+            or rest in ref.whole_compact or sounds_in(rest, ref.parsed.text))
+
+
+_PLATFORM_MAKER = re.compile(r"にんてんどー|nintendo|すいっち|びーた|ゔぃーた|ぷれすて|せが|sega|"
+                             r"かーとりっじ|かせっと|ぱっけーじ版?|版")
