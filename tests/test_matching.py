@@ -2580,6 +2580,8 @@ def test_a_second_generation_of_a_reference_that_names_none() -> None:
     stick = Product(title="Fire TV Stick 4K | 映画館のような4K体験 | "
                           "ストリーミングメディアプレイヤー【2023年秋発売】", brand="Amazon")
     assert kind(stick, "Fire TV Stick 4K 第2世代 2023年モデル 新品未開封") == "match"
+    # the year in the catalogue copy is the product's: a 2018 model is another
+    assert kind(stick, "Fire TV Stick 4K 第1世代 2018年モデル リモコン付き") != "match"
 
 
 def test_more_colour_names() -> None:

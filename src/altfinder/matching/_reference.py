@@ -469,6 +469,8 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
         parsed.quantity, parsed.quantity_words = (whole_parsed.quantity,
                                                   whole_parsed.quantity_words)
     parsed.colours |= colours
+    if whole_parsed and not parsed.years:  # …|ストリーミングメディアプレイヤー【2023年秋発売】
+        parsed.years |= whole_parsed.years
     code_platforms = _code_platforms(fold_text(model_number).strip()) if model_number else set()
     parsed.platforms |= platforms | tag_platforms | code_platforms
     brands = parsed.brands | _brand_of(brand)
