@@ -2618,6 +2618,13 @@ def test_a_set_of_different_games_is_no_set_of_copies() -> None:
     assert (found.is_match, found.quantity) == (True, 2)
 
 
+def test_two_products_joined_by_to() -> None:
+    """X と Y セット joins two products as + does: ルンバ643 と ブラーバ371j."""
+    roomba = Product(title="ルンバ 643 アイロボット ロボット掃除機", brand="アイロボット(IRobot)")
+    assert kind(roomba, "ルンバ643 と ブラーバ371j セット") == "lot"
+    assert kind(roomba, "ルンバ643 本体 と 充電台 セット 動作品") != "lot"
+
+
 def test_copies_bought_together_for_a_reason() -> None:
     """N冊 まとめて with why they were bought (塾で使用, 社内研修用) is N copies of the book."""
     book = Product(title="英単語ターゲット1900 6訂版 (大学JUKEN新書)", brand="旺文社")

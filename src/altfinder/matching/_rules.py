@@ -434,7 +434,7 @@ _FINE = _k(r"\s*(?:美品|きれい|綺麗|キレイ|良好)")
 
 
 # "X + Y": the product sold with another one (あつまれどうぶつの森 + ハッピーホームパラダイス).
-_PLUS = _k(r"[+&]\s*([^\s+&()]{3,})")
+_PLUS = _k(r"(?:[+&]|(?<=\s)と(?=\s))\s*([^\s+&()]{3,})")  # ルンバ643 と ブラーバ371j
 # What may follow a "+" without being another product: bonuses, extras, the box.
 _NOT_A_PRODUCT = _k(r"特典|おまけ|付属|付き|付|箱|説明書|保証書|コード|ポイント|送料|α|"
                     r"ソフト|本体|セット|まとめ")
