@@ -2625,6 +2625,22 @@ def test_two_products_joined_by_to() -> None:
     assert kind(roomba, "ルンバ643 本体 と 充電台 セット 動作品") != "lot"
 
 
+def test_glued_lines_and_counts_in_a_bracket() -> None:
+    """iPhone15ProMax is the 15 Pro Max, New3DS LL a 3DS, and ピンズ4種 in a bracket of what
+    comes with the game no number of it."""
+    promax = Product(title="Apple iPhone 15 Pro Max (256 GB) - ブルーチタニウム SIMフリー",
+                     brand="Apple")
+    assert kind(promax, "【極美品】iPhone15ProMax 256GB ブルーチタニウム simフリー") == "match"
+    assert kind(promax, "iPhone15Pro 256GB ブルーチタニウム") == "line_conflict"
+    new3ds = Product(title="Newニンテンドー3DS LL メタリックブルー", brand="任天堂",
+                     model_number="RED-S-BAAA")
+    assert kind(new3ds, "New3DS LL メタリックブルー 上画面割れ") == "match"
+    totk = Product(title="ゼルダの伝説 ティアーズ オブ ザ キングダム Collector's Edition -Switch "
+                         "(スチールブック・アートブック・ピンズ4種・ポスター 同梱)", brand="任天堂")
+    assert kind(totk, "ティアキン CE 限定版 Switch ゼルダ") == "match"
+    assert kind(totk, "ゼルダ ティアキン コレクターズエディション スチールブックのみ") != "match"
+
+
 def test_copies_bought_together_for_a_reason() -> None:
     """N冊 まとめて with why they were bought (塾で使用, 社内研修用) is N copies of the book."""
     book = Product(title="英単語ターゲット1900 6訂版 (大学JUKEN新書)", brand="旺文社")

@@ -212,6 +212,9 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"マックブック", " macbook "),
         (r"(?<=ipad|book)\s*エアー?(?![ァ-ヺ])", " air "),
         (r"(iphone|ipad|galaxy|pixel|xperia|quest|series|kindle|watch)(\d)", r"\1 \2"),
+        (r"((?:iphone|ipad|pixel) \d+)promax(?![a-z])", r"\1 pro max"),  # 15ProMax
+        (r"((?:iphone|ipad|pixel) \d+)(pro|plus|mini|ultra)(?![a-z])", r"\1 \2"),
+        (r"(?<![a-z])new(?=[23]ds)", "new "),  # New3DS LL: a 3DS, not a DS
         (r"ペーパー\s*ホワイト|paper\s*white", " paperwhite "),
         (r"キンドル", " kindle "),
         (r"デュアル\s*センス|dual\s*sense", " dualsense "),

@@ -149,7 +149,7 @@ _PLAY_SPEC = _k(r"(?<![\d.])(?:\d{1,2}\s*[~\-]\s*)?\d{1,2}\s*(?:才|歳)\s*(?:�
                 r"(?:sd|microsd|メモリー)\s*カード\s*\d+\s*gb\s*(?=おまけ|オマケ|付|プレゼント)|"
                 r"wi-?\s?fi\s*[4-7]e?(?![\d.a-z])|"  # Wi-Fi 6: a standard, no number of the product
                 # how many of a part or an ingredient: 8ボタン, 3種のセラミド, セラミド7種配合
-                r"(?<![\d.])\d{1,2}\s*(?:ボタン|種類?(?=\s*(?:の|配合|[一-鿿ァ-ヺ]))|段階|モード|コース|"
+                r"(?<![\d.])\d{1,2}\s*(?:ボタン|種類?(?=\s*(?:の|配合|[一-鿿ァ-ヺ・、)]))|段階|モード|コース|"
                 r"コア|スレッド)|(?<![\d.])\d{1,5}\s*(?:ルーメン|lm)(?![a-z])")
 # A bare count of 20 or more sheets or cards is what a pack holds (ナンジャモンジャ 60枚)
 _CONTENTS = _k(r"(?<![\d.×x*✕])([2-9]\d|\d{3,})\s*枚(?!\s*(?:セット|set|組|まとめ|入|×|x))")

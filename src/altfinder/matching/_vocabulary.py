@@ -400,7 +400,7 @@ _ACCESSORY_WORDS = (
     "交換ストロー", "替えパッド", "補充用ビーズ",
     "ボトルのみ", "ラベル", "ヘッドバンド", "イヤーパッド", "コントローラー", "スピーカー",
     "蓋", "フタ", "キャスター", "ガラス蓋", "ガラスぶた", "ヒートシンク", "ばらし", "バラし",
-    "ドングル", "レシーバー",
+    "ドングル", "レシーバー", "スチールブック",
 )
 # Accessory words that name one thing: a reference that is one is also the other.
 ACCESSORY_SYNONYMS = (
