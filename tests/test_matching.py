@@ -2641,6 +2641,13 @@ def test_glued_lines_and_counts_in_a_bracket() -> None:
     assert kind(totk, "ゼルダ ティアキン コレクターズエディション スチールブックのみ") != "match"
 
 
+def test_platinum_silver_is_a_colour() -> None:
+    """プラチナシルバー is a colour, not the プラチナ line of a cosmetic."""
+    xm5 = Product(title="ソニー ワイヤレスノイズキャンセリングヘッドホン WH-1000XM5 "
+                        "プラチナシルバー", brand="ソニー(SONY)", model_number="WH-1000XM5 SM")
+    assert kind(xm5, "SONY WH-1000XM5 プラチナシルバー ワイヤレスヘッドホン 美品") == "match"
+
+
 def test_copies_bought_together_for_a_reason() -> None:
     """N冊 まとめて with why they were bought (塾で使用, 社内研修用) is N copies of the book."""
     book = Product(title="英単語ターゲット1900 6訂版 (大学JUKEN新書)", brand="旺文社")
