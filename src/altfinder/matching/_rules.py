@@ -1854,10 +1854,18 @@ _KATAKANA_WORD = re.compile("[ァ-ヺー・]+")
 
 
 @functools.lru_cache(maxsize=256)
-def _word_pairs(text: str) -> frozenset[tuple[str, str]]:
-    """Each pair of words that stand next to each other in a reference's (folded) title."""
+def _word_pairs(text: str) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    """Each pair of words that stand next to each other in a reference's (folded) title, and
+    the words of those pairs."""
     words = _LISTING_WORD.findall(text)
-    return frozenset(itertools.pairwise(words))
+    return frozenset(itertools.pairwise(words)), frozenset(words)
+
+
+def _names_a_company(word: str, ref: _Reference) -> bool:
+    """A maker or publisher (キャノン, オライリー), or a nickname of the reference (スパゼロ):
+    a word that names no other product."""
+    return bool(makers_in(word) or makers_in(word, publishers=True)
+                or is_nickname(word, ref.whole_compact))
 
 
 def _insertion_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
@@ -1875,8 +1883,7 @@ def _insertion_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
              and w not in _INSERTED_OK}
     if not names:
         return
-    pairs = _word_pairs(ref.parsed.text)
-    own = {w for pair in pairs for w in pair}
+    pairs, own = _word_pairs(ref.parsed.text)
     words = list(_LISTING_WORD.finditer(lst.text))
     for i, m in enumerate(words):
         word = m.group()
@@ -1895,10 +1902,9 @@ def _insertion_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                 or words[k].group() not in ref.unlabelled  # an author before the label
                 or lst.text[m.start() - 1:m.start()] in ("(", "（")  # 超(スーパー)
                 or sound_key(word) == sound_key(before.group())  # SHIRO シロ
-                or is_nickname(word, ref.whole_compact)  # スパゼロ
+                or _names_a_company(word, ref)
                 or ("・" in lst.display[m.start() - 1:m.end() + 1]  # バーバラ・ミント: a
                     and lst.display[m.start() - 2:m.start()] not in ("ザ・", "ジ・"))  # person
-                or makers_in(word) or makers_in(word, publishers=True)  # オライリー
                 or _colours(lst.show(m)) or makers_in(word + after.group())
                 or _PLATFORM_LEXICON.find(word + after.group())):
             continue
@@ -1931,10 +1937,8 @@ def _game_set_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
               if not _DIGIT.search(w) and len(w) >= (3 if _KANA_ONLY.fullmatch(w) else 2)
               and not _COPIES_REASON.search(w) and not _glued_title(w, ref)
               and not _PLATFORM_LEXICON.find(w) and not _PLATFORM_LEXICON.find(hira2kata(w))
-              and not makers_in(w)
-              and not makers_in(w, publishers=True) and not is_nickname(w, ref.whole_compact)
-              and not sounds_in(w, ref.parsed.text) and w not in _INSERTED_OK
-              and not _PLATFORM_MAKER.fullmatch(w)]
+              and not _names_a_company(w, ref) and not sounds_in(w, ref.parsed.text)
+              and w not in _INSERTED_OK and not _PLATFORM_MAKER.fullmatch(w)]
     if others:
         verdict.reject(MatchKind.LOT, f"a set of different games ({' '.join(others[:3])} "
                                       f"besides the reference)")
