@@ -2621,3 +2621,25 @@ def test_copies_bought_together_for_a_reason() -> None:
 def test_stop17_cases(reference: str, brand: str, model: str | None, title: str,
                       expected: str) -> None:
     assert kind(Product(title=reference, brand=brand, model_number=model), title) == expected
+
+
+# Stop 18: one row per rule, with the case it was written from and the near miss it keeps.
+STOP18 = [
+    # a four-character code of another model, where the listing names none of the reference's
+    ("エプソン ホームプロジェクター dreamio EH-TW5750 フルHD 3LCD 家庭用", "エプソン",
+     "EH-TW5750", "エプソン dreamio EF-12 レーザー ホームプロジェクター", "model_conflict"),
+    ("ダイソン Dyson Hot+Cool AM09 ファンヒーター 扇風機 ブラック/ニッケル AM09BN",
+     "ダイソン(Dyson)", "AM09BN", "ダイソン Purifier Hot+Cool HP07 ブラック/ニッケル",
+     "model_conflict"),
+    # ... but not the name shortened (QC45 of QuietComfort 45), nor a part that comes with it
+    ("Bose QuietComfort 45 headphones ワイヤレスヘッドホン ノイズキャンセリング", "Bose",
+     "866724-0100", "BOSE QC45 ノイズキャンセリングヘッドホン ブラック 美品", "match"),
+    ("Canon 単焦点レンズ EF50mm F1.8 STM フルサイズ対応 EF5018STM", "キヤノン", "EF5018STM",
+     "Canon EF 50mm f/1.8 STM 動作確認済み フードES-68付き", "match"),
+]
+
+
+@pytest.mark.parametrize(("reference", "brand", "model", "title", "expected"), STOP18)
+def test_stop18_cases(reference: str, brand: str, model: str | None, title: str,
+                      expected: str) -> None:
+    assert kind(Product(title=reference, brand=brand, model_number=model), title) == expected

@@ -593,7 +593,7 @@ def _one_letter_apart(code: str, reference: str) -> bool:
 
 
 # What a listing's code is for, not what it is: ZV-E10に, LGA1700/AM5 取付金具, 対応
-_FOR_ANOTHER = _k(rf"\s*(?:{FITS_WORDS}|取付|取り付け|から)")
+_FOR_ANOTHER = _k(rf"\s*(?:{FITS_WORDS}|取付|取り付け|から|付き|付属)")
 _UNIT_END = re.compile(r"\d(?:gb|tb|mb|mm|cm|ml|mah|hz|kg)$")
 _APPLE_NUMBER = re.compile(r"a\d{4}")  # A2305: Apple's regulatory model number
 
@@ -603,9 +603,12 @@ def _names_another(code: str, ref: _Reference, lst: _Parsed) -> bool:
     another product's model number (KI-RS50-W for KC-R50-W), not a spec (SSD256GB), a
     generation of the name (mini6), a list of what it fits, or Apple's A-number."""
     compact = _compact(code)
-    if (len(compact) < 5 or not _is_product_code(compact) or "/" in code
+    if (len(compact) < 4 or not _is_product_code(compact) or "/" in code
             or _UNIT_END.search(compact) or _APPLE_NUMBER.fullmatch(compact)):
         return False
+    if len(compact) == 4 and any(re.search(rf"(?<!\d){n}(?!\d)", ref.parsed.text)
+                                 for n in re.findall(r"\d+", compact)):
+        return False  # QC45 of QuietComfort 45, a7c2 of α7C II: the name, shortened
     lead = re.match("[a-z]*", compact)
     if lead and len(lead.group()) >= 3 and lead.group() in ref.uncoded_text:
         return False  # iPad mini6: the name's word, then its generation (TCF8GM23 is a code)
