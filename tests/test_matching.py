@@ -2636,6 +2636,11 @@ STOP18 = [
      "866724-0100", "BOSE QC45 ノイズキャンセリングヘッドホン ブラック 美品", "match"),
     ("Canon 単焦点レンズ EF50mm F1.8 STM フルサイズ対応 EF5018STM", "キヤノン", "EF5018STM",
      "Canon EF 50mm f/1.8 STM 動作確認済み フードES-68付き", "match"),
+    # a short model name of the reference's line with another number in its place
+    ("Canon ミラーレス一眼カメラ EOS R100 RF-S18-45 IS STM レンズキット ブラック", "キヤノン",
+     None, "Canon EOS R50 RF-S18-45 IS STM レンズキット ブラック", "line_conflict"),
+    ("Canon ミラーレス一眼カメラ EOS R100 RF-S18-45 IS STM レンズキット ブラック", "キヤノン",
+     None, "EOS R100 レンズキット 美品 ショット数少", "match"),
 ]
 
 

@@ -1634,6 +1634,8 @@ def _original_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
 
 
 _DIGIT = re.compile(r"\d")
+# A short model name of letters and a number (R100, X20, M6): R50 in its place is a sibling
+_SHORT_CODE = re.compile(r"([a-z]{1,3})(\d{1,4})([a-z]?)")
 _SLOT_WORDS = frozenset(fold_kana(w) for w in ("サイズ", "モデル", "カラー", "タイプ", "セット"))
 _ARTICLES = frozenset({"じ", "ざ", "the", "a", "の"})
 _SLOT_TOKEN = re.compile(r"[^\s()\[\]【】「」『』、,/]+")
@@ -1674,6 +1676,16 @@ def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
     name word is missing (``unexplained`` when the caller has them already)."""
     if verdict.kind is not MatchKind.MATCH:
         return
+    for lost in ref.core_words:
+        code = _SHORT_CODE.fullmatch(lost) if present[lost] < 0.5 else None
+        if not code:
+            continue
+        other = re.search(rf"(?<![a-z0-9]){code.group(1)}(\d+){code.group(3)}(?![a-z0-9])",
+                          lst.text)
+        if other and other.group(1) != code.group(2) and other.group() not in ref.parsed.text:
+            verdict.reject(MatchKind.LINE_CONFLICT, f"another model of the line "
+                                                    f"({lst.show(other)} in place of {lost})")
+            return
     lost_words = [w for w, weight in ref.core_words.items() if present[w] < 0.5 and (
         weight >= 4 or (weight >= 2 and not ref.is_book and not _MODIFIER.fullmatch(w)
                         and w not in _SLOT_WORDS
