@@ -2641,6 +2641,9 @@ STOP18 = [
      None, "Canon EOS R50 RF-S18-45 IS STM レンズキット ブラック", "line_conflict"),
     ("Canon ミラーレス一眼カメラ EOS R100 RF-S18-45 IS STM レンズキット ブラック", "キヤノン",
      None, "EOS R100 レンズキット 美品 ショット数少", "match"),
+    # Let's Go! イーブイ: an English word before a name is no shade's code for it
+    ("ポケットモンスター Let's Go! イーブイ - Switch", "任天堂", None,
+     "ポケットモンスター Let's Go! ピカチュウ Switch", "line_conflict"),
 ]
 
 

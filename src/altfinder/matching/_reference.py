@@ -306,6 +306,12 @@ def _shade_colours(display: str) -> dict[int, set[str]]:
     return found
 
 
+# Short English words a title uses as words, never as a shade's code
+_ENGLISH_WORDS = frozenset({"go", "the", "of", "to", "my", "me", "in", "on", "up", "and", "for",
+                            "by", "new", "all", "one", "you", "is", "it", "no", "so", "we",
+                            "be", "do", "at", "an", "or", "our", "out", "get", "let", "are"})
+
+
 def _shades(text: str, core: dict[str, float]) -> list[tuple[str, str, str]]:
     """The reference's shade codes with the word before them and the shade's name.
 
@@ -320,7 +326,8 @@ def _shades(text: str, core: dict[str, float]) -> list[tuple[str, str, str]]:
         name = m.group(3).strip("ー")
         named_colour = any(name.endswith(e) and len(name) >= len(e) + 2
                            for e in _COLOUR_ENDINGS)  # ミディアムブラウン, not ブラック
-        if (name in core or named_colour) and not _SPEC_CODE.fullmatch(m.group(2)):
+        if ((name in core or named_colour) and not _SPEC_CODE.fullmatch(m.group(2))
+                and m.group(2) not in _ENGLISH_WORDS):  # Let's Go! イーブイ is no shade
             found.append((m.group(1), m.group(2), name))
     return found
 
