@@ -2644,6 +2644,11 @@ STOP18 = [
     # Let's Go! イーブイ: an English word before a name is no shade's code for it
     ("ポケットモンスター Let's Go! イーブイ - Switch", "任天堂", None,
      "ポケットモンスター Let's Go! ピカチュウ Switch", "line_conflict"),
+    # an ordinal after a game's name is a sequel the reference does not name
+    ("初音ミク -Project DIVA- f - PS Vita", "セガ", None,
+     "初音ミク -Project DIVA- f 2nd PS Vita", "volume_conflict"),
+    ("初音ミク -Project DIVA- 2nd - PSP", "セガ", None,
+     "PSP 初音ミク Project DIVA 2nd ディーヴァ セカンド 中古", "match"),
 ]
 
 

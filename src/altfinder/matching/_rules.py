@@ -709,6 +709,8 @@ def _colour_names(parsed: _Parsed) -> set[str]:
 
 # Platforms whose games are remakes of older ones often enough that a seller says so
 _REMAKE_PLATFORMS = frozenset({"ps5", "ps4", "switch", "switch2", "xboxone"})
+# An ordinal after a game's name: 2nd, 3rd (a sequel, not a generation of hardware)
+_GAME_ORDINAL = re.compile(r"(?<![a-z\d])([2-9])(?:nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
 _GENERATION_SAID = re.compile(r"世代|(?<![a-z])gen\s?\d")
 # A reference that says 2 or II anywhere, or its year, may be the second generation itself
 _SECOND_SAID = re.compile(r"(?<![\d.])2(?![\d.])|ii(?![a-z])|二|20\d\d")
@@ -1103,6 +1105,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
           and not _SECOND_SAID.search(ref.whole_text)):  # AirTag（第2世代） for AirTag
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        "generation 2, where the reference is the first (it names none)")
+    elif not rp.generations and ref.is_game and (sequel := _GAME_ORDINAL.search(lst.text)) and (
+            not re.search(rf"(?<![\d.]){sequel.group(1)}(?![\d.])", ref.whole_text)):
+        verdict.reject(MatchKind.VOLUME_CONFLICT,  # Project DIVA f 2nd for Project DIVA f
+                       f"{lst.show(sequel)}: a sequel, where the reference names none")
     if rp.editions and lp.editions and not (rp.editions & lp.editions):
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"edition {sorted(lp.editions)[0]} is not {sorted(rp.editions)[0]}")
