@@ -464,7 +464,16 @@ def _denial_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             return
 
 
+# Sizes listed one after another: S M L, S/M/L (a set of every size, not copies of one)
+_SIZE_RUN = re.compile(r"(?<![a-z0-9])(?:xs|s|m|l|ll|xl)(?:[\s/・,、]+(?:xs|s|m|l|ll|xl))+"
+                       r"(?![a-z0-9])")
+
+
 def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    if lst.quantity >= 2 and (sizes := _SIZE_RUN.search(lst.text)) and not _SIZE_RUN.search(
+            ref.parsed.text) and len(set(re.split(r"[\s/・,、]+", sizes.group()))) >= 2:
+        verdict.reject(MatchKind.LOT, f"a set of sizes ({lst.show(sizes)}), not copies of one")
+        return
     if ref.is_game and "本体" not in ref.parsed.display:
         console = _MAIN_UNIT.search(lst.text)
         if console:
@@ -1501,6 +1510,8 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
     """
     whole = (ref.whole_text + also).replace(" ", "")
     said = _SELLER_TALK.sub(" ", _POOR.sub(" ", _ACCEPTABLE.sub(" ", lst.text)))
+    for words in lst.quantity_words:  # 2本セット, ×3: how many, not what
+        said = said.replace(fold_kana(words), " ")
     return [w for m in _LISTING_WORD.finditer(said)
             if (w := m.group()) not in whole and w not in _SELLER_WORDS and not _sized(w, ref)
             and not (len(w) <= 2 and w.isascii() and w.isalpha())
