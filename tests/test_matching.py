@@ -2669,3 +2669,16 @@ def test_the_count_of_a_set_is_no_unexplained_word() -> None:
 def test_stop18_cases(reference: str, brand: str, model: str | None, title: str,
                       expected: str) -> None:
     assert kind(Product(title=reference, brand=brand, model_number=model), title) == expected
+
+
+def test_words_the_rules_have_judged_are_explained() -> None:
+    """A size in katakana units (50ミリ), the platform's maker before it (ニンテンドースイッチ)
+    and the platform's 版 (Switch版) explain themselves: such a short listing is rescued."""
+    orchid = Product(title="TOM FORD BEAUTY(トム フォード ビューティ) ブラック オーキッド オード "
+                           "パルファム スプレィ 50mL 香水 ユニセックス フレグランス",
+                     brand="TOM FORD BEAUTY")
+    assert match_title(orchid, "トム フォード ブラック オーキッド 香水 50ミリ 数回使用").is_match
+    yokai = Product(title="妖怪ウォッチ4 ぼくらは同じ空を見上げている - Switch",
+                    brand="レベルファイブ")
+    assert match_title(yokai, "ニンテンドースイッチ 妖怪ウォッチ4 送料無料 匿名配送").is_match
+    assert match_title(yokai, "妖怪ウォッチ4 Switch版 パッケージ 美品").is_match

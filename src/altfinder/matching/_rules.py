@@ -1497,6 +1497,24 @@ def _sized(word: str, ref: _Reference) -> bool:
         rf"\d\s*{m.group(1)}(?![a-z])", ref.whole_text) is not None)
 
 
+# A size with its unit in katakana: 200ミリ, 19センチ, 4.2リットル, 32ギガ
+_KANA_UNIT = re.compile(r"(\d)\s?(みり|せんち|りっとる|ぎが|ぐらむ|きろ)(?![ぁ-ゖー])")
+_LATIN_UNITS = {"みり": "mm", "せんち": "cm", "りっとる": "l", "ぎが": "gb", "ぐらむ": "g",
+                "きろ": "kg"}
+# What the rules have judged already: a generation (第12世代, 13世代), an ordinal (第1巻's
+# 第), a total (計8本), the platform's own 版 (PS5版), the platform's maker before it
+# (ニンテンドースイッチ)
+_SAID_PLAINLY = re.compile(r"第\s?(?=\d)|(?<=\d)\s?世代|計\s?\d+\S*|(?<=[a-z0-9])版|"
+                           r"nintendo(?=\s?(?:switch|すいっち|3?ds|wii|64))")
+
+
+_BOOK_WORD = re.compile(r"(?:(?<!\S)|(?<=中古)|(?<=れしぴ))本(?!\S)")
+
+
+def _latin_unit(m: re.Match[str]) -> str:
+    return m.group(1) + _LATIN_UNITS[m.group(2)]
+
+
 def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
     """The words of a listing that neither the reference (as written or as heard), a
     seller's habit, a size nor a colour explains: a sibling's name hides among them.
@@ -1512,6 +1530,9 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
     said = _SELLER_TALK.sub(" ", _POOR.sub(" ", _ACCEPTABLE.sub(" ", lst.text)))
     for words in lst.quantity_words:  # 2本セット, ×3: how many, not what
         said = said.replace(fold_kana(words), " ")
+    said = _SAID_PLAINLY.sub(" ", _KANA_UNIT.sub(_latin_unit, said))
+    if ref.is_book:  # 中古本, レシピ 本: what a book is
+        said = _BOOK_WORD.sub(" ", said)
     return [w for m in _LISTING_WORD.finditer(said)
             if (w := m.group()) not in whole and w not in _SELLER_WORDS and not _sized(w, ref)
             and not (len(w) <= 2 and w.isascii() and w.isalpha())
