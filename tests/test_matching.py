@@ -2682,3 +2682,14 @@ def test_words_the_rules_have_judged_are_explained() -> None:
                     brand="レベルファイブ")
     assert match_title(yokai, "ニンテンドースイッチ 妖怪ウォッチ4 送料無料 匿名配送").is_match
     assert match_title(yokai, "妖怪ウォッチ4 Switch版 パッケージ 美品").is_match
+
+
+def test_the_makers_company_name_is_explained_but_not_its_other_lines() -> None:
+    """花王 beside エマール names the maker, as does an initialism (YSL); another line of the
+    same company (ガラスマジックリン for マジックリン) stays a word nothing explains."""
+    emal = Product(title="エマール 洗濯洗剤 液体 おしゃれ着用 リフレッシュグリーンの香り "
+                         "詰め替え 400ml", brand="エマール")
+    assert match_title(emal, "花王 エマール つめかえ用 リフレッシュグリーン 400mL 新品").is_match
+    handy = Product(title="マジックリン ハンディスプレー キッチン用 台所用洗剤 本体 400ml 換気扇 "
+                          "コンロ 油汚れ 花王", brand="マジックリン")
+    assert not match_title(handy, "ガラスマジックリン 本体 400mL").is_match

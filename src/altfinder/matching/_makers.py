@@ -100,3 +100,16 @@ def brand_makers(brand: str) -> frozenset[str]:
     also = _lexicons()[1]
     parts = {brand.strip(), *(p.strip() for p in _BRAND_PARTS.split(brand))}
     return makers_in(brand, fitted=True) | {also[p] for p in parts if p in also}
+
+
+def company_of(word: str) -> str | None:
+    """The company one (folded) word is a spelling of, ordinary words (YSL, MAC) included.
+
+    Example:
+        >>> company_of(fold_text("花王"))
+        '花王'
+        >>> company_of("ぺん") is None
+        True
+    """
+    plain, also, _ = _lexicons()
+    return plain[1].get(word) or also.get(word)

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from jaconv import hira2kata
 from rapidfuzz import fuzz
 
-from altfinder.matching._makers import makers_in
+from altfinder.matching._makers import company_of, makers_in
 from altfinder.matching._nicknames import is_nickname
-from altfinder.matching._normalize import _DENIAL, _KANJI_DIGITS, _compact, _k, fold_kana
+from altfinder.matching._normalize import _DENIAL, _KANJI_DIGITS, _compact, _k, fold_kana, fold_text
 from altfinder.matching._parse import _ACCEPTABLE, _POOR, PART_NUMBERS, _Parsed
 from altfinder.matching._reference import _MODIFIER, _is_product_code, _Reference, _shown
 from altfinder.matching._result import MatchKind
@@ -1511,6 +1511,21 @@ _SAID_PLAINLY = re.compile(r"第\s?(?=\d)|(?<=\d)\s?世代|計\s?\d+\S*|(?<=[a-z
 _BOOK_WORD = re.compile(r"(?:(?<!\S)|(?<=中古)|(?<=れしぴ))本(?!\S)")
 
 
+def _names_company(word: str, company: str | None) -> bool:
+    return bool(company) and (fold_text(company or "").replace(" ", "").startswith(word)
+                              or (word.isascii() and len(word) <= 4))
+
+
+def _names_the_company(word: str, ref: _Reference) -> bool:
+    """A listing's word that names the reference's maker by its company name (花王 for
+    キュレル, アンカー) or a short initialism (YSL, uni), not by another line of it
+    (ガラスマジックリン for マジックリン)."""
+    if not ref.makers:
+        return False
+    company = company_of(word)
+    return company in ref.makers and _names_company(word, company)
+
+
 def _latin_unit(m: re.Match[str]) -> str:
     return m.group(1) + _LATIN_UNITS[m.group(2)]
 
@@ -1538,6 +1553,7 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
             and not (len(w) <= 2 and w.isascii() and w.isalpha())
             and not _colours(w) and not sounds_in(w, ref.whole_text)
             and w not in _PUBLISHING and not makers_in(w, publishers=True)  # 翔泳社, TAC出版
+            and not _names_the_company(w, ref)
             and not (_PLATFORM_LEXICON.find(w)  # スーファミ, PS1: judged by the platform rule,
                      and said[m.start() - 1:m.start()] in ("", " ", "("))]  # not マリオカートWii
 
