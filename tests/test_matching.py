@@ -2693,3 +2693,9 @@ def test_the_makers_company_name_is_explained_but_not_its_other_lines() -> None:
     handy = Product(title="マジックリン ハンディスプレー キッチン用 台所用洗剤 本体 400ml 換気扇 "
                           "コンロ 油汚れ 花王", brand="マジックリン")
     assert not match_title(handy, "ガラスマジックリン 本体 400mL").is_match
+
+
+def test_a_books_author_from_the_brand_field_is_explained() -> None:
+    """The author Amazon gives as the brand (内田 和成) is no unexplained word of a listing."""
+    book = Product(title="仮説思考 BCG流 問題発見・解決の発想法", brand="内田 和成")
+    assert match_title(book, "仮説思考 内田和成 ビジネス書 線引きなし").is_match

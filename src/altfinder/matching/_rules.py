@@ -1541,7 +1541,7 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
         >>> _unexplained(ref, _parse("貝印 関孫六 茜 三徳包丁 165mm 箱あり"))
         ['茜']
     """
-    whole = (ref.whole_text + also).replace(" ", "")
+    whole = (ref.whole_text + also + (ref.brand_text if ref.is_book else "")).replace(" ", "")
     said = _SELLER_TALK.sub(" ", _POOR.sub(" ", _ACCEPTABLE.sub(" ", lst.text)))
     for words in lst.quantity_words:  # 2本セット, ×3: how many, not what
         said = said.replace(fold_kana(words), " ")
