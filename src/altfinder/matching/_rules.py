@@ -1469,6 +1469,7 @@ _SELLER_WORDS = frozenset(fold_kana(w) for w in (
 _SELLER_TALK = _k(
     r"(?:(?<!\S)\S*?(?:あり|有り|なし|無し|済み?|付き?|ません|せず|入らず|不可|不良|不安定|"
     r"多数|剥がれ|はがれ|割れ|のみ|(?<!函)入り|発送|配送|送料込み?|購入|使用|確認|良好|美品|新品|中古|"
+    r"欠品|断線|認識しない|認識しなくなりました|使ってました|使用していました|"
     r"未使用|未開封|開封|ok)|"
     r"\d+(?:\.\d+)?\s*(?:本|個|枚|冊|巻|袋|回|割|年|ヶ月|か月|カ月|点|箱|台|足|着|組|セット|"
     r"set|パック|p|r|ロール|入)|"
@@ -1542,7 +1543,7 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
         ['茜']
     """
     whole = (ref.whole_text + also + (ref.brand_text if ref.is_book else "")).replace(" ", "")
-    said = _SELLER_TALK.sub(" ", _POOR.sub(" ", _ACCEPTABLE.sub(" ", lst.text)))
+    said = _POOR.sub(" ", _ACCEPTABLE.sub(" ", _SELLER_TALK.sub(" ", lst.text)))  # ケース傷あり
     for words in lst.quantity_words:  # 2本セット, ×3: how many, not what
         said = said.replace(fold_kana(words), " ")
     said = _SAID_PLAINLY.sub(" ", _KANA_UNIT.sub(_latin_unit, said))
@@ -1554,7 +1555,8 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
             and not _colours(w) and not sounds_in(w, ref.whole_text)
             and w not in _PUBLISHING and not makers_in(w, publishers=True)  # 翔泳社, TAC出版
             and not _names_the_company(w, ref)
-            and not (_PLATFORM_LEXICON.find(w)  # スーファミ, PS1: judged by the platform rule,
+            and not ((_PLATFORM_LEXICON.find(w) or _PLATFORM_LEXICON.find(hira2kata(w)))
+                     # スーファミ, PS1: judged by the platform rule,
                      and said[m.start() - 1:m.start()] in ("", " ", "("))]  # not マリオカートWii
 
 
