@@ -2711,3 +2711,17 @@ def test_what_a_seller_says_of_the_copy_is_explained() -> None:
                   brand="Samsung")
     found = match_title(ssd, "Samsung 980 1TB M.2 NVMe 認識しない ジャンク")
     assert found.is_match and found.junk
+
+
+def test_two_things_joined_by_plus_and_sold_as_a_set_are_a_bundle() -> None:
+    """MX Master 3 + MX Keys セット sells two products; a main unit with its own accessory
+    (本体＋純正スリープカバー セット) and a sunscreen's SPF50+ are not such a set."""
+    mouse = Product(title="ロジクール アドバンスド ワイヤレスマウス MX Master 3 MX2200sGR "
+                          "グラファイト", brand="ロジクール(LOGICOOL)")
+    assert kind(mouse, "MX Master 3 グラファイト + MX Keys セット") == "lot"
+    kobo = Product(title="Kobo Sage 電子書籍リーダー 8インチ 防水 32GB ブラック", brand="Kobo")
+    assert match_title(kobo, "Kobo Sage 本体＋純正スリープカバー セット 匿名配送").is_match
+    sun = Product(title="ビオレUV アスリズム スキンプロテクトミルク 65mL 日焼け止め SPF50+ "
+                        "PA++++ 顔・からだ用 ウォータープルーフ", brand="ビオレ")
+    found = match_title(sun, "ビオレ アスリズム ミルク 日焼け止め SPF50+ 2本セット")
+    assert (found.is_match, found.quantity) == (True, 2), found.reasons

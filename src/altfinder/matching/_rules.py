@@ -469,6 +469,29 @@ _SIZE_RUN = re.compile(r"(?<![a-z0-9])(?:xs|s|m|l|ll|xl)(?:[\s/・,、]+(?:xs|s|
                        r"(?![a-z0-9])")
 
 
+# Two things joined by + and sold as one set: MX Master 3 + MX Keys セット (not SPF50+)
+_PLUS_SET = _k(r"(?<!spf)(?<!spf\d\d)(?<!pa)(?<![+\d])(\S*)\s*\+\s*(.*?)\s"
+               r"(?:\d+[本個点枚]\s?)?セット")
+_PLUS_JOIN = re.compile(r"(?<!spf)(?<!spf\d\d)(?<!pa)(?<![+\d])\+")
+_SET_WORD = re.compile(r"[^\s+()\[\]【】、,/]+")
+
+
+def _bundle(ref: _Reference, lst: _Parsed) -> str | None:
+    """The word of a "A + B セット" listing that is not the reference (B, or A before the +),
+    or None: a main unit with its own accessory (本体＋純正カバー セット) is the product."""
+    for m in _PLUS_SET.finditer(lst.text):
+        before, after = m.group(1), m.group(2)
+        main = "本体" in lst.text[:m.start(2)]
+        for word in [before, *_SET_WORD.findall(after)]:
+            if (len(word) < 2 or re.fullmatch(r"[\d.×x]+\S*", word) or word in ref.parsed.text
+                    or _compact(word) in ref.parsed.compact or sounds_in(word, ref.parsed.text)
+                    or word in _SELLER_WORDS or _SELLER_TALK.fullmatch(word)
+                    or (main and _ACCESSORY_VOCABULARY.regex.search(word))):
+                continue
+            return lst.show(m)
+    return None
+
+
 def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     if lst.quantity >= 2 and (sizes := _SIZE_RUN.search(lst.text)) and not _SIZE_RUN.search(
             ref.parsed.text) and len(set(re.split(r"[\s/・,、]+", sizes.group()))) >= 2:
@@ -486,6 +509,10 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 verdict.reject(MatchKind.LOT, f"a main unit sold with the product "
                                               f"({lst.show(m)}付き)")
                 return
+    bundle = _bundle(ref, lst) if not _PLUS_JOIN.search(ref.parsed.text) else None
+    if bundle:
+        verdict.reject(MatchKind.LOT, f"sold as a set with another product ({bundle})")
+        return
     if "+" not in ref.parsed.text:
         for m in _PLUS.finditer(lst.text):
             following = lst.text[m.end():].split()[:1]
