@@ -2654,6 +2654,11 @@ STOP18 = [
     # S M L 3枚セット: a set of sizes, not three of the reference's size
     ("エピキュリアン(Epicurean) まな板 カッティングボード Mサイズ ナチュラル 約29×23cm 食洗機対応",
      "エピキュリアン(Epicurean)", None, "エピキュリアン まな板 S M L 3枚セット", "lot"),
+    # a part of a work the reference does not name (中級編 for 入門編)
+    ("新・明解C言語 入門編 第2版 (明解シリーズ)", "SBクリエイティブ", None,
+     "新・明解C言語 中級編 柴田望洋", "volume_conflict"),
+    ("新・明解C言語 入門編 第2版 (明解シリーズ)", "SBクリエイティブ", None,
+     "新明解C言語 入門編 第2版 SBクリエイティブ 中古", "match"),
 ]
 
 

@@ -71,6 +71,7 @@ from altfinder.matching._rules import (
     _model_rules,
     _numbered_name_rule,
     _original_rule,
+    _part_rule,
     _place_rule,
     _quantity_rule,
     _range_rule,
@@ -201,6 +202,7 @@ class Matcher:
         _place_rule(ref, lst, verdict)
         _numbered_name_rule(ref, lst, verdict)
         _range_rule(ref, lst, verdict)
+        _part_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)
             _insertion_rule(ref, lst, verdict, unexplained, family.alias_text)

@@ -1864,6 +1864,23 @@ def _span(start: str, end: str) -> tuple[int, int]:
     return first, last
 
 
+# A part of a work named with 編 or 篇: 中級編, ビジネス篇, 英語長文編 (not 解答編あり)
+_PART_NAME = re.compile(r"(?<!\S)(\S*?[ぁ-ゖー一-鿿々]{2}[編篇])(?!\S)")
+
+
+def _part_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A part of a work the reference does not name (新・明解C言語 中級編 for 入門編,
+    自分の小さな「箱」から脱出する方法 ビジネス篇) is another book of the series."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    for m in _PART_NAME.finditer(lst.text):
+        part = m.group(1).lstrip("(【[「『").replace("篇", "編")
+        if part[-3:] not in ref.whole_text.replace("篇", "編"):  # 速読英単語必修編 of 必修編
+            verdict.reject(MatchKind.VOLUME_CONFLICT,
+                           f"another part of the work ({lst.show(m, 1)})")
+            return
+
+
 def _range_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """A reference that names a range of numbers and a listing that names another:
     ドラゴンクエストX version 1-6 for version 1-5."""
