@@ -2659,6 +2659,9 @@ STOP18 = [
      "新・明解C言語 中級編 柴田望洋", "volume_conflict"),
     ("新・明解C言語 入門編 第2版 (明解シリーズ)", "SBクリエイティブ", None,
      "新明解C言語 入門編 第2版 SBクリエイティブ 中古", "match"),
+    # 生成 (kinari, undyed) is a colour: ネイビー is another one
+    ("無印良品 綿洗いざらしボックスシーツ・S 100×200×18～28cm用 生成", "無印良品", None,
+     "無印良品 綿洗いざらし ボックスシーツ シングル ネイビー", "variant_conflict"),
 ]
 
 

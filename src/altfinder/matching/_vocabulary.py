@@ -223,6 +223,7 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "taupe": ("トープ", "taupe"), "burgundy": ("バーガンディ", "バーガンディー", "burgundy"),
     "ecru": ("エクリュ", "ecru"), "magenta": ("マゼンタ", "magenta"),
     "indigo": ("インディゴ", "indigo"),
+    "kinari": ("生成り", "生成", "きなり", "キナリ"),  # 無印良品's undyed cotton
 }
 _COLOUR_LEXICON = _Lexicon(
     {name: (*words, *(f"{w}色" for w in words if re.fullmatch("[一-鿿]+", w)))
