@@ -2662,6 +2662,11 @@ STOP18 = [
     # 生成 (kinari, undyed) is a colour: ネイビー is another one
     ("無印良品 綿洗いざらしボックスシーツ・S 100×200×18～28cm用 生成", "無印良品", None,
      "無印良品 綿洗いざらし ボックスシーツ シングル ネイビー", "variant_conflict"),
+    # a two-letter name in the place of the reference's (チリ for ルビー ウー, サン for ムーン)
+    ("M・A・C(マック) リップスティック ルビー ウー 3g 口紅 マット レッド RUBY WOO",
+     "M・A・C(マック)", None, "MAC リップスティック チリ 3g 未使用", "line_conflict"),
+    ("ポケットモンスター ムーン - 3DS", "ポケモン", None, "ポケットモンスター サン 3DS ソフト",
+     "line_conflict"),
 ]
 
 

@@ -1784,7 +1784,7 @@ def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
             continue
         ours = _neighbours(ref.parsed.text, at, at + len(lost))
         for word in unexplained:
-            if (len(word) < (2 if ref.core_words[lost] >= 4 else 3) or _DIGIT.search(word)
+            if (len(word) < 2 or _DIGIT.search(word)
                     or _main_script(word) != _main_script(lost)
                     or _PLATFORM_LEXICON.find(word) or makers_in(word)
                     or fuzz.ratio(word, lost) >= 55 or (where := lst.text.find(word)) < 0):
