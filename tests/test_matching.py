@@ -2667,6 +2667,13 @@ STOP18 = [
      "M・A・C(マック)", None, "MAC リップスティック チリ 3g 未使用", "line_conflict"),
     ("ポケットモンスター ムーン - 3DS", "ポケモン", None, "ポケットモンスター サン 3DS ソフト",
      "line_conflict"),
+    # a keyboard's other layout
+    ("PFU HHKB Professional Classic 英語配列／墨（USB Type-C 有線接続 静電容量無接点方式）",
+     "PFU", None, "HHKB Professional Classic 日本語配列 墨 美品", "variant_conflict"),
+    # the game, for its guide book (with the guide packed in, too)
+    ("ポケットモンスター スカーレット・バイオレット 公式ガイドブック 完全ストーリー攻略"
+     "+ぼうけんガイド", "オーバーラップ", None, "ポケモン スカーレット ソフト 攻略本付き",
+     "line_conflict"),
 ]
 
 

@@ -299,6 +299,13 @@ _FROM = fold_kana("から")
 _ONE_DISC = _k(r"(?:ディスク|disc|disk)\s*\d")
 
 
+# A game sold as software (ソフト, カセット), and the words a guide or art book is sold by
+_GAME_SOFT = _k(r"ソフト|カセット|パッケージ版|ダウンロード版")
+_GUIDE_WORDS = _k(r"ガイド|攻略|設定資料|画集|アート|ブック|(?<!ソフト)本(?!体)|イラスト|資料集|"
+                  r"ワークス|完全|大全|公式|book|guide")
+_PACKED_WITH = _k(r"\S*(?:付き|付)(?=\s|$)")  # 攻略本付き: what comes with the game
+
+
 def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                      extra: _Vocabulary | None, own_lines: frozenset[str] = frozenset()) -> None:
     """Accessories, parts, compatibles, boxes and bonuses sold without the product. A guide
@@ -307,6 +314,9 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
     vocabularies = [v for v in (_ACCESSORY_VOCABULARY, extra) if v is not None]
     guide = "guide" in own_lines | ref.parsed.lines or _is_guide(ref.whole_text)
     text = lst.text
+    if (guide and not ref.is_game and _GAME_SOFT.search(text)
+            and not _GUIDE_WORDS.search(_PACKED_WITH.sub(" ", text))):
+        verdict.reject(MatchKind.LINE_CONFLICT, "the game itself, not its guide or art book")
     taken = _TAKEN_OFF.search(text) if _FROM in text else None
     if taken and len(_compact(taken.group(1))) >= 3 and (
             _compact(taken.group(1)) in ref.parsed.compact
@@ -738,6 +748,16 @@ def _materials(parsed: _Parsed) -> set[str]:
             for m in _MATERIAL.finditer(parsed.display) if not _COUNTRY.search(m.group(1))}
 
 
+# A keyboard's layout: 日本語配列 (JIS) or 英語配列 (US)
+_LAYOUT = {"jis": _k(r"日本語\s?配列|日本語キー|(?<![a-z])jis(?:配列)?(?![a-z])|かな印字"),
+           "us": _k(r"英語\s?配列|英字\s?配列|(?<![a-z])us(?:配列)?(?![a-z])|ansi")}
+
+
+def _layouts(text: str) -> set[str]:
+    """The keyboard layouts a (folded) title names."""
+    return {name for name, pattern in _LAYOUT.items() if pattern.search(text)}
+
+
 def _colour_names(parsed: _Parsed) -> set[str]:
     """The compound colour names of a title (オレンジベージュ is not ピンクベージュ)."""
     return {name.replace("グレイ", "グレー") for name in _COLOUR_NAME.findall(parsed.display)}
@@ -993,6 +1013,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT, f"size {'×'.join(f'{v:g}' for v in size)}"
                                                        f" differs from the reference's {want} cm")
             break
+    layout, their_layout = _layouts(rp.text), _layouts(lp.text)
+    if layout and their_layout and not layout & their_layout:
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"the {'/'.join(sorted(their_layout))} "
+                                                   f"layout, not {'/'.join(sorted(layout))}")
     ours, theirs = _colour_names(rp), _colour_names(lp)
     metal = {n for n in ours if n.endswith("チタニウム")}  # ブルーチタニウム, ナチュラルチタニウム
     if metal and {n for n in theirs if n.endswith("チタニウム")} - metal and not theirs & metal:
