@@ -2674,6 +2674,15 @@ STOP18 = [
     ("ポケットモンスター スカーレット・バイオレット 公式ガイドブック 完全ストーリー攻略"
      "+ぼうけんガイド", "オーバーラップ", None, "ポケモン スカーレット ソフト 攻略本付き",
      "line_conflict"),
+    # a pet food's other life stage, a fertiliser's other granule size
+    ("ニュートロ シュプレモ 小型犬用 成犬用 3kg ドッグフード【自然素材/香料・着色料 無添加】",
+     "ニュートロ(Nutro)", None, "ニュートロ シュプレモ 小型犬用 子犬用 3kg", "variant_conflict"),
+    ("ハイポネックスジャパン 肥料 マグァンプK 中粒 600g 緩効性 元肥 草花 野菜 観葉植物 用",
+     "ハイポネックスジャパン", None, "マグァンプK 大粒 ハイポネックス 鉢植え用",
+     "variant_conflict"),
+    # ... but SPF50+ is no dog's age
+    ("アネッサ パーフェクトUV スキンケアジェル NA 日焼け止め 90g SPF50+ PA++++",
+     "ANESSA(アネッサ)", None, "アネッサ パーフェクトUV スキンケアジェル NA 90g 2本", "match"),
 ]
 
 

@@ -753,6 +753,25 @@ _LAYOUT = {"jis": _k(r"日本語\s?配列|日本語キー|(?<![a-z])jis(?:配列
            "us": _k(r"英語\s?配列|英字\s?配列|(?<![a-z])us(?:配列)?(?![a-z])|ansi")}
 
 
+# Kinds of one product that exclude each other: a pet food's life stage, a granule's size
+_KINDS = (
+    {"子犬": _k(r"子犬|パピー|puppy"), "成犬": _k(r"成犬|アダルト"),
+     "シニア犬": _k(r"高齢犬|シニア|老犬|エイジングケア|\d+歳以上|(?<![\d.a-z])(?:[7-9]|1\d)\+"),
+     "体重管理": _k(r"体重管理|(?<![ァ-ヺー])ライト(?![ァ-ヺー])|減量")},
+    {"子猫": _k(r"子猫|キトン|kitten"), "成猫": _k(r"成猫"),
+     "高齢猫": _k(r"高齢猫|シニア猫|\d+歳以上の猫")},
+    {"大粒": _k(r"大粒"), "中粒": _k(r"中粒"), "小粒": _k(r"小粒"), "細粒": _k(r"細粒")},
+)
+
+
+_PET = _k(r"犬|猫|ドッグ|キャット|ペット|dog|cat")
+
+
+def _kinds(kinds: dict[str, re.Pattern[str]], text: str) -> set[str]:
+    """The kinds of one class a (folded) title names."""
+    return {name for name, pattern in kinds.items() if pattern.search(text)}
+
+
 def _layouts(text: str) -> set[str]:
     """The keyboard layouts a (folded) title names."""
     return {name for name, pattern in _LAYOUT.items() if pattern.search(text)}
@@ -1017,6 +1036,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if layout and their_layout and not layout & their_layout:
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"the {'/'.join(sorted(their_layout))} "
                                                    f"layout, not {'/'.join(sorted(layout))}")
+    for kinds in _KINDS if _PET.search(rp.text) else _KINDS[2:]:
+        ours_kind, theirs_kind = _kinds(kinds, rp.text), _kinds(kinds, lp.text)
+        if ours_kind and theirs_kind and not ours_kind & theirs_kind:
+            verdict.reject(MatchKind.VARIANT_CONFLICT, f"{'/'.join(sorted(theirs_kind))}, not "
+                                                       f"{'/'.join(sorted(ours_kind))}")
+            break
     ours, theirs = _colour_names(rp), _colour_names(lp)
     metal = {n for n in ours if n.endswith("チタニウム")}  # ブルーチタニウム, ナチュラルチタニウム
     if metal and {n for n in theirs if n.endswith("チタニウム")} - metal and not theirs & metal:
