@@ -2625,6 +2625,8 @@ def test_stop17_cases(reference: str, brand: str, model: str | None, title: str,
     assert kind(Product(title=reference, brand=brand, model_number=model), title) == expected
 
 
+PIXEL_6A = ("Google Pixel 6a - Charcoal(チャコール) 128GB SIMフリー Androidスマートフォン Google "
+            "Tensor 6.1インチ 防水 おサイフケータイ対応")
 # Stop 18: one row per rule, with the case it was written from and the near miss it keeps.
 STOP18 = [
     # a four-character code of another model, where the listing names none of the reference's
@@ -2683,6 +2685,9 @@ STOP18 = [
     # ... but SPF50+ is no dog's age
     ("アネッサ パーフェクトUV スキンケアジェル NA 日焼け止め 90g SPF50+ PA++++",
      "ANESSA(アネッサ)", None, "アネッサ パーフェクトUV スキンケアジェル NA 90g 2本", "match"),
+    # the number without the letter the reference's name glues on (Pixel 6 for Pixel 6a)
+    (PIXEL_6A, "Google", None, "Google Pixel 6 128GB Stormy Black SIMフリー", "line_conflict"),
+    (PIXEL_6A, "Google", None, "Pixel 6a チャコール 128GB 美品", "match"),
 ]
 
 

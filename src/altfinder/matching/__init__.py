@@ -66,6 +66,7 @@ from altfinder.matching._rules import (
     _game_set_rule,
     _insertion_rule,
     _last_word_rule,
+    _letter_rule,
     _lot_rules,
     _maker_rule,
     _model_rules,
@@ -203,6 +204,7 @@ class Matcher:
         _numbered_name_rule(ref, lst, verdict)
         _range_rule(ref, lst, verdict)
         _part_rule(ref, lst, verdict)
+        _letter_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)
             _insertion_rule(ref, lst, verdict, unexplained, family.alias_text)

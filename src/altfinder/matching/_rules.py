@@ -1930,6 +1930,25 @@ def _part_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             return
 
 
+# A model number with a letter glued on after a name: Pixel 6a, Pixel 8a
+_LETTERED = re.compile(r"(?<![a-z0-9])([a-z]{3,})\s?(\d{1,2})([a-z])(?![a-z0-9])")
+
+
+def _letter_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """The reference's name with a number and a letter (Pixel 6a), the listing's with the
+    number alone (Pixel 6): another model of the line."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    for m in _LETTERED.finditer(ref.parsed.text):
+        name, number, letter = m.groups()
+        bare = re.search(rf"(?<![a-z0-9]){name}\s?{number}(?![a-z0-9.])", lst.text)
+        if bare and not re.search(rf"(?<![a-z0-9]){name}\s?{number}\s?{letter}(?![a-z0-9])",
+                                  lst.text):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"{lst.show(bare)}, not "
+                                                    f"{_shown(ref.parsed, m.group())}")
+            return
+
+
 def _range_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """A reference that names a range of numbers and a listing that names another:
     ドラゴンクエストX version 1-6 for version 1-5."""
