@@ -2688,6 +2688,9 @@ STOP18 = [
     # the number without the letter the reference's name glues on (Pixel 6 for Pixel 6a)
     (PIXEL_6A, "Google", None, "Google Pixel 6 128GB Stormy Black SIMフリー", "line_conflict"),
     (PIXEL_6A, "Google", None, "Pixel 6a チャコール 128GB 美品", "match"),
+    # a kanji title read out in hiragana after it is the title again
+    ("朧村正 - Wii", "マーベラスエンターテイメント", None,
+     "Wii 朧村正 おぼろむらまさ 動作確認済 説明書付き", "match"),
 ]
 
 

@@ -71,6 +71,10 @@ _GAME_SUBTITLE = re.compile("[\\s:~-]*([一-鿿々]{1,4}[のと][一-鿿々ぁ-�
 _SPACED_KANJI = re.compile(r"\s*([一-鿿々]{2,4})(?![一-鿿々ぁ-ゖ])")
 
 
+_HIRAGANA = re.compile("[ぁ-ゖー]+")
+_KANJI_CHAR = re.compile("[一-鿿々]")
+
+
 def _other_version(ref: _Reference, lst: _Parsed, at: int, end: int, verdict: _Verdict) -> bool:
     """A game's name then a kanji word in place of the reference's own: 妖怪ウォッチ2 本家
     (or 真打) for 妖怪ウォッチ2 元祖."""
@@ -187,6 +191,9 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
             continue  # Halo MCC (Master Chief Collection), Halo ヘイロー: our own name again
         if any(w in word for w in ref.name_words if len(w) >= 3 and w != title):
             continue  # てんすいのさくなひめ: the title's reading, with our name in it
+        if (len(word) >= 3 and _HIRAGANA.fullmatch(lst.show(follower, 1))
+                and _KANJI_CHAR.search(lst.display[at:end])):
+            continue  # 朧村正 おぼろむらまさ: the kanji title read out in hiragana
         if lst.read[follower.end():follower.end() + 1] == "・" and "・" not in ref.parsed.text:
             continue  # ハンス・ロスリング: a person, the author
         ours = _NEXT_IN_REFERENCE.match(ref.parsed.text, ref.parsed.text.find(title) + len(title))
