@@ -180,6 +180,8 @@ _QUANTITY = _k(
     r"(?<![a-z\d.\-/])(?<![a-z] )(?<![ぁ-ゖー])(\d+)\s*(?:セット|set)(?![a-z])|"  # not RC 2 セット
     r"(?<![\d.])(\d+)\s*セット\s*\(\s*\d+\s*(?:個|本|枚|袋)\s*\)"  # 2セット(4本): two sets
 )
+# How many of the parts are missing: カード2枚欠品, ファン1個欠品
+_MISSING_COUNT = _k(r"(?<![a-z\d])\d+\s*(?:個|本|枚|点|つ|冊|巻)\s*(?:欠品|欠け|不足|紛失)")
 # A pair sold as such (グラス ペア, ペアセット); not ペアリング, スペア, a pair's own product
 _PAIR = _k(r"(?<![ァ-ヺー])ペア(?:セット)?(?![ァ-ヺー])")
 # A model number, with a single letter after a space kept (G7 X is G7X)
@@ -283,6 +285,8 @@ def _parse(title: str) -> _Parsed:
         year = int(next(g for g in m.groups() if g))
         parsed.years.add(year if year > 1000 else 2018 + year)
     for m in _PLAY_SPEC.finditer(rest):  # 8才以上, 3~4人用, 60分: a game's box, no number
+        rest = _blank(rest, m)
+    for m in _MISSING_COUNT.finditer(rest):  # カード2枚欠品: how many are missing, no number
         rest = _blank(rest, m)
     for m in _UNIT_RANGE.finditer(rest):  # (6~11kg): a range of sizes, not volume 6
         rest = _blank(rest, m)
