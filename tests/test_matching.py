@@ -2699,6 +2699,9 @@ STOP18 = [
     # a kanji title read out in hiragana after it is the title again
     ("朧村正 - Wii", "マーベラスエンターテイメント", None,
      "Wii 朧村正 おぼろむらまさ 動作確認済 説明書付き", "match"),
+    # ET of the model number ET-C231P is no shade code in the place of C231
+    ("テルモ 電子体温計 C231 わき専用 約20秒 予測検温 実測機能付き ケース付き 家庭用 体温計 "
+     "ET-C231P", "テルモ(Terumo)", "ET-C231P", "テルモ電子体温計 ET-C231P 新品", "match"),
 ]
 
 

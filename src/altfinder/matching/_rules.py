@@ -1285,8 +1285,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     for before, code, name in ref.shades:
         if code.isdigit() or not before.isalpha() or _BRAND_LEXICON.find(code):
             continue  # numbered shades are volume numbers (above)
-        other = re.search(rf"{re.escape(before)}\s*([a-z]{{1,3}}\d{{0,3}})(?![a-z0-9])", lp.text)
-        if other and other.group(1) != code:
+        other = re.search(rf"{re.escape(before)}\s*([a-z]{{1,3}}\d{{0,3}})(?![a-z0-9-])", lp.text)
+        if other and other.group(1) != code:  # not ET of ET-C231P, a model number
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"shade {lp.show(other, 1)} is not {code.upper()} "
                            f"({_shown_name(ref, name)})")
