@@ -2702,6 +2702,11 @@ STOP18 = [
     # ET of the model number ET-C231P is no shade code in the place of C231
     ("テルモ 電子体温計 C231 わき専用 約20秒 予測検温 実測機能付き ケース付き 家庭用 体温計 "
      "ET-C231P", "テルモ(Terumo)", "ET-C231P", "テルモ電子体温計 ET-C231P 新品", "match"),
+    # a limited edition for the regular one (限定モデル), but not for a limited reference
+    ("Nintendo Switch Lite ブルー (ニンテンドースイッチ ライト 本体) 携帯専用 5.5インチ", "任天堂",
+     None, "Nintendo Switch Lite ディアルガ・パルキア 限定モデル 本体", "line_conflict"),
+    ("スーパーロボット大戦30 超限定版 -Switch", "バンダイナムコエンターテインメント", None,
+     "スパロボ30 超限定版 Switch 未開封 新品", "match"),
 ]
 
 

@@ -748,6 +748,12 @@ def _materials(parsed: _Parsed) -> set[str]:
             for m in _MATERIAL.finditer(parsed.display) if not _COUNTRY.search(m.group(1))}
 
 
+# A limited edition a listing names (限定モデル, 限定カラー, コラボモデル), and the words of a
+# reference that is one of some kind (限定, Collector's Edition, 特装版)
+_LIMITED = _k(r"限定(?:モデル|版|カラー|デザイン|エディション|仕様)|特別(?:モデル|仕様)|"
+              r"コラボ(?:モデル)?")
+_EDITION_WORDS = _k(r"限定|エディション|edition|特装|初回|コレクター|collector|プレミアム|premium|"
+                    r"box|ボックス|コラボ|特別|記念|仕様")
 # A keyboard's layout: 日本語配列 (JIS) or 英語配列 (US)
 _LAYOUT = {"jis": _k(r"日本語\s?配列|日本語キー|(?<![a-z])jis(?:配列)?(?![a-z])|かな印字"),
            "us": _k(r"英語\s?配列|英字\s?配列|(?<![a-z])us(?:配列)?(?![a-z])|ansi")}
@@ -1032,6 +1038,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT, f"size {'×'.join(f'{v:g}' for v in size)}"
                                                        f" differs from the reference's {want} cm")
             break
+    limited = _LIMITED.search(lp.text)
+    if limited and not _EDITION_WORDS.search(ref.whole_text):
+        verdict.reject(MatchKind.LINE_CONFLICT, f"a limited edition ({lp.show(limited)}), where "
+                                                f"the reference is the regular one")
     layout, their_layout = _layouts(rp.text), _layouts(lp.text)
     if layout and their_layout and not layout & their_layout:
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"the {'/'.join(sorted(their_layout))} "
