@@ -2707,6 +2707,11 @@ STOP18 = [
      None, "Nintendo Switch Lite ディアルガ・パルキア 限定モデル 本体", "line_conflict"),
     ("スーパーロボット大戦30 超限定版 -Switch", "バンダイナムコエンターテインメント", None,
      "スパロボ30 超限定版 Switch 未開封 新品", "match"),
+    # nicknames: チェキ for instax, ジャイキリ for GIANT KILLING
+    ("富士フイルム インスタントカメラ instax mini 11 アイスホワイト", "富士フイルム(FUJIFILM)",
+     None, "【ジャンク】チェキ mini 11 アイスホワイト シャッター切れない", "match"),
+    ("GIANT KILLING(50) (モーニングコミックス)", "講談社", None, "ジャイキリ 50 中古 コミック",
+     "match"),
 ]
 
 
