@@ -2790,3 +2790,16 @@ def test_a_count_of_missing_parts_is_no_quantity() -> None:
     game = Product(title="ナンジャモンジャ・シロ カードゲーム", brand="すごろくや")
     found = match_title(game, "ナンジャモンジャ・シロ カード2枚欠品 箱傷み 現状品")
     assert (found.is_match, found.quantity) == (True, 1), found.reasons
+
+
+def test_katakana_spelt_loosely_is_explained() -> None:
+    """ココットロンド for ココット・ロンド, ステンレスボール for ステンレスボウル, ジャンク品: the
+    reference's words spelt another way, or seller talk, leave nothing unexplained."""
+    bowl = Product(title="柳宗理 ステンレスボウル 23cm 日本製 18-8ステンレス つや消し 調理ボウル "
+                         "キッチンボウル", brand="柳宗理")
+    assert match_title(bowl, "柳 宗理 ステンレスボール 23cm 日本製 送料無料").is_match
+    pot = Product(title="ル・クルーゼ(Le Creuset) 鋳物 ホーロー 鍋 シグニチャー ココット・ロンド "
+                        "18 cm チェリーレッド ガス IH オーブン 対応 【日本正規販売品】",
+                  brand="ル・クルーゼ(Le Creuset)")
+    found = match_title(pot, "ル・クルーゼ ココットロンド 18cm チェリーレッド 未使用 箱付き")
+    assert found.is_match, found.reasons

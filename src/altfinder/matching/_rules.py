@@ -1556,6 +1556,7 @@ _SELLER_TALK = _k(
     r"(?:(?<!\S)\S*?(?:あり|有り|なし|無し|済み?|付き?|ません|せず|入らず|不可|不良|不安定|"
     r"多数|剥がれ|はがれ|割れ|のみ|(?<!函)入り|発送|配送|送料込み?|購入|使用|確認|良好|美品|新品|中古|"
     r"欠品|断線|認識しない|認識しなくなりました|使ってました|使用していました|"
+    r"(?:未?開封|未使用|中古|新|美|良|ジャンク)品|"
     r"未使用|未開封|開封|ok)|"
     r"\d+(?:\.\d+)?\s*(?:本|個|枚|冊|巻|袋|回|割|年|ヶ月|か月|カ月|点|箱|台|足|着|組|セット|"
     r"set|パック|p|r|ロール|入)|"
@@ -1613,6 +1614,14 @@ def _names_the_company(word: str, ref: _Reference) -> bool:
     return company in ref.makers and _names_company(word, company)
 
 
+_SIZE_WORD = re.compile("さいず$")  # 超特大サイズ: 超特大
+
+
+def _loose(text: str) -> str:
+    """Katakana spelt loosely: no ・, no long vowel (ココット・ロンド; ボウル and ボール alike)."""
+    return text.replace("・", "").replace("ー", "").replace("う", "")
+
+
 def _latin_unit(m: re.Match[str]) -> str:
     return m.group(1) + _LATIN_UNITS[m.group(2)]
 
@@ -1629,6 +1638,7 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
         ['茜']
     """
     whole = (ref.whole_text + also + (ref.brand_text if ref.is_book else "")).replace(" ", "")
+    loose = _loose(whole)
     said = _POOR.sub(" ", _ACCEPTABLE.sub(" ", _SELLER_TALK.sub(" ", lst.text)))  # ケース傷あり
     for words in lst.quantity_words:  # 2本セット, ×3: how many, not what
         said = said.replace(fold_kana(words), " ")
@@ -1637,6 +1647,7 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
         said = _BOOK_WORD.sub(" ", said)
     return [w for m in _LISTING_WORD.finditer(said)
             if (w := m.group()) not in whole and w not in _SELLER_WORDS and not _sized(w, ref)
+            and not (len(w) >= 4 and _loose(_SIZE_WORD.sub("", w)) in loose)  # ボール, ボウル
             and not (len(w) <= 2 and w.isascii() and w.isalpha())
             and not _colours(w) and not sounds_in(w, ref.whole_text)
             and w not in _PUBLISHING and not makers_in(w, publishers=True)  # 翔泳社, TAC出版
