@@ -1622,6 +1622,14 @@ def _loose(text: str) -> str:
     return text.replace("・", "").replace("ー", "").replace("う", "")
 
 
+@functools.lru_cache(maxsize=256)
+def _latin_keys(text: str) -> frozenset[str]:
+    """The sound keys of a reference's whole Latin words, short ones too: プロ is PRO,
+    アミーボ amiibo (a listing's whole word against a whole word, never a part of one)."""
+    return frozenset(key for w in re.findall(r"(?<![a-z])[a-z]{2,}(?![a-z])", text)
+                     if len(key := sound_key(w)) >= 2)
+
+
 def _latin_unit(m: re.Match[str]) -> str:
     return m.group(1) + _LATIN_UNITS[m.group(2)]
 
@@ -1648,6 +1656,7 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
     return [w for m in _LISTING_WORD.finditer(said)
             if (w := m.group()) not in whole and w not in _SELLER_WORDS and not _sized(w, ref)
             and not (len(w) >= 4 and _loose(_SIZE_WORD.sub("", w)) in loose)  # ボール, ボウル
+            and not (_KANA_ONLY.fullmatch(w) and sound_key(w) in _latin_keys(ref.whole_text))
             and not (len(w) <= 2 and w.isascii() and w.isalpha())
             and not _colours(w) and not sounds_in(w, ref.whole_text)
             and w not in _PUBLISHING and not makers_in(w, publishers=True)  # 翔泳社, TAC出版
