@@ -355,7 +355,9 @@ async def test_sandbox_demo_finds_mercari_listings_with_look_alikes(sandbox: San
     statuses = {e.detail for e in excluded}
     assert not any("SOLD_OUT" in s for s in statuses)  # the search asks on-sale only
     status = next(s for s in res.sources if s.source == "mercari")
-    assert status.ok and status.requests <= 1 + Mercari().detail_limit
+    # one search and a few details; a request the sandbox throttled (429, its spacing check on a
+    # loaded machine) is retried and counted, so it adds one request of its own
+    assert status.ok and status.requests <= 1 + Mercari().detail_limit + status.throttled
 
 
 async def test_sandbox_rejects_missing_and_forged_proofs(sandbox: Sandbox) -> None:
