@@ -480,9 +480,9 @@ _SIZE_RUN = re.compile(r"(?<![a-z0-9])(?:xs|s|m|l|ll|xl)(?:[\s/・,、]+(?:xs|s|
 
 
 # Two things joined by + and sold as one set: MX Master 3 + MX Keys セット (not SPF50+)
-_PLUS_SET = _k(r"(?<!spf)(?<!spf\d\d)(?<!pa)(?<![+\d])(\S*)\s*\+\s*(.*?)\s"
-               r"(?:\d+[本個点枚]\s?)?セット")
-_PLUS_JOIN = re.compile(r"(?<!spf)(?<!spf\d\d)(?<!pa)(?<![+\d])\+")
+_JOINING_PLUS = r"(?<!spf)(?<!spf\d\d)(?<!pa)(?<![+\d])\+"
+_PLUS_SET = _k(rf"(\S*)\s*{_JOINING_PLUS}\s*(.*?)\s(?:\d+[本個点枚]\s?)?セット")
+_PLUS_JOIN = re.compile(_JOINING_PLUS)
 _SET_WORD = re.compile(r"[^\s+()\[\]【】、,/]+")
 
 
@@ -754,20 +754,19 @@ _LIMITED = _k(r"限定(?:モデル|版|カラー|デザイン|エディション
               r"コラボ(?:モデル)?")
 _EDITION_WORDS = _k(r"限定|エディション|edition|特装|初回|コレクター|collector|プレミアム|premium|"
                     r"box|ボックス|コラボ|特別|記念|仕様")
-# A keyboard's layout: 日本語配列 (JIS) or 英語配列 (US)
-_LAYOUT = {"jis": _k(r"日本語\s?配列|日本語キー|(?<![a-z])jis(?:配列)?(?![a-z])|かな印字"),
-           "us": _k(r"英語\s?配列|英字\s?配列|(?<![a-z])us(?:配列)?(?![a-z])|ansi")}
-
-
-# Kinds of one product that exclude each other: a pet food's life stage, a granule's size
+# Kinds of one product that exclude each other: a keyboard's layout, a granule's size, and
+# (for pet food only) a life stage
 _KINDS = (
+    {"日本語配列": _k(r"日本語\s?配列|日本語キー|(?<![a-z])jis(?:配列)?(?![a-z])|かな印字"),
+     "英語配列": _k(r"英語\s?配列|英字\s?配列|(?<![a-z])us(?:配列)?(?![a-z])|ansi")},
+    {"大粒": _k(r"大粒"), "中粒": _k(r"中粒"), "小粒": _k(r"小粒"), "細粒": _k(r"細粒")},
     {"子犬": _k(r"子犬|パピー|puppy"), "成犬": _k(r"成犬|アダルト"),
      "シニア犬": _k(r"高齢犬|シニア|老犬|エイジングケア|\d+歳以上|(?<![\d.a-z])(?:[7-9]|1\d)\+"),
      "体重管理": _k(r"体重管理|(?<![ァ-ヺー])ライト(?![ァ-ヺー])|減量")},
     {"子猫": _k(r"子猫|キトン|kitten"), "成猫": _k(r"成猫"),
      "高齢猫": _k(r"高齢猫|シニア猫|\d+歳以上の猫")},
-    {"大粒": _k(r"大粒"), "中粒": _k(r"中粒"), "小粒": _k(r"小粒"), "細粒": _k(r"細粒")},
 )
+_PET_KINDS = 2  # the last two classes of _KINDS are life stages
 
 
 _PET = _k(r"犬|猫|ドッグ|キャット|ペット|dog|cat")
@@ -778,10 +777,6 @@ def _kinds(kinds: dict[str, re.Pattern[str]], text: str) -> set[str]:
     return {name for name, pattern in kinds.items() if pattern.search(text)}
 
 
-def _layouts(text: str) -> set[str]:
-    """The keyboard layouts a (folded) title names."""
-    return {name for name, pattern in _LAYOUT.items() if pattern.search(text)}
-
 
 def _colour_names(parsed: _Parsed) -> set[str]:
     """The compound colour names of a title (オレンジベージュ is not ピンクベージュ)."""
@@ -790,7 +785,8 @@ def _colour_names(parsed: _Parsed) -> set[str]:
 
 # Platforms whose games are remakes of older ones often enough that a seller says so
 _REMAKE_PLATFORMS = frozenset({"ps5", "ps4", "switch", "switch2", "xboxone"})
-# An ordinal after a game's name: 2nd, 3rd (a sequel, not a generation of hardware)
+# An ordinal after a game's name: 2nd, 3rd (a sequel; lp.generations also holds 20th and III,
+# which a game's listing uses for anniversaries and collections)
 _GAME_ORDINAL = re.compile(r"(?<![a-z\d])([2-9])(?:nd|rd|th)(?![a-z])(?!\s*(?:edition|anniv))")
 _GENERATION_SAID = re.compile(r"世代|(?<![a-z])gen\s?\d")
 # A reference that says 2 or II anywhere, or its year, may be the second generation itself
@@ -1042,11 +1038,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if limited and not _EDITION_WORDS.search(ref.whole_text):
         verdict.reject(MatchKind.LINE_CONFLICT, f"a limited edition ({lp.show(limited)}), where "
                                                 f"the reference is the regular one")
-    layout, their_layout = _layouts(rp.text), _layouts(lp.text)
-    if layout and their_layout and not layout & their_layout:
-        verdict.reject(MatchKind.VARIANT_CONFLICT, f"the {'/'.join(sorted(their_layout))} "
-                                                   f"layout, not {'/'.join(sorted(layout))}")
-    for kinds in _KINDS if _PET.search(rp.text) else _KINDS[2:]:
+    for kinds in _KINDS if _PET.search(rp.text) else _KINDS[:-_PET_KINDS]:
         ours_kind, theirs_kind = _kinds(kinds, rp.text), _kinds(kinds, lp.text)
         if ours_kind and theirs_kind and not ours_kind & theirs_kind:
             verdict.reject(MatchKind.VARIANT_CONFLICT, f"{'/'.join(sorted(theirs_kind))}, not "
@@ -1599,19 +1591,14 @@ _SAID_PLAINLY = re.compile(r"第\s?(?=\d)|(?<=\d)\s?世代|計\s?\d+\S*|(?<=[a-z
 _BOOK_WORD = re.compile(r"(?:(?<!\S)|(?<=中古)|(?<=れしぴ))本(?!\S)")
 
 
-def _names_company(word: str, company: str | None) -> bool:
-    return bool(company) and (fold_text(company or "").replace(" ", "").startswith(word)
-                              or (word.isascii() and len(word) <= 4))
-
-
 def _names_the_company(word: str, ref: _Reference) -> bool:
     """A listing's word that names the reference's maker by its company name (花王 for
     キュレル, アンカー) or a short initialism (YSL, uni), not by another line of it
     (ガラスマジックリン for マジックリン)."""
-    if not ref.makers:
-        return False
-    company = company_of(word)
-    return company in ref.makers and _names_company(word, company)
+    company = company_of(word) if ref.makers else None
+    return company is not None and company in ref.makers and (
+        (word.isascii() and len(word) <= 4)
+        or fold_text(company).replace(" ", "").startswith(word))
 
 
 _SIZE_WORD = re.compile("さいず$")  # 超特大サイズ: 超特大
