@@ -59,6 +59,7 @@ from altfinder.matching._reference import _is_product_code, _Reference, _referen
 from altfinder.matching._result import Match, MatchKind
 from altfinder.matching._rules import (
     _accessory_rules,
+    _bare_size_rule,
     _brand_rules,
     _companion_rule,
     _condition_cap,
@@ -159,7 +160,8 @@ class Matcher:
             return [Match(title=t, is_match=False, kind=MatchKind.NO_REFERENCE, score=0.0,
                           reasons=("no reference title to compare the listing with",))
                     for t in titles]
-        ref = _reference(product.title, product.brand, product.model_number)
+        ref = _reference(product.title, product.brand, product.model_number,
+                         _is_book(product))
         parsed = [_parse(t) for t in titles]
         if not parsed:
             return []
@@ -205,6 +207,7 @@ class Matcher:
         _range_rule(ref, lst, verdict)
         _part_rule(ref, lst, verdict)
         _letter_rule(ref, lst, verdict)
+        _bare_size_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)
             _insertion_rule(ref, lst, verdict, unexplained, family.alias_text)
@@ -254,6 +257,12 @@ def _closest_alias(family: _Family, alias_similarities: list[tuple[float, dict[s
                        + (f", less {cost:.2f} for {' '.join(unexplained[:3])}"
                           if unexplained else "")]
     return score, reasons
+
+
+def _is_book(product: Product) -> bool:
+    """Whether the product's own code says it is a book: an ISBN, or a JAN in the Bookland
+    ranges 978 and 979 (what a shop's title of a book often fails to say: 人は話し方が9割)."""
+    return bool(product.isbn) or bool(product.jan and product.jan.startswith(("978", "979")))
 
 
 def _is_model_code(code: str) -> bool:

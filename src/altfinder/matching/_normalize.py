@@ -275,7 +275,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         (r"初代", " 第1世代 "),
         # Roman numerals of a series (ファイナルファンタジーVII, ドラゴンクエストXI) as digits.
         (rf"(?<=[{_KATA}一-鿿])\s*(xvi|xv|xiv|xiii|xii|xi|ix|viii|vii|vi|iv|iii|ii|x|v|i)"
-         r"(?![a-z0-9'\-ァ-ヺ])",  # X-T5 is a model, Xマウント a mount: not 10
+         r"(?![a-z0-9'\-ァ-ヺ]|\.[a-z])",  # X-T5 is a model, Xマウント a mount, V.E.フランクル
+        # an initial: not 10 nor 5
          lambda m: (f" {_ROMAN[m.group(1)]} " if m.group().startswith(" ") or len(m.group(1)) < 2
                     else f"{_ROMAN[m.group(1)]} ")),  # ラベラーII, glued: a sequel's number
     )

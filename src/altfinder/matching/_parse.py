@@ -106,7 +106,7 @@ _DIMENSION = _k(rf"(?<![a-z0-9.\-])\d+(?:\.\d+)?(?:\s*{_UNIT}?\s*[×✕*]|x)\s*"
                  rf"\d+(?:\.\d+)?\s*{_UNIT}?(?![a-z\d])(?!\s*(?:個|本|枚|袋|箱|台|セット|set|pcs))")
 # W43×D26.5×H19cm: a size in letters (any order, any two or three of W, D and H)
 _UNIT_IN = _k(r"[a-zセミメイ]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 _UNIT_AFTER = _k(r"[^\s]*?\d*(?:cm|mm|センチ|ミリ)")
 _WDH = _k(r"(?:約\s*)?(?<![a-z])[wdh]\s*\d+(?:\.\d+)?\s*(?:cm|mm)?(?:\s*[×xX*]\s*[wdh]\s*"
           r"\d+(?:\.\d+)?\s*(?:cm|mm)?){1,2}(?![a-z\d])")
@@ -192,7 +192,8 @@ _CODE = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:[-/][a-z0-9]+)*(?:(?<=[a-z]\d) [a-
 _CJK = re.compile("[ぁ-ゖー一-鿿々〆]+")
 _LATIN = re.compile(r"[a-z0-9][a-z0-9'.+]*")
 _SPACE_BETWEEN_CJK = re.compile(r"(?<=[ぁ-ゖー一-鿿々〆])\s+(?=[ぁ-ゖー一-鿿々〆])")
-_NUMBER = re.compile(r"(?<![\d.a-z])(\d{1,3})(?![\d.a-z]|の|つ)")  # not 10の思い込み, 7つの
+_NUMBER = re.compile(r"(?<![\d.a-z])(\d{1,3})(?![\d.a-z]|の|つ|点)")  # not 10の思い込み, 7つの,
+# 990点 (a score)
 
 # Words that say nothing about identity (they dilute the similarity).
 _STOPWORDS = _k(r"医薬部外品|モデル|本体|タイプ|国内|日本|正規|品|新品|中古|商品|送料|発送|"
@@ -336,13 +337,13 @@ def _parse(title: str) -> _Parsed:
         rest = _blank(rest, m)
     for m in _LABELLED_SIZE.finditer(rest):  # 幅15×奥行32×高さ24cm: a size, not volume 15
         if not _UNIT_IN.search(m.group()) and not _UNIT_AFTER.match(rest, m.end()):
-            parsed.bare_sizes.append(tuple(float(n) for n in _NUMBER.findall(m.group())))
+            parsed.bare_sizes.append(tuple(float(n) for n in _DECIMAL.findall(m.group())))
         rest = _blank(rest, m)
     for m in _WDH.finditer(rest):
         rest = _blank(rest, m)
     for m in _DIMENSION.finditer(rest):  # 30cm×50m, 30×50: a size, not 50 units
         if not _UNIT_IN.search(m.group()):  # 50×80: a size whose unit the reader knows
-            parsed.bare_sizes.append(tuple(float(n) for n in _NUMBER.findall(m.group())))
+            parsed.bare_sizes.append(tuple(float(n) for n in _DECIMAL.findall(m.group())))
         rest = _blank(rest, m)
     for m in _LOOSE.finditer(rest):  # 4パックのバラ 2個: two from a four-pack
         rest = _blank(rest, m)

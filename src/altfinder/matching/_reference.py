@@ -211,6 +211,7 @@ class _Reference:
     slots: list[tuple[str, str]]  # (name word, variant code): (ドラマティックパウダリー, ex)
     neighbours: list[tuple[str, str]]  # a name word and the word after it: (さぼん, edp)
     is_book: bool  # a book: its カバー is part of it, not an accessory
+    coded_book: bool  # a book by its code (an ISBN), whatever its title says
     whole_compact: str  # whole_text compacted, for a listing's code said anywhere in it
     uncoded_text: str  # whole_text without its codes: mini of iPad mini, not tcf of TCF6623
     text_words: frozenset[str]  # the words of parsed.text (neo of DJI Neo)
@@ -446,7 +447,8 @@ def _code_platforms(model: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _reference(title: str, brand: str | None, model_number: str | None) -> _Reference:
+def _reference(title: str, brand: str | None, model_number: str | None,
+               book: bool = False) -> _Reference:
     canonical = _canonical(title)
     whole = fold_kana(canonical)  # with its catalogue copy
     # a platform alone in a bracket tag (サクラ大戦 【セガサターン】), even where the tag is cut
@@ -600,7 +602,7 @@ def _reference(title: str, brand: str | None, model_number: str | None) -> _Refe
                if m.group(1).strip("ー") in core and not _LINE_LEXICON.find(m.group(2))
                and not _PLATFORM_LEXICON.find(m.group(2))
                and not _UNIT_CODE.fullmatch(m.group(2)) and not _SPEC_CODE.fullmatch(m.group(2))],
-        is_book=is_book,
+        is_book=is_book, coded_book=book or is_book,
         whole_compact=_compact(whole),
         uncoded_text=functools.reduce(lambda text, c: text.replace(c, " "), codes, whole),
         text_words=frozenset(parsed.text.split()),

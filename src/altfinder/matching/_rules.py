@@ -1230,7 +1230,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
              and not (v <= 10 and _KANJI_DIGITS[v - 1] in rp.text)} - {y % 100 for y in rp.years}
     if 0 in lp.volumes and not _ZERO.search(rp.text):
         later.add(0)  # STEINS;GATE 0, はたらく魔王さま! 0: the prequel
-    if ref.is_book and not rp.volumes and later and not named:  # よう実 2 for the first book
+    if ref.coded_book and not rp.volumes and later and not named:  # よう実 2 for the first book
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"number {min(later)} of a work whose reference has no number")
     elif ref.is_game and not rp.volumes and not named:  # Halo 5 for Halo: MCC
@@ -1963,6 +1963,25 @@ def _letter_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                                   lst.text):
             verdict.reject(MatchKind.LINE_CONFLICT, f"{lst.show(bare)}, not "
                                                     f"{_shown(ref.parsed, m.group())}")
+            return
+
+
+# A name followed by its size: フードマン 800ml, ボトル 500ml
+_NAMED_SIZE = re.compile(r"(?<!\S)([^\s\d]{2,})\s?(\d{2,4})(?:ml|l|g|cm|mm|mah|w)(?![a-z])")
+
+
+def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """The name with another number where the reference gives its size (フードマン 600 for
+    フードマン 800ml): the other size, its unit left out."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    for m in _NAMED_SIZE.finditer(ref.parsed.text):
+        word, size = m.groups()
+        other = re.search(rf"(?<!\S){re.escape(word)}\s?(\d{{2,4}})(?![\d.a-z])", lst.text)
+        if (other and other.group(1) != size and int(other.group(1)) in lst.volumes
+                and other.group(1) not in ref.parsed.text):  # not ウタマロ 石鹸 10個セット
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"size {lst.show(other, 1)} is not {_shown(ref.parsed, m.group())}")
             return
 
 
