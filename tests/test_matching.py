@@ -2840,3 +2840,19 @@ def test_a_bare_number_after_the_name_is_its_size() -> None:
     soap = Product(title="ウタマロ 石けん 133g 部分洗い用 洗濯石鹸", brand="ウタマロ")
     found = match_title(soap, "ウタマロ 石鹸 10個セット まとめ 新品")
     assert (found.is_match, found.quantity) == (True, 10), found.reasons
+
+
+# Stop 19: one row per rule, with the case it was written from and the near miss it keeps.
+STOP19 = [
+    # one stem, another ending: the line's other product
+    ("fino(フィーノ) プレミアムタッチ 浸透美容液ヘアマスク 230g トリートメント ヘアパック",
+     "fino(フィーノ)", None, "fino プレミアムタッチ 浸透美容液ヘアオイル 70ml", "line_conflict"),
+    ("fino(フィーノ) プレミアムタッチ 浸透美容液ヘアマスク 230g トリートメント ヘアパック",
+     "fino(フィーノ)", None, "fino プレミアムタッチ 浸透美容液ヘアマスク 230g 新品", "match"),
+]
+
+
+@pytest.mark.parametrize(("reference", "brand", "model", "title", "expected"), STOP19)
+def test_stop19_cases(reference: str, brand: str, model: str | None, title: str,
+                      expected: str) -> None:
+    assert kind(Product(title=reference, brand=brand, model_number=model), title) == expected

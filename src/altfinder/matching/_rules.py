@@ -1814,6 +1814,17 @@ def _alike(ours: str | None, theirs: str | None) -> bool:
         min(len(ours), len(theirs)) >= 2 and (ours in theirs or theirs in ours))))
 
 
+def _other_ending(word: str, lost: str) -> bool:
+    """One stem with two endings that are words of their own: 浸透美容液ヘアオイル for
+    浸透美容液ヘアマスク (not ボール for ボウル, a spelling)."""
+    stem = next((i for i, (a, b) in enumerate(zip(word, lost, strict=False)) if a != b),
+                min(len(word), len(lost)))
+    ours, theirs = lost[stem:], word[stem:]
+    return (stem >= 3 and min(len(ours), len(theirs)) >= 3 and _main_script(ours) ==
+            _main_script(theirs) and fuzz.ratio(ours, theirs) < 50
+            and _loose(ours) != _loose(theirs))
+
+
 def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
                        verdict: _Verdict, unexplained: list[str] | None,
                        alias_text: str = "") -> None:
@@ -1853,7 +1864,8 @@ def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
             if (len(word) < 2 or _DIGIT.search(word)
                     or _main_script(word) != _main_script(lost)
                     or _PLATFORM_LEXICON.find(word) or makers_in(word)
-                    or fuzz.ratio(word, lost) >= 55 or (where := lst.text.find(word)) < 0):
+                    or (fuzz.ratio(word, lost) >= 55 and not _other_ending(word, lost))
+                    or (where := lst.text.find(word)) < 0):
                 continue
             theirs = _neighbours(lst.text, where, where + len(word))
             if _alike(ours[0], theirs[0]) or _alike(ours[1], theirs[1]):
