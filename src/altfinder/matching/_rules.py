@@ -486,6 +486,11 @@ _PLUS_JOIN = re.compile(_JOINING_PLUS)
 _SET_WORD = re.compile(r"[^\s+()\[\]【】、,/]+")
 
 
+# What a reference of a line is sold with, as its own item: the main unit with the refill,
+# the game with its guide book
+_OTHER_HALF = {"本体": "refill", fold_kana("ソフト"): "guide"}
+
+
 def _bundle(ref: _Reference, lst: _Parsed) -> str | None:
     """The word of a "A + B セット" listing that is not the reference (B, or A before the +),
     or None: a main unit with its own accessory (本体＋純正カバー セット) is the product."""
@@ -493,6 +498,9 @@ def _bundle(ref: _Reference, lst: _Parsed) -> str | None:
         before, after = m.group(1), m.group(2)
         main = "本体" in lst.text[:m.start(2)]
         for word in [before, *_SET_WORD.findall(after)]:
+            if word in _OTHER_HALF and _OTHER_HALF[word] in ref.parsed.lines and (
+                    word not in ref.parsed.text):  # 本体＋つけかえ用 for the refill
+                return lst.show(m)
             if (len(word) < 2 or re.fullmatch(r"[\d.×x]+\S*", word) or word in ref.parsed.text
                     or _compact(word) in ref.parsed.compact or sounds_in(word, ref.parsed.text)
                     or word in _SELLER_WORDS or _SELLER_TALK.fullmatch(word)
