@@ -2858,6 +2858,11 @@ STOP19 = [
      "ブレスオブザワイルド ソフト＋コンプリートガイド セット Switch", "lot"),
     ("ゼルダの伝説 ブレス オブ ザ ワイルド ザ・コンプリートガイド", "KADOKAWA", None,
      "ゼルダの伝説 ブレス オブ ザ ワイルド Switch ソフト 中古", "line_conflict"),
+    # a shop's bare (PlayStation) tag: the first PlayStation
+    ("パラッパラッパー (PlayStation)", "ソニー・コンピュータエンタテインメント", None,
+     "PSP パラッパラッパー UMD 箱説あり", "platform_conflict"),
+    ("パラッパラッパー (PlayStation)", "ソニー・コンピュータエンタテインメント", None,
+     "PS1 パラッパラッパー 帯付き 動作確認済み", "match"),
 ]
 
 

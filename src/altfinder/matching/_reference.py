@@ -419,6 +419,8 @@ def _name_words(core: dict[str, float], is_work: bool) -> list[str]:
 
 
 # Amazon's game titles end in " - Platform", after any bracketed copy
+# The platform tag of a game for the first PlayStation, which the tag names bare
+_FIRST_PLAYSTATION = re.compile(r"(?:\(\s*|\s-\s*)playstation\s*\)?\s*$", re.IGNORECASE)
 _PLATFORM_TAIL = re.compile(r"\s-\s*([^-【】\[\]()（）]{2,30})$")
 # A game's product code says its platform where its title does not (ゼルダの伝説 ムジュラの仮面,
 # NUS-P-NZSJ): Nintendo's software codes (P: the game, R: bundled) and Sony's catalogue
@@ -466,6 +468,8 @@ def _reference(title: str, brand: str | None, model_number: str | None,
     platforms = _parse(tail.group(1)).platforms if tail else set()
     if tail and re.fullmatch(r"\s*(?:windows|win|mac)\s*", tail.group(1), re.IGNORECASE):
         platforms = {"pc"}  # 三國志14 - Windows
+    if _FIRST_PLAYSTATION.search(title):
+        platforms = {"ps1"}  # パラッパラッパー (PlayStation): the shop's tag of the first one
     # the first item of a list of copy names the product (Soundcore 3 Bluetooth スピーカー/…)
     first_item = copy.group()[:-1] if copy and copy.group().endswith("/") else ""
     if copy:  # catalogue copy after the name (Nano II 65W【独自技術…/3ポート】…) says nothing of it
