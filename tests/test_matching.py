@@ -2860,7 +2860,7 @@ STOP19 = [
      "ゼルダの伝説 ブレス オブ ザ ワイルド Switch ソフト 中古", "line_conflict"),
     # a shop's bare (PlayStation) tag: the first PlayStation
     ("パラッパラッパー (PlayStation)", "ソニー・コンピュータエンタテインメント", None,
-     "PSP パラッパラッパー UMD 箱説あり", "platform_conflict"),
+     "PSP パラッパラッパー UMD 箱説あり", "line_conflict"),
     ("パラッパラッパー (PlayStation)", "ソニー・コンピュータエンタテインメント", None,
      "PS1 パラッパラッパー 帯付き 動作確認済み", "match"),
 ]
