@@ -2863,6 +2863,13 @@ STOP19 = [
      "PSP パラッパラッパー UMD 箱説あり", "line_conflict"),
     ("パラッパラッパー (PlayStation)", "ソニー・コンピュータエンタテインメント", None,
      "PS1 パラッパラッパー 帯付き 動作確認済み", "match"),
+    # made for the product, named by its size or its short number before 用
+    ("KINTO(キントー) トラベルタンブラー 500ml ブラック 保温 保冷 ステンレス", "KINTO(キントー)",
+     None, "KINTO トラベルタンブラー 500ml用 替え蓋 パッキン付き", "compatible"),
+    ("DJI Mini 4K ドローン カメラ付き 4K UHD動画 249g未満", "DJI", None,
+     "Mini 4K 用 プロペラガード 360° 保護ケージ", "compatible"),
+    ("DJI Mini 4K ドローン カメラ付き 4K UHD動画 249g未満", "DJI", None,
+     "DJI Mini 4K 本体 4K動画 美品", "match"),
 ]
 
 

@@ -112,6 +112,8 @@ _FORMAT = _k(r"フルサイズ|aps-?c|マイクロフォーサーズ|4k|8k|hdr|w
 _AUDIENCE = _k(r"男性|女性|メンズ|レディース|子供|子ども|キッズ|大人|家庭|業務|"
                r"[一-鿿ぁ-ゖー・]{0,6}[犬猫]|"  # 避妊去勢猫用: for the cat it feeds
                r"[一-鿿]{1,3}(?:肌|毛|髪)")  # 乾燥毛用, 敏感肌用: for whose hair or skin
+_SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?(?:ml|l|g|kg|cm|mm|oz)")
+_LAST_WORD = re.compile(r"(\S+)\s*$")
 _SHORT_NUMBER = re.compile(r"\d{1,2}[a-z]?")
 _LISTED_BEFORE = re.compile(r"(?:[a-z0-9]+\s?){1,3}\s*/\s*$")  # "Libra Colour / " before Sage
 _FAULT = _k(r"(?:から|が|の|は)?\s*(?:音|電源|充電|接続|反応|動作)?\s*(?:が|は)?\s*"
@@ -401,8 +403,10 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                                              f"({lst.show(compatible)})")
     for m in _FOR_USE.finditer(text):
         before = _compact(m.group(1))
-        if _SHORT_NUMBER.fullmatch(before):  # Pad 6 対応, Mini 4K 用: the name before it
-            before = _compact(text[max(0, m.start(1) - 10):m.end(1)].split(" ", 1)[-1])
+        if _SHORT_NUMBER.fullmatch(before) or _SIZE_ONLY.fullmatch(before):  # Pad 6 対応,
+            # Mini 4K 用, トラベルタンブラー 500ml用: the name before it
+            name = _LAST_WORD.search(text, 0, m.start(1))
+            before = _compact(name.group(1)) + before if name else before
         if _FORMAT.fullmatch(before) or _AUDIENCE.fullmatch(before):
             continue  # フルサイズ対応, 4K対応: a format it works in, no product
         listed = _LISTED_BEFORE.search(text, 0, m.start(1))
