@@ -2870,6 +2870,12 @@ STOP19 = [
      "Mini 4K 用 プロペラガード 360° 保護ケージ", "compatible"),
     ("DJI Mini 4K ドローン カメラ付き 4K UHD動画 249g未満", "DJI", None,
      "DJI Mini 4K 本体 4K動画 美品", "match"),
+    # a work's title with another word glued before it
+    ("ポケットモンスター ムーン - 3DS", "任天堂", None,
+     "ポケットモンスター ウルトラムーン 3DS 中古",
+     "line_conflict"),
+    ("New スーパーマリオブラザーズ 2 - 3DS", "任天堂", None,
+     "ニュースーパーマリオブラザーズ2 3DS 箱説付き", "match"),
 ]
 
 

@@ -75,6 +75,7 @@ from altfinder.matching._rules import (
     _original_rule,
     _part_rule,
     _place_rule,
+    _prefixed_title_rule,
     _quantity_rule,
     _range_rule,
     _substitution_rule,
@@ -211,6 +212,7 @@ class Matcher:
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)
             _insertion_rule(ref, lst, verdict, unexplained, family.alias_text)
+            _prefixed_title_rule(ref, lst, verdict, unexplained, family.alias_text)
         verdict.reasons.extend(reasons)
         # Below the threshold, a listing whose every word the reference or a seller's habit
         # explains is still the product (a nickname, the copy left out): nothing contradicts it.

@@ -2156,6 +2156,30 @@ def _insertion_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         return
 
 
+def _prefixed_title_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
+                         unexplained: list[str] | None, alias_text: str = "") -> None:
+    """A work's title with a word glued before it that nothing explains is another work:
+    ウルトラムーン for ムーン, ちか100かいだてのいえ for 100かいだてのいえ, 大神伝 for 大神."""
+    title = ref.work_title
+    if verdict.kind is not MatchKind.MATCH or not title or len(title) < 2:
+        return
+    if unexplained is None:
+        unexplained = _unexplained(ref, lst, alias_text)
+    for word in unexplained:
+        at = word.find(title)
+        prefix = word[:at]
+        if (at >= 2 and _main_script(prefix) == _main_script(title[0])
+                and title not in lst.text.replace(word, " ")
+                and prefix[-2:] not in ref.whole_text  # そしてバトンは for そして、バトンは
+                and not sounds_in(prefix, ref.whole_text)
+                and not re.search(rf"[a-z]\s*{re.escape(title)}", ref.whole_text)  # ニュー
+                # スーパーマリオ for New スーパーマリオ: the Latin word read aloud
+                and not any(d in prefix for d in _KANJI_DIGITS)):  # 入社一年目 for 1年目
+            verdict.reject(MatchKind.LINE_CONFLICT,
+                           f"another work: {_shown(lst, word)} is not {_shown_name(ref, title)}")
+            return
+
+
 # Why a seller sells several copies of one game: 兄弟で, 協力プレイ用に, 同じソフト, 景品に
 _COPIES_REASON = _k(r"兄弟|姉妹|友達|友人|家族|協力|対戦|通信|同じ|同一|同タイトル|布教|景品|保存|"
                     r"予備|遊ん|使っ|使用|用に?$|どうぞ|子供|子ども|親子|ソフト|そふと|忘年会|"
