@@ -2876,6 +2876,11 @@ STOP19 = [
      "line_conflict"),
     ("New スーパーマリオブラザーズ 2 - 3DS", "任天堂", None,
      "ニュースーパーマリオブラザーズ2 3DS 箱説付き", "match"),
+    # clear glass is a colour
+    ("iittala (イッタラ) カステヘルミ プレート 17cm クリア 北欧 ガラス 食器", "iittala(イッタラ)",
+     None, "イッタラ カステヘルミ プレート 17cm グレー", "variant_conflict"),
+    ("iittala (イッタラ) カステヘルミ プレート 17cm クリア 北欧 ガラス 食器", "iittala(イッタラ)",
+     None, "イッタラ カステヘルミ プレート 17cm クリア 2枚セット", "match"),
 ]
 
 

@@ -1020,6 +1020,12 @@ def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, own: _OwnVe
                        f"another version ({lp.show(their_version)})")
 
 
+# Clear glass or plastic, said as a colour (カステヘルミ プレート クリア), not in a name
+# (キュキュット クリア除菌, クリアケース)
+_CLEAR = _k(r"(?<![^\s(（/])(?:クリア|透明|clear)(?![^\s)）/])")
+_CLEAR_SAID = _k(r"クリア|透明|clear")  # in the listing, anywhere: クリアタイプ
+
+
 def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool,
                    own_lines: frozenset[str] = frozenset(),
                    own_platforms: frozenset[str] = frozenset()) -> None:
@@ -1134,6 +1140,11 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colour {'/'.join(sorted(lp.colours))} is not "
                        f"{'/'.join(sorted(rp.colours))}")
+    if (not rp.colours and lp.colours and (clear := _CLEAR.search(rp.text))
+            and not _CLEAR_SAID.search(lp.text)):
+        verdict.reject(MatchKind.VARIANT_CONFLICT,  # カステヘルミ グレー for its クリア
+                       f"colour {'/'.join(sorted(lp.colours))} is not "
+                       f"{_shown(rp, clear.group())}")
     platforms = rp.platforms or own_platforms
     if platforms and lp.platforms and not (platforms & lp.platforms):
         verdict.reject(MatchKind.LINE_CONFLICT,
