@@ -514,7 +514,28 @@ def _bundle(ref: _Reference, lst: _Parsed) -> str | None:
     return None
 
 
+# A sealed box of trading cards, and what is sold out of one: loose packs, a single card by
+# its rarity (SAR, SEC) or its grade (PSA10)
+_CARDS = _k(r"カード|ポケカ|card|tcg")
+_SEALED_BOX = _k(r"(?<![a-z])box(?![a-z])|ボックス")
+_LOOSE_PACKS = _k(r"\d+\s*パック(?!入)|(?<![ぁ-ゖァ-ヺー])バラ(?:売り)?(?![ぁ-ゖァ-ヺー])")
+_SINGLE_CARD = re.compile(r"(?<![a-z0-9])(?:sar|sec|ssr|sr|ur|ar|csr|chr|hr|psa\s?\d+)(?![a-z0-9])")
+
+
+def _card_box_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Packs or a single card out of the sealed box the reference is (ポケカ バイオレットex
+    5パック バラ, リザードンex SAR for the BOX): not the box."""
+    if not (_SEALED_BOX.search(ref.whole_text) and _CARDS.search(ref.whole_text)) or (
+            _SEALED_BOX.search(lst.text)):
+        return
+    if single := _SINGLE_CARD.search(lst.text):
+        verdict.reject(MatchKind.LOT, f"a single card ({lst.show(single)}), not the sealed box")
+    elif packs := _LOOSE_PACKS.search(lst.text):
+        verdict.reject(MatchKind.LOT, f"loose packs ({lst.show(packs)}), not the sealed box")
+
+
 def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    _card_box_rule(ref, lst, verdict)
     if lst.quantity >= 2 and (sizes := _SIZE_RUN.search(lst.text)) and not _SIZE_RUN.search(
             ref.parsed.text) and len(set(re.split(r"[\s/・,、]+", sizes.group()))) >= 2:
         verdict.reject(MatchKind.LOT, f"a set of sizes ({lst.show(sizes)}), not copies of one")
