@@ -769,10 +769,15 @@ _COLOUR_NAME = re.compile(r"(?<![ァ-ヺー])[ァ-ヺー]{2,6}(?:ホワイト|�
                           r"ネイビー|シルバー|ゴールド|オレンジ|チタニウム)")  # ブルーチタニウム
 
 
-_MATERIAL = re.compile(r"([ァ-ヺー一-鿿a-z]{2,8})製")
+_MATERIAL = re.compile(r"([ァ-ヺー一-鿿a-z]{2,8})製(?!作|造)")  # not 宮崎製作所
 _COUNTRY = re.compile(r"日本|国内|国産|海外|中国|韓国|台湾|ベトナム|タイ|アメリカ|米国|ドイツ|"
                       r"フランス|"
                       r"イタリア|イギリス|英国|スイス|インド|メーカー|純正|自社|公式")
+
+
+# A material a listing names without 製
+_BARE_MATERIAL = re.compile(r"(?<![ァ-ヺー])(プラスチック|ガラス|ステンレス|シリコーン|シリコン|"
+                            r"アルミ)(?![ァ-ヺー])")
 
 
 def _materials(parsed: _Parsed) -> set[str]:
@@ -1148,6 +1153,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"the {min(lp.years)} edition or harvest, not {min(rp.years)}")
     materials, their_materials = _materials(rp), _materials(lp)
+    if materials and not their_materials:  # 哺乳びん プラスチック for 耐熱ガラス製
+        their_materials = set(_BARE_MATERIAL.findall(lp.display))
     if materials and their_materials and not any(  # 耐熱ガラス製 is ガラス製
             a.endswith(b) or b.endswith(a) for a in materials for b in their_materials):
         verdict.reject(MatchKind.VARIANT_CONFLICT,
