@@ -2889,7 +2889,8 @@ STOP19 = [
     ("ポケモンカードゲーム スカーレット&バイオレット 拡張パック 黒炎の支配者 BOX", "ポケモン",
      None, "ポケモンカード 黒炎の支配者 1BOX 30パック入り シュリンク付き", "match"),
     # a material named without 製; a maker's 製作所 is no material
-    ("ピジョン Pigeon 母乳実感 哺乳びん 耐熱ガラス製 160ml 0ヵ月から", "ピジョン(Pigeon)", None, "ピジョン 母乳実感 哺乳びん プラスチック 160ml", "variant_conflict"),
+    ("ピジョン Pigeon 母乳実感 哺乳びん 耐熱ガラス製 160ml 0ヵ月から", "ピジョン(Pigeon)", None,
+     "ピジョン 母乳実感 哺乳びん プラスチック 160ml", "variant_conflict"),
     ("宮崎製作所 ジオ・プロダクト 片手鍋 16cm IH対応 オール熱源対応 日本製 GEO-16N", "宮崎製作所",
      "GEO-16N", "GEO PRODUCT ジオ・プロダクト 16cm 片手鍋 ステンレス 日本製", "match"),
 ]
