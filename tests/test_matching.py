@@ -2893,6 +2893,13 @@ STOP19 = [
      "ピジョン 母乳実感 哺乳びん プラスチック 160ml", "variant_conflict"),
     ("宮崎製作所 ジオ・プロダクト 片手鍋 16cm IH対応 オール熱源対応 日本製 GEO-16N", "宮崎製作所",
      "GEO-16N", "GEO PRODUCT ジオ・プロダクト 16cm 片手鍋 ステンレス 日本製", "match"),
+    # a model's NC sibling, either way
+    ("Anker Soundcore Liberty 4 NC (Bluetooth 5.3) ブラック", "Anker", "A3947",
+     "Anker Soundcore Liberty 4 ブラック 心拍センサー 空間オーディオ対応", "line_conflict"),
+    ("Anker Soundcore Liberty 4 (Bluetooth 5.3) ミッドナイトブラック", "Anker", "A3953",
+     "Anker Soundcore Liberty 4 NC ブラック ノイキャン イヤホン", "line_conflict"),
+    ("Apple AirPods 4 アクティブノイズキャンセリング搭載 ワイヤレスイヤホン", "Apple", None,
+     "AirPods 4 ANC搭載モデル 新品未開封 国内正規品", "match"),
 ]
 
 

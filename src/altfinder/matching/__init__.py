@@ -71,6 +71,7 @@ from altfinder.matching._rules import (
     _lot_rules,
     _maker_rule,
     _model_rules,
+    _nc_rule,
     _numbered_name_rule,
     _original_rule,
     _part_rule,
@@ -209,6 +210,7 @@ class Matcher:
         _part_rule(ref, lst, verdict)
         _letter_rule(ref, lst, verdict)
         _bare_size_rule(ref, lst, verdict)
+        _nc_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)
             _insertion_rule(ref, lst, verdict, unexplained, family.alias_text)

@@ -2033,6 +2033,25 @@ def _letter_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
 _NAMED_SIZE = re.compile(r"(?<!\S)([^\s\d]{2,})\s?(\d{2,4})(?:ml|l|g|cm|mm|mah|w)(?![a-z])")
 
 
+# A model's noise-cancelling sibling, named by a word after its number: Liberty 4 NC
+# (not ANC: AirPods 4 ANC is named so while its reference says アクティブノイズキャンセリング)
+_NC_MODEL = re.compile(r"(?<![a-z0-9])([a-z]{3,})\s?(\d{1,2})(\s?nc)?(?![a-z0-9])")
+
+
+def _nc_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Liberty 4 for Liberty 4 NC, or Liberty 4 NC for Liberty 4: the other model."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    ours = {(m.group(1), m.group(2)): bool(m.group(3))
+            for m in _NC_MODEL.finditer(ref.parsed.text)}
+    for m in _NC_MODEL.finditer(lst.text):
+        nc = ours.get((m.group(1), m.group(2)))
+        if nc is not None and nc != bool(m.group(3)):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"{lst.show(m)}, not the "
+                                                    f"{'NC' if nc else 'plain'} model")
+            return
+
+
 def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """The name with another number where the reference gives its size (フードマン 600 for
     フードマン 800ml): the other size, its unit left out."""
