@@ -2900,6 +2900,10 @@ STOP19 = [
      "Anker Soundcore Liberty 4 NC ブラック ノイキャン イヤホン", "line_conflict"),
     ("Apple AirPods 4 アクティブノイズキャンセリング搭載 ワイヤレスイヤホン", "Apple", None,
      "AirPods 4 ANC搭載モデル 新品未開封 国内正規品", "match"),
+    # A + B まとめ売り is a bundle too; カプセル of カプセル式コーヒーメーカー names no capsules
+    ("ネスプレッソ カプセル式コーヒーメーカー エッセンサ ミニ ピュアホワイト C30WH",
+     "ネスプレッソ(Nespresso)", "C30WH",
+     "ネスプレッソ エッセンサミニ C30WH + カプセル 50個 まとめ売り", "lot"),
 ]
 
 

@@ -485,7 +485,7 @@ _SIZE_RUN = re.compile(r"(?<![a-z0-9])(?:xs|s|m|l|ll|xl)(?:[\s/・,、]+(?:xs|s|
 
 # Two things joined by + and sold as one set: MX Master 3 + MX Keys セット (not SPF50+)
 _JOINING_PLUS = r"(?<!spf)(?<!spf\d\d)(?<!pa)(?<![+\d])\+"
-_PLUS_SET = _k(rf"(\S*)\s*{_JOINING_PLUS}\s*(.*?)\s(?:\d+[本個点枚]\s?)?セット")
+_PLUS_SET = _k(rf"(\S*)\s*{_JOINING_PLUS}\s*(.*?)\s(?:\d+[本個点枚]\s?)?(?:セット|まとめ)")
 _PLUS_JOIN = re.compile(_JOINING_PLUS)
 _SET_WORD = re.compile(r"[^\s+()\[\]【】、,/]+")
 
@@ -493,6 +493,23 @@ _SET_WORD = re.compile(r"[^\s+()\[\]【】、,/]+")
 # What a reference of a line is sold with, as its own item: the main unit with the refill,
 # the game with its guide book
 _OTHER_HALF = {"本体": "refill", fold_kana("ソフト"): "guide"}
+
+
+def _named_in(word: str, text: str) -> bool:
+    """Whether ``word`` is a word of ``text`` or a compound's last part (純正カバー's カバー),
+    not the first part of a compound that names something else (カプセル式コーヒーメーカー).
+    A Latin word or code is compared without its hyphens."""
+    if not _KANA_OR_KANJI.search(word):
+        return word in text or _compact(word) in _compact(text)
+    at = text.find(word)
+    while at >= 0:
+        if not _KANA_OR_KANJI.match(text, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+_KANA_OR_KANJI = re.compile(r"[ぁ-ゖー一-鿿々]")
 
 
 def _bundle(ref: _Reference, lst: _Parsed) -> str | None:
@@ -505,8 +522,9 @@ def _bundle(ref: _Reference, lst: _Parsed) -> str | None:
             if word in _OTHER_HALF and _OTHER_HALF[word] in ref.parsed.lines and (
                     word not in ref.parsed.text):  # 本体＋つけかえ用 for the refill
                 return lst.show(m)
-            if (len(word) < 2 or re.fullmatch(r"[\d.×x]+\S*", word) or word in ref.parsed.text
-                    or _compact(word) in ref.parsed.compact or sounds_in(word, ref.parsed.text)
+            if (len(word) < 2 or re.fullmatch(r"[\d.×x]+\S*", word)
+                    or _named_in(word, ref.parsed.text)  # not カプセル of カプセル式
+                    or sounds_in(word, ref.parsed.text)
                     or word in _SELLER_WORDS or _SELLER_TALK.fullmatch(word)
                     or (main and _ACCESSORY_VOCABULARY.regex.search(word))):
                 continue
