@@ -479,6 +479,7 @@ def _denial_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
 
 
 # Sizes listed one after another: S M L, S/M/L (a set of every size, not copies of one)
+_KANJI_SIZES = re.compile(r"(?<![一-鿿])(大|中|小)\s?[・/、&]\s?(?!\1)(?:大|中|小)(?![一-鿿])")
 _SIZE_RUN = re.compile(r"(?<![a-z0-9])(?:xs|s|m|l|ll|xl)(?:[\s/・,、]+(?:xs|s|m|l|ll|xl))+"
                        r"(?![a-z0-9])")
 
@@ -556,6 +557,10 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     _card_box_rule(ref, lst, verdict)
     if lst.quantity >= 2 and (sizes := _SIZE_RUN.search(lst.text)) and not _SIZE_RUN.search(
             ref.parsed.text) and len(set(re.split(r"[\s/・,、]+", sizes.group()))) >= 2:
+        verdict.reject(MatchKind.LOT, f"a set of sizes ({lst.show(sizes)}), not copies of one")
+        return
+    if (_SET in lst.text and (sizes := _KANJI_SIZES.search(lst.text))
+            and not _KANJI_SIZES.search(ref.parsed.text)):  # しょうゆさし 大・小 セット
         verdict.reject(MatchKind.LOT, f"a set of sizes ({lst.show(sizes)}), not copies of one")
         return
     if ref.is_game and "本体" not in ref.parsed.display:
