@@ -2911,6 +2911,13 @@ STOP19 = [
      "白山陶器 G型しょうゆさし 大・小 セット", "lot"),
     ("白山陶器 G型しょうゆさし 大 白 波佐見焼 森正洋 醤油差し", "白山陶器", None,
      "白山陶器 G型しょうゆさし 大 2個セット", "match"),
+    # another long number of the line (a set's, a capacity's), not a year or M.2 2280
+    ("レゴ(LEGO) スター・ウォーズ ミレニアム・ファルコン 75192", "レゴ(LEGO)", None,
+     "レゴ スター・ウォーズ ミレニアム・ファルコン 75257 組立済み 箱なし", "model_conflict"),
+    ("Anker PowerCore Fusion 10000 (9700mAh 20W PD モバイルバッテリー搭載 USB充電器)", "Anker",
+     None, "Anker PowerCore Fusion 5000 ブラック", "model_conflict"),
+    ("Crucial P3 Plus 2TB 3D NAND NVMe PCIe4.0 M.2 SSD 最大5000MB/秒", "Crucial", None,
+     "Crucial P3 Plus 2TB M.2 2280 中古 フォーマット済み", "match"),
 ]
 
 

@@ -74,6 +74,7 @@ from altfinder.matching._rules import (
     _nc_rule,
     _numbered_name_rule,
     _original_rule,
+    _other_number_rule,
     _part_rule,
     _place_rule,
     _prefixed_title_rule,
@@ -215,6 +216,7 @@ class Matcher:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)
             _insertion_rule(ref, lst, verdict, unexplained, family.alias_text)
             _prefixed_title_rule(ref, lst, verdict, unexplained, family.alias_text)
+            _other_number_rule(ref, lst, verdict, unexplained, family.alias_text)
         verdict.reasons.extend(reasons)
         # Below the threshold, a listing whose every word the reference or a seller's habit
         # explains is still the product (a nickname, the copy left out): nothing contradicts it.

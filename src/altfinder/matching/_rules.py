@@ -2075,6 +2075,27 @@ def _nc_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             return
 
 
+# A bare number of four to six digits: a set's, a line's or a capacity's (not a year, nor
+# an M.2 drive's form factor: M.2 2280)
+_LONG_NUMBER = re.compile(r"(?<![\d.,])(?<!m\.2 )(?!19\d\d(?!\d)|20\d\d(?!\d))\d{4,6}(?![\d.,])")
+
+
+def _other_number_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
+                       unexplained: list[str] | None, alias_text: str = "") -> None:
+    """A long number the listing names alone, where the reference names another: LEGO 75257
+    for 75192, PowerCore Fusion 5000 for PowerCore 10000."""
+    ours = set(_LONG_NUMBER.findall(ref.parsed.text))
+    if verdict.kind is not MatchKind.MATCH or not ours or not _LONG_NUMBER.search(lst.text):
+        return
+    if unexplained is None:
+        unexplained = _unexplained(ref, lst, alias_text)
+    for word in unexplained:
+        if _LONG_NUMBER.fullmatch(word) and word not in ours:
+            verdict.reject(MatchKind.MODEL_CONFLICT, f"number {word} is not "
+                                                     f"{'/'.join(sorted(ours))}")
+            return
+
+
 def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """The name with another number where the reference gives its size (フードマン 600 for
     フードマン 800ml): the other size, its unit left out."""
