@@ -2918,6 +2918,18 @@ STOP19 = [
      None, "Anker PowerCore Fusion 5000 ブラック", "model_conflict"),
     ("Crucial P3 Plus 2TB 3D NAND NVMe PCIe4.0 M.2 SSD 最大5000MB/秒", "Crucial", None,
      "Crucial P3 Plus 2TB M.2 2280 中古 フォーマット済み", "match"),
+    # another decimal where the reference names one bare
+    ("ゼブラ シャープペン デルガード 0.5 黒 P-MA85-BK 芯が折れない", "ゼブラ(ZEBRA)", "P-MA85-BK",
+     "ゼブラ デルガード 0.3mm 黒", "variant_conflict"),
+    ("ゼブラ シャープペン デルガード 0.5 黒 P-MA85-BK 芯が折れない", "ゼブラ(ZEBRA)", "P-MA85-BK",
+     "ゼブラ デルガード 0.5mm 黒 2本セット", "match"),
+    # the plain word where the reference's has a degree (とても, 超, 極)
+    ("ちふれ 化粧水 とてもしっとりタイプ 本体 180mL 保湿", "ちふれ", None,
+     "ちふれ 化粧水 しっとりタイプ 180ml", "variant_conflict"),
+    ("NANOX one(ナノックスワン) PRO 洗濯洗剤 液体 詰め替え 超特大 1070g",
+     "NANOX one(ナノックスワン)", None, "ナノックスワン PRO 詰め替え 特大 ×4", "variant_conflict"),
+    ("マーナ(MARNA) 極しゃもじ ホワイト K675W ごはんがつかない", "マーナ(MARNA)", "K675W",
+     "MARNA 極 しゃもじ 白 K675W ごはんがつかない", "match"),
 ]
 
 

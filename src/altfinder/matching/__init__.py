@@ -63,6 +63,8 @@ from altfinder.matching._rules import (
     _brand_rules,
     _companion_rule,
     _condition_cap,
+    _decimal_rule,
+    _degree_rule,
     _denial_rule,
     _game_set_rule,
     _insertion_rule,
@@ -211,6 +213,8 @@ class Matcher:
         _part_rule(ref, lst, verdict)
         _letter_rule(ref, lst, verdict)
         _bare_size_rule(ref, lst, verdict)
+        _decimal_rule(ref, lst, verdict)
+        _degree_rule(ref, lst, verdict)
         _nc_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)

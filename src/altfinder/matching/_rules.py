@@ -2096,6 +2096,42 @@ def _other_number_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
             return
 
 
+# A decimal the reference names bare (a pen's 0.5, DUO 3.0) and a listing's decimal
+_BARE_DECIMAL = re.compile(r"(?<![\d.])(\d+\.\d+)(?![\d.]|\s?[a-z%])")
+_ANY_DECIMAL = re.compile(r"(?<![\d.])(\d+\.\d+)(?![\d.])")
+
+
+def _decimal_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Another decimal where the reference names one bare: デルガード 0.3mm for デルガード 0.5."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    ours = {float(d) for d in _BARE_DECIMAL.findall(ref.parsed.text)}
+    theirs = {float(d) for d in _ANY_DECIMAL.findall(lst.text)}
+    if ours and theirs and not ours & theirs and not theirs & {
+            float(d) for d in _ANY_DECIMAL.findall(ref.whole_text)}:
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"{'/'.join(map(str, sorted(theirs)))} is not "
+                       f"{'/'.join(map(str, sorted(ours)))}")
+
+
+# A degree said before a word of the name: とてもしっとり, 超特大
+_DEGREE = re.compile(r"(?<![ぁ-ゖー一-鿿])(とても|超|極)([ぁ-ゖー一-鿿]{2,})")
+
+
+def _degree_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """The plain word where the reference's has a degree: しっとりタイプ for とてもしっとり, 特大
+    for 超特大 (the line's other kind or size)."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    for m in _DEGREE.finditer(ref.parsed.text):
+        word = m.group(2)
+        plain = re.search(rf"(?<![ぁ-ゖー一-鿿]){re.escape(word)}", lst.text)
+        if plain and m.group() not in lst.text.replace(" ", ""):  # 極 しゃもじ is 極しゃもじ
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"{lst.show(plain)}, not {_shown(ref.parsed, m.group())}")
+            return
+
+
 def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """The name with another number where the reference gives its size (フードマン 600 for
     フードマン 800ml): the other size, its unit left out."""
