@@ -2930,10 +2930,17 @@ STOP19 = [
      "NANOX one(ナノックスワン)", None, "ナノックスワン PRO 詰め替え 特大 ×4", "variant_conflict"),
     ("マーナ(MARNA) 極しゃもじ ホワイト K675W ごはんがつかない", "マーナ(MARNA)", "K675W",
      "MARNA 極 しゃもじ 白 K675W ごはんがつかない", "match"),
+    # a dated or first-printing copy of a book whose reference is a later edition
+    ("講談社の動く図鑑MOVE 恐竜 新訂版", "講談社", None,
+     "講談社の動く図鑑MOVE 恐竜 2011年 初版 DVD付き", "volume_conflict"),
+    ("講談社の動く図鑑MOVE 恐竜 新訂版", "講談社", None,
+     "講談社の動く図鑑MOVE 恐竜 新訂版 2023年 美品", "match"),
 ]
 
 
 @pytest.mark.parametrize(("reference", "brand", "model", "title", "expected"), STOP19)
 def test_stop19_cases(reference: str, brand: str, model: str | None, title: str,
                       expected: str) -> None:
-    assert kind(Product(title=reference, brand=brand, model_number=model), title) == expected
+    isbn = "9784065131107" if "図鑑" in reference else None  # a book, by its code
+    product = Product(title=reference, brand=brand, model_number=model, isbn=isbn)
+    assert kind(product, title) == expected

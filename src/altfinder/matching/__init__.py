@@ -66,6 +66,7 @@ from altfinder.matching._rules import (
     _decimal_rule,
     _degree_rule,
     _denial_rule,
+    _edition_rule,
     _game_set_rule,
     _insertion_rule,
     _last_word_rule,
@@ -215,6 +216,7 @@ class Matcher:
         _bare_size_rule(ref, lst, verdict)
         _decimal_rule(ref, lst, verdict)
         _degree_rule(ref, lst, verdict)
+        _edition_rule(ref, lst, verdict)
         _nc_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)

@@ -2132,6 +2132,22 @@ def _degree_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             return
 
 
+# A reference that is a book's later edition, and a listing that dates its copy or calls it
+# the first printing (of the old edition, said nothing of a new one)
+_LATER_EDITION = _k(r"新版|新訂|新装|改訂|増補|(?<![a-z\d])第?\s?[2-9二三四五六七八九十]\s?版")
+_DATED_COPY = _k(r"初版|(?<!\d)(?:19|20)\d\d\s?年(?!\s?[度月])")
+
+
+def _edition_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A dated or first-printing copy of a book whose reference is a later edition, where the
+    listing says no edition (図鑑 2011年 初版 for 新訂版): the old edition."""
+    if (verdict.kind is MatchKind.MATCH and ref.coded_book
+            and (later := _LATER_EDITION.search(ref.whole_text))
+            and not _LATER_EDITION.search(lst.text) and (dated := _DATED_COPY.search(lst.text))):
+        verdict.reject(MatchKind.VOLUME_CONFLICT, f"{lst.show(dated)}: an older edition, not "
+                                                  f"{_shown(ref.parsed, later.group())}")
+
+
 def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """The name with another number where the reference gives its size (フードマン 600 for
     フードマン 800ml): the other size, its unit left out."""
