@@ -2935,6 +2935,13 @@ STOP19 = [
      "講談社の動く図鑑MOVE 恐竜 2011年 初版 DVD付き", "volume_conflict"),
     ("講談社の動く図鑑MOVE 恐竜 新訂版", "講談社", None,
      "講談社の動く図鑑MOVE 恐竜 新訂版 2023年 美品", "match"),
+    # a reference named New first, a listing that never says it
+    ("Newニンテンドー3DS LL パールホワイト", "任天堂", "RED-S-WAAA",
+     "ニンテンドー3DS LL ホワイト SPR-001 本体 中古", "line_conflict"),
+    ("Newニンテンドー3DS LL パールホワイト", "任天堂", "RED-S-WAAA",
+     "New3DSLL パールホワイト 本体 充電器付き", "match"),
+    ("Newニンテンドー2DS LL 【ブラック×ターコイズ】", "任天堂", "JAN-S-BAAA",
+     "ニンテンドー2DSLL 黒×ターコイズ タッチペン付", "match"),
 ]
 
 

@@ -75,6 +75,7 @@ from altfinder.matching._rules import (
     _maker_rule,
     _model_rules,
     _nc_rule,
+    _new_rule,
     _numbered_name_rule,
     _original_rule,
     _other_number_rule,
@@ -217,6 +218,7 @@ class Matcher:
         _decimal_rule(ref, lst, verdict)
         _degree_rule(ref, lst, verdict)
         _edition_rule(ref, lst, verdict)
+        _new_rule(ref, lst, verdict)
         _nc_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)

@@ -2148,6 +2148,19 @@ def _edition_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                                                   f"{_shown(ref.parsed, later.group())}")
 
 
+# New as the first word of the name (not & Newフレンズ; every 2DS LL is a New one)
+_NEW = re.compile(r"^new(?![a-z])(?!\s?(?:にんてんどー)?2ds)")
+_NEW_SAID = _k(r"(?<![a-z])new(?![a-z])|ニュー|(?<![a-z])n(?=3ds|2ds)")
+
+
+def _new_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A reference named New (New ニンテンドー3DS LL, New みんなのGOLF) and a listing that
+    never says it: the older product of the name."""
+    if (verdict.kind is MatchKind.MATCH and _NEW.search(ref.parsed.text)
+            and not _NEW_SAID.search(lst.text)):
+        verdict.reject(MatchKind.LINE_CONFLICT, "the listing lacks New")
+
+
 def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """The name with another number where the reference gives its size (フードマン 600 for
     フードマン 800ml): the other size, its unit left out."""
