@@ -84,6 +84,7 @@ from altfinder.matching._rules import (
     _prefixed_title_rule,
     _quantity_rule,
     _range_rule,
+    _shape_rule,
     _substitution_rule,
     _unexplained,
     _variant_rules,
@@ -219,6 +220,7 @@ class Matcher:
         _degree_rule(ref, lst, verdict)
         _edition_rule(ref, lst, verdict)
         _new_rule(ref, lst, verdict)
+        _shape_rule(ref, lst, verdict)
         _nc_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)

@@ -2161,6 +2161,22 @@ def _new_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         verdict.reject(MatchKind.LINE_CONFLICT, "the listing lacks New")
 
 
+# A shape or form said with 型: 角型, 円筒型, 深型, B6型 (not 新型, 型番, 大型 of a dog)
+_SHAPE = re.compile(r"(?<![ぁ-ゖー一-鿿a-z0-9])([一-鿿]{1,2}|[a-z]\d{1,2})型(?!番|式|落ち)")
+_NOT_SHAPES = frozenset({"新", "旧", "大", "中", "小", "最新", "超小", "同", "各", "血液", "体"})
+
+
+def _shape_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Another shape than the reference's (円筒型 for 角型, A4型 for B6型)."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    ours = set(_SHAPE.findall(ref.parsed.text)) - _NOT_SHAPES
+    theirs = set(_SHAPE.findall(lst.text)) - _NOT_SHAPES
+    if ours and theirs and not ours & theirs:
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"{'/'.join(sorted(theirs))}型, not "
+                                                   f"{'/'.join(sorted(ours))}型")
+
+
 def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """The name with another number where the reference gives its size (フードマン 600 for
     フードマン 800ml): the other size, its unit left out."""
