@@ -69,6 +69,7 @@ from altfinder.matching._rules import (
     _edition_rule,
     _game_set_rule,
     _insertion_rule,
+    _kanji_size_rule,
     _last_word_rule,
     _letter_rule,
     _lot_rules,
@@ -221,6 +222,7 @@ class Matcher:
         _edition_rule(ref, lst, verdict)
         _new_rule(ref, lst, verdict)
         _shape_rule(ref, lst, verdict)
+        _kanji_size_rule(ref, lst, verdict)
         _nc_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)

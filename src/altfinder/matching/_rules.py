@@ -2177,6 +2177,21 @@ def _shape_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                                                    f"{'/'.join(sorted(ours))}型")
 
 
+# A size said by one kanji after the name: ケース・中, ソファ・大, ケース 深
+_KANJI_SIZE = re.compile(r"(?<=[・\s])(特大|大|中|小|深|浅)(?=$|[\s・(])")
+
+
+def _kanji_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Another size said by one kanji (やわらかポリエチレンケース 深 for ・中)."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    ours = set(_KANJI_SIZE.findall(ref.parsed.text))
+    theirs = set(_KANJI_SIZE.findall(lst.text))
+    if ours and theirs and not ours & theirs:
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"size {'/'.join(sorted(theirs))}, not "
+                                                   f"{'/'.join(sorted(ours))}")
+
+
 def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """The name with another number where the reference gives its size (フードマン 600 for
     フードマン 800ml): the other size, its unit left out."""
