@@ -2954,6 +2954,11 @@ STOP19 = [
      "無印良品 やわらかポリエチレンケース 深 2個", "variant_conflict"),
     ("無印良品 やわらかポリエチレンケース・中 約幅25.5×奥行36×高さ16cm", "無印良品", None,
      "無印良品 やわらかポリエチレンケース 中 3個セット", "match"),
+    # the second generation of a model the listing names (Mark II), the reference naming none
+    ("OM SYSTEM ミラーレス一眼カメラ OM-5 ボディ ブラック", "OM SYSTEM", "OM-5",
+     "OM SYSTEM OM-5 Mark II ボディ ブラック 新品", "volume_conflict"),
+    ("OM SYSTEM ミラーレス一眼カメラ OM-5 ボディ ブラック", "OM SYSTEM", "OM-5",
+     "OM SYSTEM OM-5 ボディ ブラック ショット数少", "match"),
 ]
 
 

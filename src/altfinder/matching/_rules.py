@@ -1261,7 +1261,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VOLUME_CONFLICT,
                        f"generation {sorted(lp.generations)[0]}, not the reference's "
                        f"{_number(set(ref.name_volumes))}")
-    elif (not rp.generations and lp.generations == {2} and not named and not ref.is_book
+    elif (not rp.generations and lp.generations == {2} and not ref.is_book
           and not ref.is_game and not lp.platforms and _GENERATION_SAID.search(lst.text)
           and not _SECOND_SAID.search(ref.whole_text)):  # AirTag（第2世代） for AirTag
         verdict.reject(MatchKind.VOLUME_CONFLICT,
