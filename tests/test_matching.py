@@ -2959,6 +2959,12 @@ STOP19 = [
      "OM SYSTEM OM-5 Mark II ボディ ブラック 新品", "volume_conflict"),
     ("OM SYSTEM ミラーレス一眼カメラ OM-5 ボディ ブラック", "OM SYSTEM", "OM-5",
      "OM SYSTEM OM-5 ボディ ブラック ショット数少", "match"),
+    # a screen's refresh rate said in the catalogue copy
+    ("BenQ MOBIUZ EX2510S ゲーミングモニター (24.5インチ/フルHD/IPS/165Hz/1ms(MPRT)/HDRi)",
+     "BenQ", "EX2510S", "BenQ MOBIUZ EX2510 24.5インチ 144Hz IPS 2021年モデル",
+     "variant_conflict"),
+    ("BenQ MOBIUZ EX2510S ゲーミングモニター (24.5インチ/フルHD/IPS/165Hz/1ms(MPRT)/HDRi)",
+     "BenQ", "EX2510S", "BenQ EX2510S 24.5インチ 165Hz 美品", "match"),
 ]
 
 

@@ -421,6 +421,9 @@ def _name_words(core: dict[str, float], is_work: bool) -> list[str]:
 # Amazon's game titles end in " - Platform", after any bracketed copy
 # The platform tag of a game for the first PlayStation, which the tag names bare
 _FIRST_PLAYSTATION = re.compile(r"(?:\(\s*|\s-\s*)playstation\s*\)?\s*$", re.IGNORECASE)
+# What a catalogue title's copy says of the product itself, one value each: a screen's
+# refresh rate and size
+_COPY_SPECS = ("frequency", "inch")
 _PLATFORM_TAIL = re.compile(r"\s-\s*([^-【】\[\]()（）]{2,30})$")
 # A game's product code says its platform where its title does not (ゼルダの伝説 ムジュラの仮面,
 # NUS-P-NZSJ): Nintendo's software codes (P: the game, R: bundled) and Sony's catalogue
@@ -482,6 +485,10 @@ def _reference(title: str, brand: str | None, model_number: str | None,
         parsed.quantity, parsed.quantity_words = (whole_parsed.quantity,
                                                   whole_parsed.quantity_words)
     parsed.colours |= colours
+    copy_specs = whole_parsed.specs if whole_parsed else {}
+    for cls in _COPY_SPECS:  # (24.5インチ/フルHD/165Hz/…): the monitor's own refresh rate
+        if cls not in parsed.specs and cls in copy_specs:
+            parsed.specs[cls] = copy_specs[cls]
     if whole_parsed and not parsed.years:  # …|ストリーミングメディアプレイヤー【2023年秋発売】
         parsed.years |= whole_parsed.years
     code_platforms = _code_platforms(fold_text(model_number).strip()) if model_number else set()
