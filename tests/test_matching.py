@@ -2965,6 +2965,11 @@ STOP19 = [
      "variant_conflict"),
     ("BenQ MOBIUZ EX2510S ゲーミングモニター (24.5インチ/フルHD/IPS/165Hz/1ms(MPRT)/HDRi)",
      "BenQ", "EX2510S", "BenQ EX2510S 24.5インチ 165Hz 美品", "match"),
+    # the model without the generation digit that ends the reference's
+    ("NEC Aterm 無線LAN WiFi ルーター Wi-Fi6 (11ax) / AX3000 PA-WX3000HP2", "NEC",
+     "PA-WX3000HP2", "NEC Aterm WX3000HP PA-WX3000HP Wi-Fi6 ルーター 動作品", "model_conflict"),
+    ("NEC Aterm 無線LAN WiFi ルーター Wi-Fi6 (11ax) / AX3000 PA-WX3000HP2", "NEC",
+     "PA-WX3000HP2", "NEC Aterm WX3000HP2 Wi-Fi6 ルーター 動作品", "match"),
 ]
 
 

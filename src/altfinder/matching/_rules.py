@@ -276,7 +276,8 @@ def _compatible(listing: str, reference: str, context: str = "") -> bool:
     at = cr.find(cl)  # RX324 for HD-RX324(W)
     cuts = _cuts(reference)
     coded = any(c.isalpha() for c in cl) and any(c.isdigit() for c in cl)
-    return at > 0 and len(cl) >= 4 and coded and at in cuts and (at + len(cl)) in cuts
+    return (at > 0 and len(cl) >= 4 and coded and at in cuts and (at + len(cl)) in cuts
+            and not cr[at + len(cl):].isdigit())  # WX3000HP is not PA-WX3000HP2
 
 
 @dataclass
