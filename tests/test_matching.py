@@ -2970,6 +2970,11 @@ STOP19 = [
      "PA-WX3000HP2", "NEC Aterm WX3000HP PA-WX3000HP Wi-Fi6 ルーター 動作品", "model_conflict"),
     ("NEC Aterm 無線LAN WiFi ルーター Wi-Fi6 (11ax) / AX3000 PA-WX3000HP2", "NEC",
      "PA-WX3000HP2", "NEC Aterm WX3000HP2 Wi-Fi6 ルーター 動作品", "match"),
+    # another format than the paperback: the 新書判 of the novels, the 軽装版
+    ("すべてがFになる (講談社文庫)", "森博嗣", None, "すべてがFになる 森博嗣 講談社ノベルス 新書判",
+     "line_conflict"),
+    ("すべてがFになる (講談社文庫)", "森博嗣", None, "すべてがFになる 森博嗣 講談社文庫 中古",
+     "match"),
 ]
 
 

@@ -139,7 +139,8 @@ _SYNONYMS = {"variety:ローション": "variety:化粧水", "variety:化粧水"
              "variety:無香料": "variety:無香性", "variety:無香性": "variety:無香料"}
 # What a listing fits or is used with (iPad Pro対応, iPad Air(M2)で使用)
 _FITS = re.compile(r"(?<![a-z0-9])[a-z0-9()]+(?:[ /][a-z0-9()]+){0,2}\s*(?:対応|で使用|用)")
-_HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover")
+_HARDCOVER = _k(r"単行本|ハードカバー|ソフトカバー|四六判|hardcover|"
+                r"新書判|ノベルス|軽装版|愛蔵版|ワイド版|大型本")  # not the paperback
 
 _APPLE_PART = re.compile(r"^m[a-z0-9]{3,5}(?:j|ll|zp|ch|x|b|f|fe|d|t|kh|pa|za|zm|am)/a$")
 
@@ -1242,7 +1243,7 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         hardcover = _HARDCOVER.search(lp.text)
         if hardcover:
             verdict.reject(MatchKind.LINE_CONFLICT,
-                           f"the hardcover ({lp.show(hardcover)}), where the reference is "
+                           f"another format ({lp.show(hardcover)}), where the reference is "
                            f"the paperback ({'文庫' if 'bunko' in rp.lines else 'ライブラリー'})")
     if ("refill" in rp.lines and "refill" not in lp.lines and _MAIN_BOTTLE.search(lp.text)
             and not _MAIN_BOTTLE.search(rp.text)):  # 本体 (ハンドル+付替用ブラシ4個): main unit
