@@ -87,6 +87,7 @@ from altfinder.matching._rules import (
     _range_rule,
     _shape_rule,
     _substitution_rule,
+    _translator_rule,
     _unexplained,
     _variant_rules,
     _Verdict,
@@ -223,6 +224,7 @@ class Matcher:
         _new_rule(ref, lst, verdict)
         _shape_rule(ref, lst, verdict)
         _kanji_size_rule(ref, lst, verdict)
+        _translator_rule(ref, lst, verdict)
         _nc_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)

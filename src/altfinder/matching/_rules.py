@@ -2194,6 +2194,23 @@ def _kanji_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                                                    f"{'/'.join(sorted(ours))}")
 
 
+# A book's translator, in a reference (高見 浩 (翻訳)) or a listing (福田恆存訳, 高見浩 訳)
+_TRANSLATED = re.compile(r"[(（]\s?(?:翻訳|訳)\s?[)）]|(?<=[一-鿿ぁ-ゖー])\s?訳(?![一-鿿ぁ-ゖー])")
+_TRANSLATOR = re.compile(r"([一-鿿々ぁ-ゖー・]{2,8})\s?訳(?![一-鿿ぁ-ゖー])")
+
+
+def _translator_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Another translator than the reference's: 老人と海 福田恆存訳 for 高見 浩 (翻訳)."""
+    if verdict.kind is not MatchKind.MATCH or not _TRANSLATED.search(ref.whole_text):
+        return
+    ours = ref.whole_text.replace(" ", "")
+    for m in _TRANSLATOR.finditer(lst.text):
+        if m.group(1) not in ours:
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"another translation ({lst.show(m)})")
+            return
+
+
 def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """The name with another number where the reference gives its size (フードマン 600 for
     フードマン 800ml): the other size, its unit left out."""
