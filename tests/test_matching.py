@@ -2988,6 +2988,11 @@ STOP19 = [
      "ヘミングウェイ 老人と海 新潮文庫 福田恆存訳", "variant_conflict"),
     ("老人と海 (新潮文庫) ヘミングウェイ (著), 高見 浩 (翻訳)", "新潮社", None,
      "老人と海 新潮文庫 高見浩 訳 美品", "match"),
+    # a zoom lens's other focal range
+    ("Nikon 標準ズームレンズ NIKKOR Z 24-70mm f/4 S Zマウント フルサイズ対応", "Nikon", None,
+     "Nikon NIKKOR Z 24-50mm f/4-6.3", "variant_conflict"),
+    ("Nikon 標準ズームレンズ NIKKOR Z 24-70mm f/4 S Zマウント フルサイズ対応", "Nikon", None,
+     "ニコン NIKKOR Z 24-70mm f/4 S 美品 フード付き", "match"),
 ]
 
 

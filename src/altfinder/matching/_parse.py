@@ -58,6 +58,8 @@ _VIDEO_MODE = re.compile(r"(?<![a-z\d.])\d+(?:\.\d)?k\d{2,3}(?:p|fps)?(?![a-z\d]
 _CLOCK = re.compile(r"(?<![\d:])(\d{1,2}:\d{2})(?![\d:])")
 _UNIT_RANGE = _k(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*[~-]\s*\d+(?:\.\d+)?\s*"
                  r"(?:kg|g|cm|mm|ml|歳|才|ヶ月|か月|カ月)(?![a-z])")
+_ZOOM = re.compile(r"(\d{1,3})\s*-\s*(\d{2,4})\s*mm")
+ZOOM_SCALE = 10_000  # a focal range as one number: 24-70mm is 240070
 _SPF = re.compile(r"(?<![a-z0-9])spf\s*(\d{1,2})(?!\s*[台個本枚])\+?")  # not CH941SPF 2台
 _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "gb": ("storage", 1.0), "tb": ("storage", 1000.0), "mb": ("storage", 0.001),
@@ -291,6 +293,9 @@ def _parse(title: str) -> _Parsed:
     for m in _MISSING_COUNT.finditer(rest):  # カード2枚欠品: how many are missing, no number
         rest = _blank(rest, m)
     for m in _UNIT_RANGE.finditer(rest):  # (6~11kg): a range of sizes, not volume 6
+        if zoom := _ZOOM.fullmatch(m.group()):  # 24-70mm: a zoom lens's focal range
+            wide, tele = int(zoom.group(1)), int(zoom.group(2))
+            parsed.specs.setdefault("zoom", set()).add(float(wide * ZOOM_SCALE + tele))
         rest = _blank(rest, m)
     for m in _VIDEO_MODE.finditer(rest):  # 5.3K60: a camera's video mode, not volume 60
         rest = _blank(rest, m)

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from altfinder.matching._makers import company_of, makers_in
 from altfinder.matching._nicknames import is_nickname
 from altfinder.matching._normalize import _DENIAL, _KANJI_DIGITS, _compact, _k, fold_kana, fold_text
-from altfinder.matching._parse import _ACCEPTABLE, _POOR, PART_NUMBERS, _Parsed
+from altfinder.matching._parse import _ACCEPTABLE, _POOR, PART_NUMBERS, ZOOM_SCALE, _Parsed
 from altfinder.matching._reference import _MODIFIER, _is_product_code, _Reference, _shown
 from altfinder.matching._result import MatchKind
 from altfinder.matching._sound import sound_key, sounds_in
@@ -1077,6 +1077,13 @@ _CLEAR = _k(r"(?<![^\s(（/])(?:クリア|透明|clear)(?![^\s)）/])")
 _CLEAR_SAID = _k(r"クリア|透明|clear")  # in the listing, anywhere: クリアタイプ
 
 
+def _spec_text(cls: str, value: float) -> str:
+    """A spec's value as a title writes it (24-70mm for a zoom's focal range)."""
+    if cls == "zoom":
+        return f"{int(value) // ZOOM_SCALE}-{int(value) % ZOOM_SCALE}mm"
+    return f"{value:g}"
+
+
 def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool,
                    own_lines: frozenset[str] = frozenset(),
                    own_platforms: frozenset[str] = frozenset()) -> None:
@@ -1092,8 +1099,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         # 6GB+128GB for 8GB+128GB: two values each, one of them another's
         if listed and (not (listed & values)
                        or len(values) > 1 < len(listed) > len(listed & values)):
-            show = ", ".join(f"{v:g}" for v in sorted(listed))
-            want = ", ".join(f"{v:g}" for v in sorted(values))
+            show = ", ".join(_spec_text(cls, v) for v in sorted(listed))
+            want = ", ".join(_spec_text(cls, v) for v in sorted(values))
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"{cls} {show} differs from the reference's {want}")
     lengths = rp.specs.get("length", set())
