@@ -2993,6 +2993,9 @@ STOP19 = [
      "Nikon NIKKOR Z 24-50mm f/4-6.3", "variant_conflict"),
     ("Nikon 標準ズームレンズ NIKKOR Z 24-70mm f/4 S Zマウント フルサイズ対応", "Nikon", None,
      "ニコン NIKKOR Z 24-70mm f/4 S 美品 フード付き", "match"),
+    # made for the product, named by its generation before 用
+    ("Apple Pencil（第1世代）", "Apple", "MQLY3J/A",
+     "Apple Pencil 第1世代 用 替えペン先 4個入り チップ", "compatible"),
 ]
 
 

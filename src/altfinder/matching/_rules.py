@@ -112,7 +112,8 @@ _FORMAT = _k(r"フルサイズ|aps-?c|マイクロフォーサーズ|4k|8k|hdr|w
 _AUDIENCE = _k(r"男性|女性|メンズ|レディース|子供|子ども|キッズ|大人|家庭|業務|"
                r"[一-鿿ぁ-ゖー・]{0,6}[犬猫]|"  # 避妊去勢猫用: for the cat it feeds
                r"[一-鿿]{1,3}(?:肌|毛|髪)")  # 乾燥毛用, 敏感肌用: for whose hair or skin
-_SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?(?:ml|l|g|kg|cm|mm|oz)")
+# A size or a generation before 用: the name before it is what the thing is made for
+_SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?(?:ml|l|g|kg|cm|mm|oz)|第\d{1,2}世代")
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 _SHORT_NUMBER = re.compile(r"\d{1,2}[a-z]?")
 _LISTED_BEFORE = re.compile(r"(?:[a-z0-9]+\s?){1,3}\s*/\s*$")  # "Libra Colour / " before Sage
