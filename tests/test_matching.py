@@ -2996,6 +2996,11 @@ STOP19 = [
     # made for the product, named by its generation before 用
     ("Apple Pencil（第1世代）", "Apple", "MQLY3J/A",
      "Apple Pencil 第1世代 用 替えペン先 4個入り チップ", "compatible"),
+    # another series than the one the reference names
+    ("amiibo しずえ (どうぶつの森シリーズ)", "任天堂", None,
+     "amiibo しずえ 大乱闘スマッシュブラザーズシリーズ スマブラ", "line_conflict"),
+    ("amiibo しずえ (どうぶつの森シリーズ)", "任天堂", None,
+     "amiibo しずえ どうぶつの森シリーズ 未開封", "match"),
 ]
 
 

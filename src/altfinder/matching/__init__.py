@@ -85,6 +85,7 @@ from altfinder.matching._rules import (
     _prefixed_title_rule,
     _quantity_rule,
     _range_rule,
+    _series_name_rule,
     _shape_rule,
     _substitution_rule,
     _translator_rule,
@@ -225,6 +226,7 @@ class Matcher:
         _shape_rule(ref, lst, verdict)
         _kanji_size_rule(ref, lst, verdict)
         _translator_rule(ref, lst, verdict)
+        _series_name_rule(ref, lst, verdict)
         _nc_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)

@@ -2219,6 +2219,23 @@ def _translator_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             return
 
 
+# A series a title names: どうぶつの森シリーズ, 大乱闘スマッシュブラザーズシリーズ
+_SERIES_NAME = _k(r"([ぁ-ゖー一-鿿々a-z0-9]{2,})\s?シリーズ")
+
+
+def _series_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Another series than the one the reference names (amiibo しずえ 大乱闘スマッシュブラザーズ
+    シリーズ for the どうぶつの森シリーズ one)."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    ours = set(_SERIES_NAME.findall(ref.whole_text))
+    theirs = {name for name in _SERIES_NAME.findall(lst.text)
+              if name not in ref.whole_text and not any(o in name for o in ours)}
+    if ours and theirs and not ours & set(_SERIES_NAME.findall(lst.text)):
+        verdict.reject(MatchKind.LINE_CONFLICT,
+                       f"another series ({_shown(lst, sorted(theirs)[0])})")
+
+
 def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """The name with another number where the reference gives its size (フードマン 600 for
     フードマン 800ml): the other size, its unit left out."""
