@@ -3001,6 +3001,11 @@ STOP19 = [
      "amiibo しずえ 大乱闘スマッシュブラザーズシリーズ スマブラ", "line_conflict"),
     ("amiibo しずえ (どうぶつの森シリーズ)", "任天堂", None,
      "amiibo しずえ どうぶつの森シリーズ 未開封", "match"),
+    # a name word with + or プラス glued on: the line's Plus product
+    ("MILBON ミルボン ディーセス エルジューダ エマルジョン 120g 洗い流さないトリートメント",
+     "ミルボン(MILBON)", None, "ミルボン エルジューダ エマルジョン+ 120g", "line_conflict"),
+    ("MILBON ミルボン ディーセス エルジューダ エマルジョン 120g 洗い流さないトリートメント",
+     "ミルボン(MILBON)", None, "ミルボン エルジューダ エマルジョン 120g 2本セット", "match"),
 ]
 
 

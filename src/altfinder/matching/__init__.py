@@ -82,6 +82,7 @@ from altfinder.matching._rules import (
     _other_number_rule,
     _part_rule,
     _place_rule,
+    _plus_rule,
     _prefixed_title_rule,
     _quantity_rule,
     _range_rule,
@@ -227,6 +228,7 @@ class Matcher:
         _kanji_size_rule(ref, lst, verdict)
         _translator_rule(ref, lst, verdict)
         _series_name_rule(ref, lst, verdict)
+        _plus_rule(ref, lst, verdict)
         _nc_rule(ref, lst, verdict)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)

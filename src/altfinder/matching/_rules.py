@@ -2236,6 +2236,21 @@ def _series_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                        f"another series ({_shown(lst, sorted(theirs)[0])})")
 
 
+def _plus_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A name word of the reference with + or プラス glued on (エルジューダ エマルジョン+ for
+    エマルジョン): the line's Plus product."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    for word in ref.core_words:
+        if len(word) < 3 or not _KANA_OR_KANJI.search(word):
+            continue
+        plus = re.search(rf"{re.escape(word)}(?:\+|ぷらす)(?![ぁ-ゖー])", lst.text)
+        if plus and not re.search(rf"{re.escape(word)}\s?(?:\+|ぷらす|plus)", ref.whole_text):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"{lst.show(plus)}, not "
+                                                    f"{_shown_name(ref, word)}")
+            return
+
+
 def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """The name with another number where the reference gives its size (フードマン 600 for
     フードマン 800ml): the other size, its unit left out."""
