@@ -69,7 +69,6 @@ from altfinder.matching._rules import (
     _edition_rule,
     _game_set_rule,
     _insertion_rule,
-    _kanji_size_rule,
     _last_word_rule,
     _letter_rule,
     _lot_rules,
@@ -87,12 +86,12 @@ from altfinder.matching._rules import (
     _quantity_rule,
     _range_rule,
     _series_name_rule,
-    _shape_rule,
     _substitution_rule,
     _translator_rule,
     _unexplained,
     _variant_rules,
     _Verdict,
+    _written_variant_rule,
 )
 from altfinder.matching._score import _score, _similarities
 from altfinder.matching._series import _series_rule
@@ -224,8 +223,7 @@ class Matcher:
         _degree_rule(ref, lst, verdict)
         _edition_rule(ref, lst, verdict)
         _new_rule(ref, lst, verdict)
-        _shape_rule(ref, lst, verdict)
-        _kanji_size_rule(ref, lst, verdict)
+        _written_variant_rule(ref, lst, verdict)
         _translator_rule(ref, lst, verdict)
         _series_name_rule(ref, lst, verdict)
         _plus_rule(ref, lst, verdict)

@@ -128,6 +128,18 @@ _BOOK_COVER = _k(r"ブックカバー|文庫カバー|カバーのみ|カバー�
 _BUNKO_LABEL = re.compile(r"([一-鿿ぁ-ゖァ-ヺーa-z・]{1,16})文庫")  # 角川つばさ文庫
 
 
+@functools.lru_cache(maxsize=2048)
+def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """A pattern's matches in a reference's text: read once per reference, not once for each
+    listing it is compared with."""
+    return tuple(pattern.finditer(text))
+
+
+def _groups(pattern: re.Pattern[str], text: str) -> frozenset[str]:
+    """The first group of each of a pattern's matches in a reference's text."""
+    return frozenset(m.group(1) for m in _matches(pattern, text))
+
+
 def _bunko_labels(parsed: _Parsed) -> set[str]:
     """The paperback imprints a title names: 双葉 in 双葉文庫, 角川スニーカー, mf."""
     return {m.group(1) for m in _BUNKO_LABEL.finditer(parsed.display)}
@@ -547,7 +559,7 @@ _SINGLE_CARD = re.compile(r"(?<![a-z0-9])(?:sar|sec|ssr|sr|ur|ar|csr|chr|hr|psa\
 def _card_box_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """Packs or a single card out of the sealed box the reference is (ポケカ バイオレットex
     5パック バラ, リザードンex SAR for the BOX): not the box."""
-    if not (_SEALED_BOX.search(ref.whole_text) and _CARDS.search(ref.whole_text)) or (
+    if not (_matches(_SEALED_BOX, ref.whole_text) and _matches(_CARDS, ref.whole_text)) or (
             _SEALED_BOX.search(lst.text)):
         return
     if single := _SINGLE_CARD.search(lst.text):
@@ -563,7 +575,7 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
         verdict.reject(MatchKind.LOT, f"a set of sizes ({lst.show(sizes)}), not copies of one")
         return
     if (_SET in lst.text and (sizes := _KANJI_SIZES.search(lst.text))
-            and not _KANJI_SIZES.search(ref.parsed.text)):  # しょうゆさし 大・小 セット
+            and not _matches(_KANJI_SIZES, ref.parsed.text)):  # しょうゆさし 大・小 セット
         verdict.reject(MatchKind.LOT, f"a set of sizes ({lst.show(sizes)}), not copies of one")
         return
     if ref.is_game and "本体" not in ref.parsed.display:
@@ -2052,7 +2064,7 @@ def _letter_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     number alone (Pixel 6): another model of the line."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    for m in _LETTERED.finditer(ref.parsed.text):
+    for m in _matches(_LETTERED, ref.parsed.text):
         name, number, letter = m.groups()
         bare = re.search(rf"(?<![a-z0-9]){name}\s?{number}(?![a-z0-9.])", lst.text)
         if bare and not re.search(rf"(?<![a-z0-9]){name}\s?{number}\s?{letter}(?![a-z0-9])",
@@ -2076,7 +2088,7 @@ def _nc_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     if verdict.kind is not MatchKind.MATCH:
         return
     ours = {(m.group(1), m.group(2)): bool(m.group(3))
-            for m in _NC_MODEL.finditer(ref.parsed.text)}
+            for m in _matches(_NC_MODEL, ref.parsed.text)}
     for m in _NC_MODEL.finditer(lst.text):
         nc = ours.get((m.group(1), m.group(2)))
         if nc is not None and nc != bool(m.group(3)):
@@ -2094,7 +2106,7 @@ def _other_number_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                        unexplained: list[str] | None, alias_text: str = "") -> None:
     """A long number the listing names alone, where the reference names another: LEGO 75257
     for 75192, PowerCore Fusion 5000 for PowerCore 10000."""
-    ours = set(_LONG_NUMBER.findall(ref.parsed.text))
+    ours = {m.group() for m in _matches(_LONG_NUMBER, ref.parsed.text)}
     if verdict.kind is not MatchKind.MATCH or not ours or not _LONG_NUMBER.search(lst.text):
         return
     if unexplained is None:
@@ -2115,10 +2127,10 @@ def _decimal_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """Another decimal where the reference names one bare: デルガード 0.3mm for デルガード 0.5."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    ours = {float(d) for d in _BARE_DECIMAL.findall(ref.parsed.text)}
+    ours = {float(d) for d in _groups(_BARE_DECIMAL, ref.parsed.text)}
     theirs = {float(d) for d in _ANY_DECIMAL.findall(lst.text)}
     if ours and theirs and not ours & theirs and not theirs & {
-            float(d) for d in _ANY_DECIMAL.findall(ref.whole_text)}:
+            float(d) for d in _groups(_ANY_DECIMAL, ref.whole_text)}:
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"{'/'.join(map(str, sorted(theirs)))} is not "
                        f"{'/'.join(map(str, sorted(ours)))}")
@@ -2133,7 +2145,7 @@ def _degree_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     for 超特大 (the line's other kind or size)."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    for m in _DEGREE.finditer(ref.parsed.text):
+    for m in _matches(_DEGREE, ref.parsed.text):
         word = m.group(2)
         plain = re.search(rf"(?<![ぁ-ゖー一-鿿]){re.escape(word)}", lst.text)
         if plain and m.group() not in lst.text.replace(" ", ""):  # 極 しゃもじ is 極しゃもじ
@@ -2152,7 +2164,7 @@ def _edition_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """A dated or first-printing copy of a book whose reference is a later edition, where the
     listing says no edition (図鑑 2011年 初版 for 新訂版): the old edition."""
     if (verdict.kind is MatchKind.MATCH and ref.coded_book
-            and (later := _LATER_EDITION.search(ref.whole_text))
+            and (later := next(iter(_matches(_LATER_EDITION, ref.whole_text)), None))
             and not _LATER_EDITION.search(lst.text) and (dated := _DATED_COPY.search(lst.text))):
         verdict.reject(MatchKind.VOLUME_CONFLICT, f"{lst.show(dated)}: an older edition, not "
                                                   f"{_shown(ref.parsed, later.group())}")
@@ -2166,7 +2178,7 @@ _NEW_SAID = _k(r"(?<![a-z])new(?![a-z])|ニュー|(?<![a-z])n(?=3ds|2ds)")
 def _new_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """A reference named New (New ニンテンドー3DS LL, New みんなのGOLF) and a listing that
     never says it: the older product of the name."""
-    if (verdict.kind is MatchKind.MATCH and _NEW.search(ref.parsed.text)
+    if (verdict.kind is MatchKind.MATCH and _matches(_NEW, ref.parsed.text)
             and not _NEW_SAID.search(lst.text)):
         verdict.reject(MatchKind.LINE_CONFLICT, "the listing lacks New")
 
@@ -2176,30 +2188,26 @@ _SHAPE = re.compile(r"(?<![ぁ-ゖー一-鿿a-z0-9])([一-鿿]{1,2}|[a-z]\d{1,2}
 _NOT_SHAPES = frozenset({"新", "旧", "大", "中", "小", "最新", "超小", "同", "各", "血液", "体"})
 
 
-def _shape_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
-    """Another shape than the reference's (円筒型 for 角型, A4型 for B6型)."""
-    if verdict.kind is not MatchKind.MATCH:
-        return
-    ours = set(_SHAPE.findall(ref.parsed.text)) - _NOT_SHAPES
-    theirs = set(_SHAPE.findall(lst.text)) - _NOT_SHAPES
-    if ours and theirs and not ours & theirs:
-        verdict.reject(MatchKind.VARIANT_CONFLICT, f"{'/'.join(sorted(theirs))}型, not "
-                                                   f"{'/'.join(sorted(ours))}型")
-
-
 # A size said by one kanji after the name: ケース・中, ソファ・大, ケース 深
 _KANJI_SIZE = re.compile(r"(?<=[・\s])(特大|大|中|小|深|浅)(?=$|[\s・(])")
+# Variants a title writes as a word of one form, each with the words that are none of them
+# and how a reason shows it: another shape (円筒型 for 角型, A4型 for B6型), another size by
+# one kanji (ケース 深 for ケース・中)
+_WRITTEN_VARIANTS: tuple[tuple[re.Pattern[str], frozenset[str], str], ...] = (
+    (_SHAPE, _NOT_SHAPES, "{theirs}型, not {ours}型"),
+    (_KANJI_SIZE, frozenset(), "size {theirs}, not {ours}"))
 
 
-def _kanji_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
-    """Another size said by one kanji (やわらかポリエチレンケース 深 for ・中)."""
-    if verdict.kind is not MatchKind.MATCH:
-        return
-    ours = set(_KANJI_SIZE.findall(ref.parsed.text))
-    theirs = set(_KANJI_SIZE.findall(lst.text))
-    if ours and theirs and not ours & theirs:
-        verdict.reject(MatchKind.VARIANT_CONFLICT, f"size {'/'.join(sorted(theirs))}, not "
-                                                   f"{'/'.join(sorted(ours))}")
+def _written_variant_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Another shape or one-kanji size than the reference's: 円筒型 for 角型, 深 for ・中."""
+    for pattern, none_of_them, shown in _WRITTEN_VARIANTS:
+        if verdict.kind is not MatchKind.MATCH:
+            return
+        ours = _groups(pattern, ref.parsed.text) - none_of_them
+        theirs = set(pattern.findall(lst.text)) - none_of_them if ours else set()
+        if theirs and not ours & theirs:
+            verdict.reject(MatchKind.VARIANT_CONFLICT, shown.format(
+                theirs="/".join(sorted(theirs)), ours="/".join(sorted(ours))))
 
 
 # A book's translator, in a reference (高見 浩 (翻訳)) or a listing (福田恆存訳, 高見浩 訳)
@@ -2209,7 +2217,7 @@ _TRANSLATOR = re.compile(r"([一-鿿々ぁ-ゖー・]{2,8})\s?訳(?![一-鿿ぁ-
 
 def _translator_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """Another translator than the reference's: 老人と海 福田恆存訳 for 高見 浩 (翻訳)."""
-    if verdict.kind is not MatchKind.MATCH or not _TRANSLATED.search(ref.whole_text):
+    if verdict.kind is not MatchKind.MATCH or not _matches(_TRANSLATED, ref.whole_text):
         return
     ours = ref.whole_text.replace(" ", "")
     for m in _TRANSLATOR.finditer(lst.text):
@@ -2228,10 +2236,11 @@ def _series_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     シリーズ for the どうぶつの森シリーズ one)."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    ours = set(_SERIES_NAME.findall(ref.whole_text))
-    theirs = {name for name in _SERIES_NAME.findall(lst.text)
+    ours = _groups(_SERIES_NAME, ref.whole_text)
+    named = set(_SERIES_NAME.findall(lst.text)) if ours else set()
+    theirs = {name for name in named
               if name not in ref.whole_text and not any(o in name for o in ours)}
-    if ours and theirs and not ours & set(_SERIES_NAME.findall(lst.text)):
+    if theirs and not ours & named:
         verdict.reject(MatchKind.LINE_CONFLICT,
                        f"another series ({_shown(lst, sorted(theirs)[0])})")
 
@@ -2256,7 +2265,7 @@ def _bare_size_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     フードマン 800ml): the other size, its unit left out."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    for m in _NAMED_SIZE.finditer(ref.parsed.text):
+    for m in _matches(_NAMED_SIZE, ref.parsed.text):
         word, size = m.groups()
         other = re.search(rf"(?<!\S){re.escape(word)}\s?(\d{{2,4}})(?![\d.a-z])", lst.text)
         if (other and other.group(1) != size and int(other.group(1)) in lst.volumes
