@@ -3012,6 +3012,20 @@ STOP20 = [
      None, "シック ハイドロ5 カスタム 替刃 4コ入", "variant_conflict"),
     ("シック Schick ハイドロ5 カスタム 替刃 (8コ入) 髭剃り カミソリ 5枚刃 メンズ", "シック(Schick)",
      None, "シック ハイドロ5 カスタム 替刃 8コ入 髭剃り", "match"),
+    # another class of a licence (第1種 for 第2種, 第二種 read as 第2種), a word book's level
+    ("ぜんぶ絵で見て覚える 第2種電気工事士 筆記試験すい~っと合格 2025年版", "ツールボックス", None,
+     "第1種電気工事士 筆記試験 すい～っと合格 2025年版", "variant_conflict"),
+    ("ぜんぶ絵で見て覚える 第2種電気工事士 筆記試験すい~っと合格 2025年版", "ツールボックス", None,
+     "ぜんぶ絵で見て覚える 第二種電気工事士 筆記試験 すい～っと合格 2025年版", "match"),
+    ("改訂版 キクタン【Basic】4000語レベル (英語の超人になる!アルク学参シリーズ)", "アルク", None,
+     "改訂版 キクタン Advanced 6000語レベル", "variant_conflict"),
+    ("改訂版 キクタン【Basic】4000語レベル (英語の超人になる!アルク学参シリーズ)", "アルク", None,
+     "改訂版 キクタン Basic 4000語レベル 赤シート付き", "match"),
+    # a game's 第2弾 is its sequel (a book's is its own number in a series)
+    ("Kinect スポーツ - Xbox360", "日本マイクロソフト", None, "Kinect スポーツ: 第2弾 Xbox360",
+     "line_conflict"),
+    ("Kinect スポーツ - Xbox360", "日本マイクロソフト", None, "Kinect スポーツ Xbox360 ソフト",
+     "match"),
 ]
 
 

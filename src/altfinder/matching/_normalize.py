@@ -107,7 +107,7 @@ _DINGBAT_DIGITS = {code: f" {(code - base) % 10 + 1} " for base in (0x2776, 0x27
 _LATIN_ACCENTS = str.maketrans("áàâäãåéèêëíìîïóòôöõōúùûüūçñýÿ", "aaaaaaeeeeiiiioooooouuuuucnyy")
 _SHORT_YEAR = re.compile(r"(?<![a-z0-9])['’](\d{2})(?!\d)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|版|巻|弾|期)")
+_KANJI_ORDINAL = re.compile("第([一二三四五六七八九十]{1,3})(世代|版|巻|弾|期|種)")
 _USB_GEN = re.compile(r"usb\s*\d(?:\.\d)?\s*(?:gen\.?\s*\d(?:x\d)?)?", re.IGNORECASE)
 _KANJI_REVISION = re.compile("([一二三四五六七八九十])訂版")
 _KANJI_REVISED = re.compile("改訂([一二三四五六七八九十])版")  # 改訂四版 is 改訂4版

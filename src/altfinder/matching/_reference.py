@@ -423,7 +423,7 @@ def _name_words(core: dict[str, float], is_work: bool) -> list[str]:
 _FIRST_PLAYSTATION = re.compile(r"(?:\(\s*|\s-\s*)playstation\s*\)?\s*$", re.IGNORECASE)
 # What a catalogue title's copy says of the product itself, one value each: a screen's
 # refresh rate and size
-_COPY_SPECS = ("frequency", "inch")
+_COPY_SPECS = ("frequency", "inch", "words")  # and a word book's level: 【Basic】4000語レベル
 _PLATFORM_TAIL = re.compile(r"\s-\s*([^-【】\[\]()（）]{2,30})$")
 # A game's product code says its platform where its title does not (ゼルダの伝説 ムジュラの仮面,
 # NUS-P-NZSJ): Nintendo's software codes (P: the game, R: bundled) and Sony's catalogue

@@ -997,6 +997,9 @@ def _own_versions(text: str, display: str, whole: str,
         deluxe=any(m.group(2) == "dx" for m in _GLUED_SUFFIX.finditer(text)))
 
 
+_NTH_OF_SERIES = re.compile(r"第\s*(\d{1,2})\s*弾")
+
+
 def _grades(text: str) -> frozenset[str]:
     """An exam book's grades, spaces removed: {'準2級'}."""
     return frozenset(m.group().replace(" ", "") for m in _GRADE.finditer(text))
@@ -1159,6 +1162,9 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if their_grade and not ours_grade & their_grade:  # 英検準2級 for 2級
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"grade {'/'.join(sorted(their_grade))}, "
                                                    f"not {'/'.join(sorted(ours_grade))}")
+    if ref.is_game and (nth := _NTH_OF_SERIES.search(lp.text)) and int(nth.group(1)) >= 2 and (
+            "弾" not in ref.whole_text):  # Kinect スポーツ 第2弾 (a book's 第2弾 is its number)
+        verdict.reject(MatchKind.LINE_CONFLICT, f"{lp.show(nth)}, a later one of the series")
     if own.ad_free and _WITH_ADS.search(lp.text):  # Kindle 広告あり for 広告なし
         verdict.reject(MatchKind.VARIANT_CONFLICT, "with ads, where the reference is ad-free")
     ours_mount, their_mount = ref.mounts, _mounts(lp.text)
@@ -1542,7 +1548,8 @@ _GAME_NUMBER = re.compile(r"([a-z]{3,}\s?|[ぁ-ゖー]{3,}|(?<![a-z0-9])[a-z]\s)
 _ZERO = re.compile(r"(?<![\d.])0(?![\d.])|ぜろ|zero|零")
 _ROMAN_NUMERALS = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
                    "xiii", "xiv", "xv", "xvi")
-_GRADE = re.compile(r"(?<![\d.])(?:準\s*)?\d\s*級")  # an exam's grade: 準2級 is not 2級
+_GRADE = re.compile(r"(?<![\d.])(?:準\s*)?\d\s*級|"  # an exam's grade: 準2級 is not 2級
+                    r"第\s*\d\s*種")  # a licence's class: 第1種電気工事士 is not 第2種
 _BARE_YEAR = re.compile(r"(?<![\d.])20[0-3]\d(?![\d.])")
 _SET_PART = re.compile(r"\+\s*([^\s+()]{2,})")  # 本体15g+リフィル15g
 _PAIR_PART = re.compile(r"([ぁ-ゖー一-鿿]{2,})\s*&\s*([ぁ-ゖー一-鿿]{2,})")  # ティーカップ&ソーサー
