@@ -3026,6 +3026,13 @@ STOP20 = [
      "line_conflict"),
     ("Kinect スポーツ - Xbox360", "日本マイクロソフト", None, "Kinect スポーツ Xbox360 ソフト",
      "match"),
+    # a kind named with タイプ that the reference never says; its own kind, a seller's word
+    ("菊正宗 日本酒の化粧水 高保湿 500ml 化粧水 保湿 セラミド", "菊正宗", None,
+     "菊正宗 日本酒の化粧水 500ml 通常タイプ", "variant_conflict"),
+    ("菊正宗 日本酒の化粧水 高保湿 500ml 化粧水 保湿 セラミド", "菊正宗", None,
+     "菊正宗 化粧水 高保湿タイプ 500ml 大容量", "match"),
+    ("菊正宗 日本酒の化粧水 高保湿 500ml 化粧水 保湿 セラミド", "菊正宗", None,
+     "菊正宗 日本酒の化粧水 高保湿 500ml 増量タイプ", "match"),
 ]
 
 

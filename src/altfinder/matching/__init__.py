@@ -88,6 +88,7 @@ from altfinder.matching._rules import (
     _series_name_rule,
     _substitution_rule,
     _translator_rule,
+    _type_rule,
     _unexplained,
     _variant_rules,
     _Verdict,
@@ -228,6 +229,7 @@ class Matcher:
         _series_name_rule(ref, lst, verdict)
         _plus_rule(ref, lst, verdict)
         _nc_rule(ref, lst, verdict)
+        _type_rule(ref, lst, verdict, family.alias_text)
         if named is None and score >= self.threshold:
             _substitution_rule(ref, lst, present, verdict, unexplained, family.alias_text)
             _insertion_rule(ref, lst, verdict, unexplained, family.alias_text)

@@ -2161,6 +2161,29 @@ def _degree_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             return
 
 
+# A kind a listing names with タイプ (ロングタイプ, 濃縮タイプ, 通常タイプ): not the reference's
+# when it never says the word; a seller's words (増量タイプ, お徳用タイプ) name no kind
+_TYPE_WORD = re.compile(r"(?<![ぁ-ゖー一-鿿a-z])([ぁ-ゖー一-鿿a-z]{2,10})\s?たいぷ"
+                        r"(?![ぁ-ゖー一-鿿a-z\d])")
+_SELLERS_TYPE = _k(r"増量|お?[得徳]用?|大容量|限定|新|旧|従来|最新|人気|"
+                   r".+(?:不要|なし|無し|あり|付き?)")  # イヤーチップ不要タイプ: what it needs
+
+
+def _type_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, alias_text: str = "") -> None:
+    """A kind the listing names with タイプ that no title of the product says: 濃縮タイプ or
+    通常タイプ for a 高保湿 化粧水, ロングタイプ for the plain pole (the line's other kind)."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    said = ref.whole_text + " " + alias_text
+    for m in _TYPE_WORD.finditer(lst.text):
+        stem = m.group(1)
+        if _SELLERS_TYPE.fullmatch(stem) or any(stem[i:] in said for i in range(len(stem) - 1)):
+            continue
+        verdict.reject(MatchKind.VARIANT_CONFLICT,
+                       f"{lst.show(m)}, a kind the reference does not say")
+        return
+
+
 # A reference that is a book's later edition, and a listing that dates its copy or calls it
 # the first printing (of the old edition, said nothing of a new one)
 _LATER_EDITION = _k(r"新版|新訂|新装|改訂|増補|(?<![a-z\d])第?\s?[2-9二三四五六七八九十]\s?版")
