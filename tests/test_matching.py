@@ -3033,6 +3033,12 @@ STOP20 = [
      "菊正宗 化粧水 高保湿タイプ 500ml 大容量", "match"),
     ("菊正宗 日本酒の化粧水 高保湿 500ml 化粧水 保湿 セラミド", "菊正宗", None,
      "菊正宗 日本酒の化粧水 高保湿 500ml 増量タイプ", "match"),
+    # whose skin it is for, where the reference says another or none
+    ("プリマヴィスタ スキンプロテクトベース 皮脂くずれ防止 化粧下地 SPF50 PA+++ 25mL", "ソフィーナ",
+     None, "プリマヴィスタ スキンプロテクトベース 皮脂くずれ防止 超オイリー肌用",
+     "variant_conflict"),
+    ("ユースキンS ローション 敏感肌用 150mL", "ユースキン", None, "ユースキンS ローション 敏感肌用",
+     "match"),
 ]
 
 

@@ -2164,7 +2164,8 @@ def _degree_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
 # A kind a listing names with タイプ (ロングタイプ, 濃縮タイプ, 通常タイプ): not the reference's
 # when it never says the word; a seller's words (増量タイプ, お徳用タイプ) name no kind
 _TYPE_WORD = re.compile(r"(?<![ぁ-ゖー一-鿿a-z])([ぁ-ゖー一-鿿a-z]{2,10})\s?たいぷ"
-                        r"(?![ぁ-ゖー一-鿿a-z\d])")
+                        r"(?![ぁ-ゖー一-鿿a-z\d])|"
+                        r"([ぁ-ゖー一-鿿]{2,8})(?:肌|犬)用")  # 超オイリー肌用, 小型犬用
 _SELLERS_TYPE = _k(r"増量|お?[得徳]用?|大容量|限定|新|旧|従来|最新|人気|"
                    r".+(?:不要|なし|無し|あり|付き?)")  # イヤーチップ不要タイプ: what it needs
 
@@ -2176,7 +2177,7 @@ def _type_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, alias_text: str
         return
     said = ref.whole_text + " " + alias_text
     for m in _TYPE_WORD.finditer(lst.text):
-        stem = m.group(1)
+        stem = m.group(1) or m.group(2)
         if _SELLERS_TYPE.fullmatch(stem) or any(stem[i:] in said for i in range(len(stem) - 1)):
             continue
         verdict.reject(MatchKind.VARIANT_CONFLICT,
