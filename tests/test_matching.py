@@ -3039,6 +3039,11 @@ STOP20 = [
      "variant_conflict"),
     ("ユースキンS ローション 敏感肌用 150mL", "ユースキン", None, "ユースキンS ローション 敏感肌用",
      "match"),
+    # the first PlayStation's reprint line; an edition for another country or language
+    ("ゼノギアス", "スクウェア", None, "ゼノギアス PS one Books 版", "line_conflict"),
+    ("ゼノギアス", "スクウェア", None, "ゼノギアス PS 初版 ディスク2枚", "match"),
+    ("名探偵コナン 101 (少年サンデーコミックス)", "小学館", None,
+     "名偵探柯南 101 名探偵コナン 101巻 台湾版 中国語", "line_conflict"),
 ]
 
 

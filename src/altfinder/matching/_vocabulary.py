@@ -347,7 +347,8 @@ _LINES["video"] = r"(?<![a-z])dvd(?![a-z]|-?rom)|ブルーレイ|blu-?ray"
 # A book's audio companion: its CD.
 _LINES["audio"] = r"(?<![a-z])cd(?![a-z-])|朗読|オーディオブック"
 # Another region's version (a 日本語・国内専用 console is not the 多言語対応 one).
-_LINES["region"] = r"多言語|海外版|北米版|欧州版|輸入版|並行輸入|アジア版|香港版|韓国版"
+_LINES["region"] = (r"多言語|海外版|北米版|欧州版|輸入版|並行輸入|アジア版|香港版|韓国版|台湾版|"
+                    r"中国版|中国語版|中文版|繁体字|簡体字|英語版|英訳版")
 # A work about or beside the reference: its short stories, side story, anthology.
 _LINES["spinoff"] = (r"短編集|外伝|番外編|アンソロジー|スピンオフ|公式ファンブック|続編|"
                      r"別冊(?=[ぁ-ゖァ-ヺ一-鿿])(?!解答|付|付録|問題|ふろく)|"  # 別冊図書館戦争
