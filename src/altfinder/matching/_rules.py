@@ -1122,7 +1122,8 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
                            f"{cls} {show} differs from the reference's {want}")
     lengths = rp.specs.get("length", set())
     for size in lp.bare_sizes if len(lengths) >= 2 else ():  # 50×80 for 約45cm×60cm
-        if not ({v * 10 for v in size} <= lengths or set(size) <= lengths):
+        if not ({v * 10 for v in size} <= lengths or set(size) <= lengths
+                or all(v * 10 in lengths or v * 1000 in lengths for v in size)):  # 30×50: cm×m
             want = ", ".join(f"{v / 10:g}" for v in sorted(lengths))
             verdict.reject(MatchKind.VARIANT_CONFLICT, f"size {'×'.join(f'{v:g}' for v in size)}"
                                                        f" differs from the reference's {want} cm")
