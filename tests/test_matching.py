@@ -3049,6 +3049,11 @@ STOP20 = [
      "サランラップ 30cm×20m 3本", "variant_conflict"),
     ("旭化成 サランラップ 30cm×50m 食品用ラップ 電子レンジ対応", "旭化成", None,
      "サランラップ 30×50 ×2本 まとめて", "match"),
+    # the name's number with a letter glued on, where the reference has the number alone
+    ("Insta360 GO 3 (64GB) - 小型・軽量アクションカメラ", "Insta360", None,
+     "Insta360 GO 3S 64GB ミッドナイトブラック 4K", "line_conflict"),
+    ("Insta360 GO 3 (64GB) - 小型・軽量アクションカメラ", "Insta360", None,
+     "Insta360 GO 3 64GB 美品", "match"),
 ]
 
 

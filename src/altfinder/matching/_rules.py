@@ -2081,6 +2081,18 @@ def _letter_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             verdict.reject(MatchKind.LINE_CONFLICT, f"{lst.show(bare)}, not "
                                                     f"{_shown(ref.parsed, m.group())}")
             return
+    for m in _matches(_NUMBERED, ref.parsed.text):  # GO 3S for GO 3: the converse
+        name, number = m.groups()
+        lettered = re.search(rf"(?<![a-z0-9]){name}\s?{number}([a-jmnoq-uxyz])(?![a-z0-9])",
+                             lst.text)
+        if lettered and not re.search(rf"{number}\s?{lettered.group(1)}(?![a-z0-9])",
+                                      ref.whole_text):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"{lst.show(lettered)}, not "
+                                                    f"{_shown(ref.parsed, m.group())}")
+            return
+
+
+_NUMBERED = re.compile(r"(?<![a-z0-9])([a-z]{2,})\s?(\d{1,2})(?![a-z0-9.])")
 
 
 # A name followed by its size: フードマン 800ml, ボトル 500ml
