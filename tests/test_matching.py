@@ -3054,6 +3054,13 @@ STOP20 = [
      "Insta360 GO 3S 64GB ミッドナイトブラック 4K", "line_conflict"),
     ("Insta360 GO 3 (64GB) - 小型・軽量アクションカメラ", "Insta360", None,
      "Insta360 GO 3 64GB 美品", "match"),
+    # 初代 where the reference's name says a later one (II, 2E); 初代 of a first one is fine
+    ("Bose SoundLink Revolve+ II Bluetooth speaker ポータブル ワイヤレス スピーカー マイク付",
+     "Bose", None, "BOSE SoundLink Revolve+ Bluetooth speaker 初代 ブラック", "line_conflict"),
+    ("Kobo Elipsa 2E 電子書籍リーダー 10.3インチ E Ink Carta 1200 32GB", "楽天Kobo", None,
+     "Kobo Elipsa 電子書籍リーダー スリープカバー付 初代", "line_conflict"),
+    ("Splatoon (スプラトゥーン) - Wii U", "任天堂", None,
+     "Splatoon スプラトゥーン WiiU 初代 箱説あり", "match"),
 ]
 
 

@@ -67,6 +67,7 @@ from altfinder.matching._rules import (
     _degree_rule,
     _denial_rule,
     _edition_rule,
+    _first_one_rule,
     _game_set_rule,
     _insertion_rule,
     _last_word_rule,
@@ -223,6 +224,7 @@ class Matcher:
         _decimal_rule(ref, lst, verdict)
         _degree_rule(ref, lst, verdict)
         _edition_rule(ref, lst, verdict)
+        _first_one_rule(ref, lst, verdict)
         _new_rule(ref, lst, verdict)
         _written_variant_rule(ref, lst, verdict)
         _translator_rule(ref, lst, verdict)

@@ -2199,6 +2199,23 @@ def _type_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, alias_text: str
         return
 
 
+# A listing that calls its copy the first (初代), and a reference whose name says a later
+# one: Revolve+ II, Elipsa 2E, GO Plus +, ReFa CARAT RAY's predecessor is no RAY
+# 初代, as the normaliser writes it; not 初代プレステ (the platform)
+_FIRST_ONE = _k(r"第1世代(?!\s?(?:プレステ|プレイステーション|playstation|ps|ゲームボーイ))")
+_LATER_ONE = re.compile(r"\+|(?<![a-z])(?:ii|iii|iv)(?![a-z])|第[2-9]世代|"
+                        r"(?<![a-z\d.])[2-9][a-ce-fh-jl-oq-vx-z](?![a-z\d])")
+
+
+def _first_one_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """初代 of a listing whose reference's name says a later one (II, +, 2E): the first."""
+    if (verdict.kind is MatchKind.MATCH and (first := _FIRST_ONE.search(lst.text))
+            and (later := next(iter(_matches(_LATER_ONE, ref.parsed.text)), None))):
+        verdict.reject(MatchKind.LINE_CONFLICT,
+                       f"{lst.show(first)}, where the reference is a later one "
+                       f"({_shown(ref.parsed, later.group())})")
+
+
 # A reference that is a book's later edition, and a listing that dates its copy or calls it
 # the first printing (of the old edition, said nothing of a new one)
 _LATER_EDITION = _k(r"新版|新訂|新装|改訂|増補|(?<![a-z\d])第?\s?[2-9二三四五六七八九十]\s?版")
