@@ -3061,6 +3061,15 @@ STOP20 = [
      "Kobo Elipsa 電子書籍リーダー スリープカバー付 初代", "line_conflict"),
     ("Splatoon (スプラトゥーン) - Wii U", "任天堂", None,
      "Splatoon スプラトゥーン WiiU 初代 箱説あり", "match"),
+    # another kind of towel, alone or with the reference's
+    ("IKEUCHI ORGANIC(イケウチオーガニック) オーガニック532 バスタオル 今治タオル 綿100%",
+     "IKEUCHI ORGANIC", None, "イケウチオーガニック オーガニック532 フェイスタオル",
+     "variant_conflict"),
+    ("IKEUCHI ORGANIC(イケウチオーガニック) オーガニック532 バスタオル 今治タオル 綿100%",
+     "IKEUCHI ORGANIC", None, "イケウチオーガニック 532 バスタオル フェイスタオル セット",
+     "variant_conflict"),
+    ("IKEUCHI ORGANIC(イケウチオーガニック) オーガニック532 バスタオル 今治タオル 綿100%",
+     "IKEUCHI ORGANIC", None, "イケウチオーガニック オーガニック532 バスタオル 2枚", "match"),
 ]
 
 

@@ -843,6 +843,10 @@ _KINDS = (
      "高齢猫": _k(r"高齢猫|シニア猫|\d+歳以上の猫")},
 )
 _PET_KINDS = 2  # the last two classes of _KINDS are life stages
+# A towel's kind: a listing that names another (alone or with the reference's) is not it
+_TOWELS = {"バスタオル": _k(r"バスタオル"), "フェイスタオル": _k(r"フェイスタオル"),
+           "ハンドタオル": _k(r"ハンドタオル"), "ウォッシュタオル": _k(r"ウォッシュタオル"),
+           "スポーツタオル": _k(r"スポーツタオル"), "バスマット": _k(r"バスマット")}
 
 
 _PET = _k(r"犬|猫|ドッグ|キャット|ペット|dog|cat")
@@ -1138,6 +1142,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT, f"{'/'.join(sorted(theirs_kind))}, not "
                                                        f"{'/'.join(sorted(ours_kind))}")
             break
+    ours_towel, their_towels = _kinds(_TOWELS, rp.text), _kinds(_TOWELS, lp.text)
+    if ours_towel and their_towels - ours_towel:  # フェイスタオル for a バスタオル, or with it
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"{'/'.join(sorted(their_towels))}, not "
+                                                   f"{'/'.join(sorted(ours_towel))}")
     ours, theirs = _colour_names(rp), _colour_names(lp)
     metal = {n for n in ours if n.endswith("チタニウム")}  # ブルーチタニウム, ナチュラルチタニウム
     if metal and {n for n in theirs if n.endswith("チタニウム")} - metal and not theirs & metal:
