@@ -3070,6 +3070,15 @@ STOP20 = [
      "variant_conflict"),
     ("IKEUCHI ORGANIC(イケウチオーガニック) オーガニック532 バスタオル 今治タオル 綿100%",
      "IKEUCHI ORGANIC", None, "イケウチオーガニック オーガニック532 バスタオル 2枚", "match"),
+    # the plain game (通常版, 無印) where the reference names a richer or later edition
+    ("ペルソナ5 ザ・ロイヤル - PS4 【CEROレーティング「D」】", "アトラス", None,
+     "PS4 ペルソナ5 通常版", "line_conflict"),
+    ("ペルソナ5 ザ・ロイヤル - PS4 【CEROレーティング「D」】", "アトラス", None,
+     "ペルソナ５ ザ・ロイヤル プレイステーション4 通常版 ケース付き", "match"),
+    ("キングダム ハーツ -ファイナル ミックス- (PlayStation 2) PS2 ソフト", "スクウェア", None,
+     "PS2 キングダムハーツ 無印 中古", "line_conflict"),
+    ("ゼルダの伝説 スカイウォードソード (期間限定生産 スペシャルCD同梱) - Wii", "任天堂", None,
+     "Wii ゼルダの伝説 スカイウォードソード 通常版 スペシャルCD付き", "match"),
 ]
 
 

@@ -82,6 +82,7 @@ from altfinder.matching._rules import (
     _other_number_rule,
     _part_rule,
     _place_rule,
+    _plain_edition_rule,
     _plus_rule,
     _prefixed_title_rule,
     _quantity_rule,
@@ -225,6 +226,7 @@ class Matcher:
         _degree_rule(ref, lst, verdict)
         _edition_rule(ref, lst, verdict)
         _first_one_rule(ref, lst, verdict)
+        _plain_edition_rule(ref, lst, verdict)
         _new_rule(ref, lst, verdict)
         _written_variant_rule(ref, lst, verdict)
         _translator_rule(ref, lst, verdict)

@@ -2224,6 +2224,32 @@ def _first_one_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                        f"({_shown(ref.parsed, later.group())})")
 
 
+# A game listing that calls itself the plain one (通常版, 無印), and the words by which a
+# reference names a richer or later one: プレミアムボックス, ザ・ロイヤル, ファイナル ミックス, 2024
+_PLAIN_EDITION = _k(r"通常版|(?<![ぁ-ゖァ-ヺー一-鿿])無印(?:版)?(?!良品)")
+_RICHER_EDITION = _k(r"プレミアム|ボックス|(?<![a-z])box|限定|特装|コレクター|collector|デラックス|"
+                     r"(?<![a-z])dx(?![a-z])|完全版|ロイヤル|royal|ゴールデン|golden|フェス|"
+                     r"(?<![a-z])fes(?![a-z])|ファイナル\s?ミックス|final\s?mix|インターナショナル|"
+                     r"ディレクターズ\s?カット|director|アルティメット|ultimate|コンプリート|"
+                     r"complete|リマスター|remaster|(?<!\d)20[12]\d(?!\d)")
+_PLAIN_SAID = _k(r"通常|スタンダード|standard")
+
+
+def _plain_edition_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """ペルソナ5 通常版 for ペルソナ5 ザ・ロイヤル, キングダムハーツ 無印 for its ファイナル
+    ミックス: the plain game, where the reference names a richer or later edition the listing
+    lacks."""
+    if (verdict.kind is not MatchKind.MATCH or not ref.is_game
+            or not (plain := _PLAIN_EDITION.search(lst.text))
+            or _PLAIN_SAID.search(ref.whole_text)):
+        return
+    for m in _matches(_RICHER_EDITION, ref.unlabelled):  # not (期間限定生産 スペシャルCD同梱)
+        if m.group().replace(" ", "") not in lst.text.replace(" ", ""):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"{lst.show(plain)}, where the reference is "
+                                                    f"{_shown(ref.parsed, m.group())}")
+            return
+
+
 # A reference that is a book's later edition, and a listing that dates its copy or calls it
 # the first printing (of the old edition, said nothing of a new one)
 _LATER_EDITION = _k(r"新版|新訂|新装|改訂|増補|(?<![a-z\d])第?\s?[2-9二三四五六七八九十]\s?版")
