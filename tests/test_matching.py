@@ -3079,6 +3079,11 @@ STOP20 = [
      "PS2 キングダムハーツ 無印 中古", "line_conflict"),
     ("ゼルダの伝説 スカイウォードソード (期間限定生産 スペシャルCD同梱) - Wii", "任天堂", None,
      "Wii ゼルダの伝説 スカイウォードソード 通常版 スペシャルCD付き", "match"),
+    # a set of several colours, one of them the reference's: one of each, not N of it
+    ("KINTO デイオフタンブラー 500ml ブラック 保温保冷 ステンレス", "キントー(KINTO)", None,
+     "KINTO デイオフタンブラー 500ml ブラック ホワイト 2個セット", "lot"),
+    ("KINTO デイオフタンブラー 500ml ブラック 保温保冷 ステンレス", "キントー(KINTO)", None,
+     "KINTO デイオフタンブラー 500ml ブラック 2個セット", "match"),
 ]
 
 

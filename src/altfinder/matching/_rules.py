@@ -32,6 +32,7 @@ from altfinder.matching._vocabulary import (
     _ACCESSORY_VOCABULARY,
     _BRAND_LEXICON,
     _CHAIN,
+    _COLOUR_LEXICON,
     _LEFT,
     _LINE_REQUIRED,
     _LINE_WORDS,
@@ -1225,6 +1226,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colours {'/'.join(sorted(lp.colours))} are not "
                        f"{'/'.join(sorted(rp.colours))}")
+    if (len(rp.colours) == 1 and lp.quantity > 1 and rp.colours < lp.colours
+            and len(colour_words := _COLOUR_LEXICON.find(lp.display.casefold())) >= 2):  # 白 黒 2個
+        verdict.reject(MatchKind.LOT, f"a set of colours ({'/'.join(sorted(colour_words))}), "
+                                      f"not {lp.quantity} of {'/'.join(sorted(rp.colours))}")
     if rp.colours and lp.colours and not (rp.colours & lp.colours):
         verdict.reject(MatchKind.VARIANT_CONFLICT,
                        f"colour {'/'.join(sorted(lp.colours))} is not "
