@@ -3092,6 +3092,10 @@ STOP20 = [
      "KINTO デイオフタンブラー 500ml ブラック ホワイト 2個セット", "lot"),
     ("KINTO デイオフタンブラー 500ml ブラック 保温保冷 ステンレス", "キントー(KINTO)", None,
      "KINTO デイオフタンブラー 500ml ブラック 2個セット", "match"),
+    # a game listing that names a fuller edition the reference does not (in either script)
+    ("ペルソナ5 - PS4", "アトラス", None, "ペルソナ5 ザ・ロイヤル PS4 P5R", "line_conflict"),
+    ("ペルソナ5 ザ・ロイヤル PERSONA5 THE ROYAL - Switch", "アトラス", None,
+     "【Nintendo Switch】ペルソナ5 ザ ロイヤル", "match"),
 ]
 
 

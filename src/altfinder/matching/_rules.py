@@ -2238,15 +2238,28 @@ _RICHER_EDITION = _k(r"プレミアム|ボックス|(?<![a-z])box|限定|特装|
                      r"ディレクターズ\s?カット|director|アルティメット|ultimate|コンプリート|"
                      r"complete|リマスター|remaster|(?<!\d)20[12]\d(?!\d)")
 _PLAIN_SAID = _k(r"通常|スタンダード|standard")
+# The names of a game's later, fuller edition, in either script, which a listing of another
+# edition says (ペルソナ5 ザ・ロイヤル for ペルソナ5)
+_LATER_EDITION_NAMES = {name: _k(pattern) for name, pattern in {
+    "royal": r"ロイヤル|(?<![a-z])royal", "golden": r"ゴールデン|(?<![a-z])golden",
+    "final mix": r"ファイナル\s?ミックス|final\s?mix", "complete": r"完全版",
+    "director's cut": r"ディレクターズ\s?カット|director'?s\s?cut",
+    "international": r"インターナショナル|(?<![a-z])international",
+    "zodiac age": r"ゾディアック\s?エイジ|zodiac\s?age"}.items()}
 
 
 def _plain_edition_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """ペルソナ5 通常版 for ペルソナ5 ザ・ロイヤル, キングダムハーツ 無印 for its ファイナル
     ミックス: the plain game, where the reference names a richer or later edition the listing
     lacks."""
-    if (verdict.kind is not MatchKind.MATCH or not ref.is_game
-            or not (plain := _PLAIN_EDITION.search(lst.text))
-            or _PLAIN_SAID.search(ref.whole_text)):
+    if verdict.kind is not MatchKind.MATCH or not ref.is_game:
+        return
+    for pattern in _LATER_EDITION_NAMES.values():
+        if (m := pattern.search(lst.text)) and not pattern.search(ref.whole_text):
+            verdict.reject(MatchKind.LINE_CONFLICT, f"{lst.show(m)}, an edition the reference "
+                                                    f"does not name")
+            return
+    if not (plain := _PLAIN_EDITION.search(lst.text)) or _PLAIN_SAID.search(ref.whole_text):
         return
     for m in _matches(_RICHER_EDITION, ref.unlabelled):  # not (期間限定生産 スペシャルCD同梱)
         if m.group().replace(" ", "") not in lst.text.replace(" ", ""):
