@@ -3096,6 +3096,11 @@ STOP20 = [
     ("ペルソナ5 - PS4", "アトラス", None, "ペルソナ5 ザ・ロイヤル PS4 P5R", "line_conflict"),
     ("ペルソナ5 ザ・ロイヤル PERSONA5 THE ROYAL - Switch", "アトラス", None,
      "【Nintendo Switch】ペルソナ5 ザ ロイヤル", "match"),
+    # a board game for another number of players (the 2-player edition, the base game)
+    ("ホビージャパン 宝石の煌き 日本語版 (2-4人用 30分 10才以上向け)", "ホビージャパン",
+     None, "宝石の煌き:デュエル 2人用 日本語版 ボードゲーム", "variant_conflict"),
+    ("ホビージャパン 宝石の煌き 日本語版 (2-4人用 30分 10才以上向け)", "ホビージャパン",
+     None, "宝石の煌き 日本語版 2-4人用 欠品なし", "match"),
 ]
 
 

@@ -142,6 +142,7 @@ _PET_SIZE = re.compile("(超小型|小型|中型|大型)(?:犬|猫)")
 _RANGE = _k(r"\d+\s*巻?\s*[~-]\s*\d+\s*巻|"  # 1~4 セット, 1-3冊: volumes too
             r"(?<![a-z0-9.\-])\d{1,3}\s*[~-]\s*\d{1,3}\s*(?=セット|set|冊)")
 # What a game's or toy's box says of who plays it and for how long
+_PLAYERS = _k(r"(\d{1,2})(?:\s*[~\-]\s*(\d{1,2}))?\s*人")
 _PLAY_SPEC = _k(r"(?<![\d.])(?:\d{1,2}\s*[~\-]\s*)?\d{1,2}\s*(?:才|歳)\s*(?:以上|から|~)?\s*"
                 r"(?:向け)?|対象年齢\s*\d{1,2}|"
                 r"(?<![\d.])\d{1,2}(?:\s*[~\-]\s*\d{1,2})?\s*人\s*(?:用|向け|プレイ|対戦)|"
@@ -293,6 +294,9 @@ def _parse(title: str) -> _Parsed:
         year = int(next(g for g in m.groups() if g))
         parsed.years.add(year if year > 1000 else 2018 + year)
     for m in _PLAY_SPEC.finditer(rest):  # 8才以上, 3~4人用, 60分: a game's box, no number
+        if players := _PLAYERS.search(m.group()):  # 5-6人用 is not 3-4人用 (カタン's extension)
+            low, high = players.group(1), players.group(2) or players.group(1)
+            parsed.specs.setdefault("players", set()).add(float(f"{low}.{int(high):02d}"))
         rest = _blank(rest, m)
     for m in _MISSING_COUNT.finditer(rest):  # カード2枚欠品: how many are missing, no number
         rest = _blank(rest, m)

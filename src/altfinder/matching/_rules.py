@@ -1103,6 +1103,9 @@ def _spec_text(cls: str, value: float) -> str:
     """A spec's value as a title writes it (24-70mm for a zoom's focal range)."""
     if cls == "zoom":
         return f"{int(value) // ZOOM_SCALE}-{int(value) % ZOOM_SCALE}mm"
+    if cls == "players":  # 5.06: five to six
+        low, high = int(value), round(value * 100) % 100
+        return f"{low}-{high}人" if high != low else f"{low}人"
     return f"{value:g}"
 
 
