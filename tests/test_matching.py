@@ -3101,6 +3101,11 @@ STOP20 = [
      None, "宝石の煌き:デュエル 2人用 日本語版 ボードゲーム", "variant_conflict"),
     ("ホビージャパン 宝石の煌き 日本語版 (2-4人用 30分 10才以上向け)", "ホビージャパン",
      None, "宝石の煌き 日本語版 2-4人用 欠品なし", "match"),
+    # Nintendo's reprint line; a hanger's width written 36/P
+    ("MOTHER1+2 - ゲームボーイアドバンス", "任天堂", None, "MOTHER1+2 バリューセレクション GBA",
+     "line_conflict"),
+    ("MAWA(マワ) ハンガー エコノミック 40/P ブラック 10本組", "MAWA", None,
+     "MAWA エコノミック 36/P ブラック 10本", "variant_conflict"),
 ]
 
 

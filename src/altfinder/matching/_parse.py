@@ -42,7 +42,7 @@ _ACCEPTABLE = _k(r"訳あり|わけあり|訳有り|難あり|難有り|欠品|�
 _SPEC = _k(
     r"(?<![a-z0-9.\-])(?<!\d/)(\d+(?:\.\d+)?)\x20?(gb|tb|mb|ギガ|テラ|ml|ミリ(?!メートル)|cc|l|g|kg|mg|合|インチ|inch|型|畳|mah|wh|w|v|"
     r"mm|cm|m|hz|"
-    r"khz|ghz|k|p|cups?|ω|ohm|オーム|カップ用?|杯用|杯分|項目|ページ|枚刃|枚フィン|枚入り?|個入り?|コ入り?|本入り?|袋入り?|包入り?|錠|粒|語)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
+    r"khz|ghz|k|/?p|cups?|ω|ohm|オーム|カップ用?|杯用|杯分|項目|ページ|枚刃|枚フィン|枚入り?|個入り?|コ入り?|本入り?|袋入り?|包入り?|錠|粒|語)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
     r"(?!(?<=[a-z])\d{2,}+[a-z]{0,2}(?![\d個本枚袋箱入セ]))"  # not 40V34: a model (40V is a volt)
 )
 # 8+128GB, 8GB/256GB: a phone's memory and storage, both in the unit written last
@@ -79,7 +79,8 @@ _SPEC_CLASS: dict[str, tuple[str, float]] = {
     "個入り": ("pieces", 1.0), "個入": ("pieces", 1.0), "本入り": ("pieces", 1.0),
     "本入": ("pieces", 1.0), "錠": ("pieces", 1.0), "粒": ("pieces", 1.0),
     "コ入り": ("pieces", 1.0), "コ入": ("pieces", 1.0), "語": ("words", 1.0),  # 4000語レベル
-    "p": ("lines", 1.0), "k": ("k", 1.0),  # 1080p, 40P (a hanger's width); 4K, 25K (a sensor)
+    # 1080p, 40P or 40/P (a hanger's width); 4K, 25K (a sensor)
+    "p": ("lines", 1.0), "/p": ("lines", 1.0), "k": ("k", 1.0),
 }
 _SPEC_CLASS = {fold_kana(k): v for k, v in _SPEC_CLASS.items()}
 # Numbers that are neither volumes nor codes. A kanji or kana unit must follow the digits

@@ -891,7 +891,7 @@ _DECIMAL_CODE = re.compile(r"(?<![a-z0-9])([a-z]{1,3})\s?(\d{1,2}\.\d)(?![\d.])"
 # A budget reprint of a game: PlayStation Vita the Best, アルティメットヒッツ, PlayStation Hits
 _REPRINT = _k(r"the\s*best|アルティメットヒッツ|ultimate\s*hits|playstation\s*hits|"
               r"greatest\s*hits|best\s*版|廉価版|ベスト版|ハッピープライス|"
-              r"ps\s?one\s?books")  # the first PlayStation's reprints
+              r"ps\s?one\s?books|バリューセレクション|value\s?selection")  # PS1's, Nintendo's
 # A version named after a character or a work: ドラえもん版 (not パッケージ版, 日本語版)
 _NAMED_VERSION = re.compile("(?<![ぁ-ゖー])([ぁ-ゖー]{3,})版")
 _PLAIN_VERSION = re.compile("ぱっけーじ|だうんろーど|すたんだーど|にほんご|でらっくす|"
