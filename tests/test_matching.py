@@ -3106,6 +3106,11 @@ STOP20 = [
      "line_conflict"),
     ("MAWA(マワ) ハンガー エコノミック 40/P ブラック 10本組", "MAWA", None,
      "MAWA エコノミック 36/P ブラック 10本", "variant_conflict"),
+    # another paper size (a notebook's A6 original for its A5 cousin)
+    ("ほぼ日手帳 2025 カズン [手帳本体のみ] A5サイズ 1月はじまり", "ほぼ日", None,
+     "ほぼ日手帳 2025 オリジナル 本体のみ A6", "variant_conflict"),
+    ("ほぼ日手帳 2025 カズン [手帳本体のみ] A5サイズ 1月はじまり", "ほぼ日", None,
+     "ほぼ日手帳 2025 カズン A5 本体 未使用", "match"),
 ]
 
 

@@ -844,6 +844,10 @@ _KINDS = (
      "高齢猫": _k(r"高齢猫|シニア猫|\d+歳以上の猫")},
 )
 _PET_KINDS = 2  # the last two classes of _KINDS are life stages
+# A paper size: A5, B6判 (a notebook's, a book's)
+_PAPER = re.compile(r"(?<![a-z0-9\-])([ab][3-7])(?:\s?(?:さいず|判|版|型|用紙))?(?![a-z0-9\-])")
+
+
 # A towel's kind: a listing that names another (alone or with the reference's) is not it
 _TOWELS = {"バスタオル": _k(r"バスタオル"), "フェイスタオル": _k(r"フェイスタオル"),
            "ハンドタオル": _k(r"ハンドタオル"), "ウォッシュタオル": _k(r"ウォッシュタオル"),
@@ -1150,6 +1154,11 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if ours_towel and their_towels - ours_towel:  # フェイスタオル for a バスタオル, or with it
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"{'/'.join(sorted(their_towels))}, not "
                                                    f"{'/'.join(sorted(ours_towel))}")
+    ours_paper = {m.group(1) for m in _matches(_PAPER, ref.whole_text)}
+    their_paper = {m.group(1) for m in _PAPER.finditer(lp.text)}
+    if ours_paper and their_paper and not ours_paper & their_paper:  # ほぼ日手帳 A6 for A5
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"size {'/'.join(sorted(their_paper))}, not "
+                                                   f"{'/'.join(sorted(ours_paper))}")
     ours, theirs = _colour_names(rp), _colour_names(lp)
     metal = {n for n in ours if n.endswith("チタニウム")}  # ブルーチタニウム, ナチュラルチタニウム
     if metal and {n for n in theirs if n.endswith("チタニウム")} - metal and not theirs & metal:
