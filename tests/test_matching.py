@@ -3118,6 +3118,11 @@ STOP20 = [
     ("エスティ ローダー ダブル ウェア ステイ イン プレイス メークアップ SPF10/PA++ 17 ボーン",
      "エスティ ローダー", None, "ダブル ウェア ステイ イン プレイス ファンデーション 17 ボーン",
      "match"),
+    # a set whose units are of several sizes, one of them the reference's
+    ("SIGMA 30mm F1.4 DC DN | Contemporary C016 | Sony Eマウント", "シグマ(Sigma)", None,
+     "SIGMA 16mm 30mm 56mm F1.4 DC DN Eマウント 3本セット まとめて", "lot"),
+    ("SIGMA 30mm F1.4 DC DN | Contemporary C016 | Sony Eマウント", "シグマ(Sigma)", None,
+     "SIGMA 30mm F1.4 DC DN Eマウント 2本セット", "match"),
 ]
 
 

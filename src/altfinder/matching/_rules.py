@@ -1109,6 +1109,11 @@ _CLEAR = _k(r"(?<![^\s(（/])(?:クリア|透明|clear)(?![^\s)）/])")
 _CLEAR_SAID = _k(r"クリア|透明|clear")  # in the listing, anywhere: クリアタイプ
 
 
+# Specs a single product states two of: a phone's memory and storage, a pack's total and
+# its bags (2.2kg (1.1kg×2袋)), a box's count and its sheets
+_PAIRED_SPECS = frozenset({"storage", "weight", "volume", "pieces"})
+
+
 def _spec_text(cls: str, value: float) -> str:
     """A spec's value as a title writes it (24-70mm for a zoom's focal range)."""
     if cls == "zoom":
@@ -1130,6 +1135,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
         listed = lp.specs.get(cls)
         if cls == "inch" and listed and all(  # 24インチ for 23.8: a screen size, rounded
                 any(abs(v - w) <= 0.5 for w in values) for v in listed):
+            continue
+        if (listed and len(values) == 1 and len(listed) >= 2 and values < listed
+                and lp.quantity > 1 and cls not in _PAIRED_SPECS):  # 16mm 30mm 56mm 3本セット
+            show = ", ".join(_spec_text(cls, v) for v in sorted(listed))
+            verdict.reject(MatchKind.LOT, f"a set of {cls} {show}, not {lp.quantity} of "
+                                          f"{_spec_text(cls, next(iter(values)))}")
             continue
         # 6GB+128GB for 8GB+128GB: two values each, one of them another's
         if listed and (not (listed & values)
