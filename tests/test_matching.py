@@ -583,7 +583,7 @@ CASES = [
     ("ジーピー カタン スタンダード版 (3～4人用 60分 8才以上向け) ボードゲーム",
      "カタン スタンダード版 GP ボードゲーム 内容物確認済み", "match"),
     ("ジーピー カタン スタンダード版 (3～4人用 60分 8才以上向け) ボードゲーム",
-     "カタン 5-6人用拡張版 ジーピー ボードゲーム", "line_conflict"),
+     "カタン 5-6人用拡張版 ジーピー ボードゲーム", "variant_conflict"),  # 5-6人用: players
     ("アークライト ito (イト) (2-10人用 30分 8才以上向け) ボードゲーム",
      "アークライト ito 価値観を数字で表す カードゲーム", "match"),
     # an edition written 11版, a letter version's ver, a series subtitle in waves, a brand's +
