@@ -3123,6 +3123,13 @@ STOP20 = [
      "SIGMA 16mm 30mm 56mm F1.4 DC DN Eマウント 3本セット まとめて", "lot"),
     ("SIGMA 30mm F1.4 DC DN | Contemporary C016 | Sony Eマウント", "シグマ(Sigma)", None,
      "SIGMA 30mm F1.4 DC DN Eマウント 2本セット", "match"),
+    # another count of rolls in a pack, of slices a toaster takes
+    ("エリエール 超吸収キッチンタオル 70カット 4ロール キッチンペーパー 大王製紙", "エリエール",
+     None, "エリエール 超吸収キッチンタオル 70カット 2ロール", "variant_conflict"),
+    ("エリエール 超吸収キッチンタオル 70カット 4ロール キッチンペーパー 大王製紙", "エリエール",
+     None, "エリエール 超吸収キッチンタオル 70カット 4ロール ×3パック", "match"),
+    ("アラジン グラファイト トースター 2枚焼き ホワイト AET-GS13B(W)", "アラジン", None,
+     "アラジン グラファイト トースター 4枚焼き ホワイト", "variant_conflict"),
 ]
 
 

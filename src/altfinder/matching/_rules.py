@@ -850,6 +850,9 @@ _KINDS = (
      "高齢猫": _k(r"高齢猫|シニア猫|\d+歳以上の猫")},
 )
 _PET_KINDS = 2  # the last two classes of _KINDS are life stages
+# A count that makes another product: a pack's rolls, a toaster's slices
+_COUNTED_UNITS = (fold_kana("ロール"), "枚焼")
+_COUNTED = re.compile(rf"(?<![\d.])(\d{{1,2}})\s?({'|'.join(_COUNTED_UNITS)})")
 # A paper size: A5, B6判 (a notebook's, a book's)
 _PAPER = re.compile(r"(?<![a-z0-9\-])([ab][3-7])(?:\s?(?:さいず|判|版|型|用紙))?(?![a-z0-9\-])")
 
@@ -1171,6 +1174,13 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if ours_towel and their_towels - ours_towel:  # フェイスタオル for a バスタオル, or with it
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"{'/'.join(sorted(their_towels))}, not "
                                                    f"{'/'.join(sorted(ours_towel))}")
+    for unit in _COUNTED_UNITS:  # 2ロール for 4ロール, a toaster's 4枚焼き for its 2枚焼き
+        ours_count = {m.group(1) for m in _matches(_COUNTED, ref.parsed.text) if m.group(2) == unit}
+        their_count = {m.group(1) for m in _COUNTED.finditer(lp.text) if m.group(2) == unit}
+        if ours_count and their_count and not ours_count & their_count:
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"{'/'.join(sorted(their_count))} {hira2kata(unit)}, not "
+                           f"{'/'.join(sorted(ours_count))}")
     ours_paper = {m.group(1) for m in _matches(_PAPER, ref.whole_text)}
     their_paper = {m.group(1) for m in _PAPER.finditer(lp.text)}
     if ours_paper and their_paper and not ours_paper & their_paper:  # ほぼ日手帳 A6 for A5
