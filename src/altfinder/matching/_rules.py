@@ -853,6 +853,9 @@ _PET_KINDS = 2  # the last two classes of _KINDS are life stages
 # A count that makes another product: a pack's rolls, a toaster's slices
 _COUNTED_UNITS = (fold_kana("ロール"), "枚焼")
 _COUNTED = re.compile(rf"(?<![\d.])(\d{{1,2}})\s?({'|'.join(_COUNTED_UNITS)})")
+# A foundation's shade: オークル10, ピンクオークル10 and ベージュオークル10 are three
+_OCHRE_WORD = fold_kana("オークル")
+_OCHRE = re.compile(rf"(?<![ぁ-ゖー])([ぁ-ゖー]*){_OCHRE_WORD}\s?(\d{{1,2}})(?!\d)")
 # A paper size: A5, B6判 (a notebook's, a book's)
 _PAPER = re.compile(r"(?<![a-z0-9\-])([ab][3-7])(?:\s?(?:さいず|判|版|型|用紙))?(?![a-z0-9\-])")
 
@@ -1181,6 +1184,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"{'/'.join(sorted(their_count))} {hira2kata(unit)}, not "
                            f"{'/'.join(sorted(ours_count))}")
+    for m in _matches(_OCHRE, ref.parsed.text):  # オークル10 for ピンクオークル10, and the converse
+        other = re.search(rf"(?<![ぁ-ゖー])([ぁ-ゖー]*){_OCHRE_WORD}\s?{m.group(2)}(?!\d)", lp.text)
+        if other and other.group(1) != m.group(1):
+            verdict.reject(MatchKind.VARIANT_CONFLICT,
+                           f"shade {lp.show(other)}, not {_shown(ref.parsed, m.group())}")
+            break
     ours_paper = {m.group(1) for m in _matches(_PAPER, ref.whole_text)}
     their_paper = {m.group(1) for m in _PAPER.finditer(lp.text)}
     if ours_paper and their_paper and not ours_paper & their_paper:  # ほぼ日手帳 A6 for A5
