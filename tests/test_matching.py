@@ -3137,6 +3137,9 @@ STOP20 = [
     ("マキアージュ ドラマティックパウダリー EX ピンクオークル10 (レフィル)",
      "マキアージュ", None, "マキアージュ ドラマティックパウダリー EX ピンクオークル10 レフィル",
      "match"),
+    # a portion taken out of the pack, whatever counts it names
+    ("薬用 BARTH 中性重炭酸入浴剤 90錠 (30回分) 無香料 [医薬部外品]", "BARTH", None,
+     "BARTH 90錠から小分け 30錠", "lot"),
 ]
 
 
