@@ -3140,6 +3140,12 @@ STOP20 = [
     # a portion taken out of the pack, whatever counts it names
     ("薬用 BARTH 中性重炭酸入浴剤 90錠 (30回分) 無香料 [医薬部外品]", "BARTH", None,
      "BARTH 90錠から小分け 30錠", "lot"),
+    # what came with the product, named after it (not 付属品未使用 of a phone)
+    ("Nintendo Switch(有機ELモデル) Joy-Con(L) ネオンブルー/(R) ネオンレッド", "任天堂", None,
+     "【未使用】Joy-Con (L)ネオンブルー/(R)ネオンレッド 有機ELモデル付属品 ストラップ付",
+     "accessory"),
+    ("Google Pixel 7 - Snow 128GB SIMフリー", "Google", None,
+     "【SIMフリー】Pixel7 snow 128GB 白 付属品未使用", "match"),
 ]
 
 

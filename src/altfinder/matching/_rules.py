@@ -324,12 +324,21 @@ _GUIDE_WORDS = _k(r"ガイド|攻略|設定資料|画集|アート|ブック|(?<
 _PACKED_WITH = _k(r"\S*(?:付き|付)(?=\s|$)")  # 攻略本付き: what comes with the game
 
 
+# What came with a product, named after it: 有機ELモデル付属品 (not 付属品完備, 付属品一部欠品)
+_BUNDLED_PART = re.compile(r"(?<=\S)付属品(?!\s?(?:完備|あり|有り|全て|全部|すべて|揃い|付き?|"
+                           r"多数|なし|無し|欠品|完品|一式|一部|未使用|未開封|付属|は|も|の|等|"
+                           r"など|箱))")
+
+
 def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                      extra: _Vocabulary | None, own_lines: frozenset[str] = frozenset()) -> None:
     """Accessories, parts, compatibles, boxes and bonuses sold without the product. A guide
     or an art book (るるぶ, アートワークス, or one its shops call 画集: ``own_lines``) is
     itself the ガイドブック or 設定資料集 a listing says."""
     vocabularies = [v for v in (_ACCESSORY_VOCABULARY, extra) if v is not None]
+    if not ref.is_accessory and (part := _BUNDLED_PART.search(lst.display)):
+        verdict.reject(MatchKind.ACCESSORY, f"what came with the product ({part.group()})")
+        return
     guide = "guide" in own_lines | ref.parsed.lines or _is_guide(ref.whole_text)
     text = lst.text
     if (guide and not ref.is_game and _GAME_SOFT.search(text)
