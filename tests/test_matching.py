@@ -3146,6 +3146,11 @@ STOP20 = [
      "accessory"),
     ("Google Pixel 7 - Snow 128GB SIMフリー", "Google", None,
      "【SIMフリー】Pixel7 snow 128GB 白 付属品未使用", "match"),
+    # one colour of a reference that is a set of colours
+    ("ゼブラ(ZEBRA) ジェルボールペン サラサクリップ 0.5 10色セット JJ15-10CA", "ゼブラ", None,
+     "サラサクリップ 0.5 黒 10本", "variant_conflict"),
+    ("ゼブラ(ZEBRA) ジェルボールペン サラサクリップ 0.5 10色セット JJ15-10CA", "ゼブラ", None,
+     "サラサクリップ 0.5 10色セット 未使用", "match"),
 ]
 
 

@@ -867,6 +867,8 @@ _SPLIT_PACK = _k(r"小分け|量り売り")
 # A count that makes another product: a pack's rolls, a toaster's slices
 _COUNTED_UNITS = (fold_kana("ロール"), "枚焼")
 _COUNTED = re.compile(rf"(?<![\d.])(\d{{1,2}})\s?({'|'.join(_COUNTED_UNITS)})")
+# A set of colours the reference is: サラサクリップ 10色セット
+_COLOUR_SET = _k(r"(?<!\d)(?:[2-9]|[1-9]\d)色\s?(?:セット|パック|組)")
 # A foundation's shade: オークル10, ピンクオークル10 and ベージュオークル10 are three
 _OCHRE_WORD = fold_kana("オークル")
 _OCHRE = re.compile(rf"(?<![ぁ-ゖー])([ぁ-ゖー]*){_OCHRE_WORD}\s?(\d{{1,2}})(?!\d)")
@@ -1198,6 +1200,10 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"{'/'.join(sorted(their_count))} {hira2kata(unit)}, not "
                            f"{'/'.join(sorted(ours_count))}")
+    if ((colour_set := next(iter(_matches(_COLOUR_SET, ref.parsed.text)), None))
+            and lp.colours and not _COLOUR_SET.search(lp.text)):  # 黒 10本 for 10色セット
+        verdict.reject(MatchKind.VARIANT_CONFLICT, f"one colour ({'/'.join(sorted(lp.colours))}), "
+                                                   f"not {_shown(ref.parsed, colour_set.group())}")
     for m in _matches(_OCHRE, ref.parsed.text):  # オークル10 for ピンクオークル10, and the converse
         other = re.search(rf"(?<![ぁ-ゖー])([ぁ-ゖー]*){_OCHRE_WORD}\s?{m.group(2)}(?!\d)", lp.text)
         if other and other.group(1) != m.group(1):
