@@ -88,6 +88,7 @@ from altfinder.matching._rules import (
     _quantity_rule,
     _range_rule,
     _series_name_rule,
+    _split_pack_rule,
     _substitution_rule,
     _translator_rule,
     _type_rule,
@@ -257,6 +258,7 @@ class Matcher:
 
         _game_set_rule(ref, lst, verdict, unexplained, family.alias_text)
         quantity = _quantity_rule(ref, lst, verdict)
+        _split_pack_rule(ref, lst, verdict)
         cap, cap_reason = _condition_cap(lst, verdict)
         if verdict.kind is MatchKind.MATCH:
             verdict.reasons.insert(0, "same product")

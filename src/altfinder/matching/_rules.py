@@ -580,9 +580,6 @@ def _card_box_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
 
 def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     _card_box_rule(ref, lst, verdict)
-    if (portion := _SPLIT_PACK.search(lst.text)) and not _SPLIT_PACK.search(ref.whole_text):
-        verdict.reject(MatchKind.LOT, f"a portion of the pack ({lst.show(portion)}), not the pack")
-        return
     if lst.quantity >= 2 and (sizes := _SIZE_RUN.search(lst.text)) and not _SIZE_RUN.search(
             ref.parsed.text) and len(set(re.split(r"[\s/・,、]+", sizes.group()))) >= 2:
         verdict.reject(MatchKind.LOT, f"a set of sizes ({lst.show(sizes)}), not copies of one")
@@ -864,6 +861,14 @@ _KINDS = (
 _PET_KINDS = 2  # the last two classes of _KINDS are life stages
 # A portion taken out of a pack and sold apart, whatever counts it names: 90錠から小分け 30錠
 _SPLIT_PACK = _k(r"小分け|量り売り")
+
+
+def _split_pack_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A portion taken out of the pack (90錠から小分け 30錠) that the quantity rule let pass
+    (it names the pack's count too): not the pack."""
+    if (verdict.kind is MatchKind.MATCH and (portion := _SPLIT_PACK.search(lst.text))
+            and not _SPLIT_PACK.search(ref.whole_text)):
+        verdict.reject(MatchKind.LOT, f"a portion of the pack ({lst.show(portion)}), not the pack")
 # A count that makes another product: a pack's rolls, a toaster's slices
 _COUNTED_UNITS = (fold_kana("ロール"), "枚焼")
 _COUNTED = re.compile(rf"(?<![\d.])(\d{{1,2}})\s?({'|'.join(_COUNTED_UNITS)})")
