@@ -3151,6 +3151,11 @@ STOP20 = [
      "サラサクリップ 0.5 黒 10本", "variant_conflict"),
     ("ゼブラ(ZEBRA) ジェルボールペン サラサクリップ 0.5 10色セット JJ15-10CA", "ゼブラ", None,
      "サラサクリップ 0.5 10色セット 未使用", "match"),
+    # amber glass for clear glass (the clear rule reads amber now that it is a colour)
+    ("Duralex(デュラレックス) ピカルディ 250ml クリア 強化ガラス タンブラー", "Duralex", None,
+     "Duralex ピカルディ 250ml アンバー 6個", "variant_conflict"),
+    ("Duralex(デュラレックス) ピカルディ 250ml クリア 強化ガラス タンブラー", "Duralex", None,
+     "Duralex ピカルディ 250ml クリア 6個", "match"),
 ]
 
 

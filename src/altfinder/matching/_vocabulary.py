@@ -224,6 +224,7 @@ _COLOURS: dict[str, tuple[str, ...]] = {
     "ecru": ("エクリュ", "ecru"), "magenta": ("マゼンタ", "magenta"),
     "indigo": ("インディゴ", "indigo"),
     "kinari": ("生成り", "生成", "きなり", "キナリ"),  # 無印良品's undyed cotton
+    "amber": ("アンバー", "amber"),  # glass (not a clear one: the clear rule)
 }
 _COLOUR_LEXICON = _Lexicon(
     {name: (*words, *(f"{w}色" for w in words if re.fullmatch("[一-鿿]+", w)))
