@@ -3156,6 +3156,11 @@ STOP20 = [
      "Duralex ピカルディ 250ml アンバー 6個", "variant_conflict"),
     ("Duralex(デュラレックス) ピカルディ 250ml クリア 強化ガラス タンブラー", "Duralex", None,
      "Duralex ピカルディ 250ml クリア 6個", "match"),
+    # a model named by a letter, a dot and three digits
+    ("Knirps(クニルプス) 折りたたみ傘 T.220 Medium Duomatic 自動開閉 ブラック", "Knirps", None,
+     "クニルプス T.200 ミディアム デュオマチック ブラック", "model_conflict"),
+    ("Knirps(クニルプス) 折りたたみ傘 T.220 Medium Duomatic 自動開閉 ブラック", "Knirps", None,
+     "クニルプス T.220 ミディアム 自動開閉 ブラック 美品", "match"),
 ]
 
 

@@ -872,6 +872,8 @@ def _split_pack_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
 # A count that makes another product: a pack's rolls, a toaster's slices
 _COUNTED_UNITS = (fold_kana("ロール"), "枚焼")
 _COUNTED = re.compile(rf"(?<![\d.])(\d{{1,2}})\s?({'|'.join(_COUNTED_UNITS)})")
+# A model named by a letter, a dot and three digits: Knirps T.220
+_DOTTED_MODEL = re.compile(r"(?<![a-z0-9])([a-z])\.(\d{3})(?!\d)")
 # A set of colours the reference is: サラサクリップ 10色セット
 _COLOUR_SET = _k(r"(?<!\d)(?:[2-9]|[1-9]\d)色\s?(?:セット|パック|組)")
 # A foundation's shade: オークル10, ピンクオークル10 and ベージュオークル10 are three
@@ -1209,6 +1211,12 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             and lp.colours and not _COLOUR_SET.search(lp.text)):  # 黒 10本 for 10色セット
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"one colour ({'/'.join(sorted(lp.colours))}), "
                                                    f"not {_shown(ref.parsed, colour_set.group())}")
+    for m in _matches(_DOTTED_MODEL, ref.parsed.text):  # Knirps T.200 for T.220
+        other = re.search(rf"(?<![a-z0-9]){m.group(1)}\.(\d{{3}})(?!\d)", lp.text)
+        if other and other.group(1) != m.group(2):
+            verdict.reject(MatchKind.MODEL_CONFLICT,
+                           f"model {lst.show(other)} is not {_shown(ref.parsed, m.group())}")
+            break
     for m in _matches(_OCHRE, ref.parsed.text):  # オークル10 for ピンクオークル10, and the converse
         other = re.search(rf"(?<![ぁ-ゖー])([ぁ-ゖー]*){_OCHRE_WORD}\s?{m.group(2)}(?!\d)", lp.text)
         if other and other.group(1) != m.group(1):
