@@ -859,19 +859,6 @@ _KINDS = (
      "高齢猫": _k(r"高齢猫|シニア猫|\d+歳以上の猫")},
 )
 _PET_KINDS = 2  # the last two classes of _KINDS are life stages
-# A portion taken out of a pack and sold apart, whatever counts it names: 90錠から小分け 30錠
-_SPLIT_PACK = _k(r"小分け|量り売り")
-
-
-def _split_pack_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
-    """A portion taken out of the pack (90錠から小分け 30錠) that the quantity rule let pass
-    (it names the pack's count too): not the pack."""
-    if (verdict.kind is MatchKind.MATCH and (portion := _SPLIT_PACK.search(lst.text))
-            and not _SPLIT_PACK.search(ref.whole_text)):
-        verdict.reject(MatchKind.LOT, f"a portion of the pack ({lst.show(portion)}), not the pack")
-# A count that makes another product: a pack's rolls, a toaster's slices
-_COUNTED_UNITS = (fold_kana("ロール"), "枚焼")
-_COUNTED = re.compile(rf"(?<![\d.])(\d{{1,2}})\s?({'|'.join(_COUNTED_UNITS)})")
 # A model named by a letter, a dot and three digits: Knirps T.220
 _DOTTED_MODEL = re.compile(r"(?<![a-z0-9])([a-z])\.(\d{3})(?!\d)")
 # A set of colours the reference is: サラサクリップ 10色セット
@@ -879,8 +866,6 @@ _COLOUR_SET = _k(r"(?<!\d)(?:[2-9]|[1-9]\d)色\s?(?:セット|パック|組)")
 # A foundation's shade: オークル10, ピンクオークル10 and ベージュオークル10 are three
 _OCHRE_WORD = fold_kana("オークル")
 _OCHRE = re.compile(rf"(?<![ぁ-ゖー])([ぁ-ゖー]*){_OCHRE_WORD}\s?(\d{{1,2}})(?!\d)")
-# A paper size: A5, B6判 (a notebook's, a book's)
-_PAPER = re.compile(r"(?<![a-z0-9\-])([ab][3-7])(?:\s?(?:さいず|判|版|型|用紙))?(?![a-z0-9\-])")
 
 
 # A towel's kind: a listing that names another (alone or with the reference's) is not it
@@ -1200,13 +1185,6 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
     if ours_towel and their_towels - ours_towel:  # フェイスタオル for a バスタオル, or with it
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"{'/'.join(sorted(their_towels))}, not "
                                                    f"{'/'.join(sorted(ours_towel))}")
-    for unit in _COUNTED_UNITS:  # 2ロール for 4ロール, a toaster's 4枚焼き for its 2枚焼き
-        ours_count = {m.group(1) for m in _matches(_COUNTED, ref.parsed.text) if m.group(2) == unit}
-        their_count = {m.group(1) for m in _COUNTED.finditer(lp.text) if m.group(2) == unit}
-        if ours_count and their_count and not ours_count & their_count:
-            verdict.reject(MatchKind.VARIANT_CONFLICT,
-                           f"{'/'.join(sorted(their_count))} {hira2kata(unit)}, not "
-                           f"{'/'.join(sorted(ours_count))}")
     if ((colour_set := next(iter(_matches(_COLOUR_SET, ref.parsed.text)), None))
             and lp.colours and not _COLOUR_SET.search(lp.text)):  # 黒 10本 for 10色セット
         verdict.reject(MatchKind.VARIANT_CONFLICT, f"one colour ({'/'.join(sorted(lp.colours))}), "
@@ -1223,11 +1201,6 @@ def _variant_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool
             verdict.reject(MatchKind.VARIANT_CONFLICT,
                            f"shade {lp.show(other)}, not {_shown(ref.parsed, m.group())}")
             break
-    ours_paper = {m.group(1) for m in _matches(_PAPER, ref.whole_text)}
-    their_paper = {m.group(1) for m in _PAPER.finditer(lp.text)}
-    if ours_paper and their_paper and not ours_paper & their_paper:  # ほぼ日手帳 A6 for A5
-        verdict.reject(MatchKind.VARIANT_CONFLICT, f"size {'/'.join(sorted(their_paper))}, not "
-                                                   f"{'/'.join(sorted(ours_paper))}")
     ours, theirs = _colour_names(rp), _colour_names(lp)
     metal = {n for n in ours if n.endswith("チタニウム")}  # ブルーチタニウム, ナチュラルチタニウム
     if metal and {n for n in theirs if n.endswith("チタニウム")} - metal and not theirs & metal:
@@ -2336,7 +2309,7 @@ def _plain_edition_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> Non
     if verdict.kind is not MatchKind.MATCH or not ref.is_game:
         return
     for pattern in _LATER_EDITION_NAMES.values():
-        if (m := pattern.search(lst.text)) and not pattern.search(ref.whole_text):
+        if (m := pattern.search(lst.text)) and not _matches(pattern, ref.whole_text):
             verdict.reject(MatchKind.LINE_CONFLICT, f"{lst.show(m)}, an edition the reference "
                                                     f"does not name")
             return
@@ -2385,24 +2358,47 @@ _NOT_SHAPES = frozenset({"新", "旧", "大", "中", "小", "最新", "超小", 
 
 # A size said by one kanji after the name: ケース・中, ソファ・大, ケース 深
 _KANJI_SIZE = re.compile(r"(?<=[・\s])(特大|大|中|小|深|浅)(?=$|[\s・(])")
-# Variants a title writes as a word of one form, each with the words that are none of them
-# and how a reason shows it: another shape (円筒型 for 角型, A4型 for B6型), another size by
-# one kanji (ケース 深 for ケース・中)
-_WRITTEN_VARIANTS: tuple[tuple[re.Pattern[str], frozenset[str], str], ...] = (
-    (_SHAPE, _NOT_SHAPES, "{theirs}型, not {ours}型"),
-    (_KANJI_SIZE, frozenset(), "size {theirs}, not {ours}"))
+# A count that makes another product: a pack's rolls, a toaster's slices
+_ROLLS = re.compile(rf"(?<![\d.])(\d{{1,2}})\s?{fold_kana('ロール')}")
+_SLICES = re.compile(r"(?<![\d.])(\d{1,2})\s?枚焼")
+# A paper size: A5, B6判 (a notebook's, a book's)
+_PAPER = re.compile(r"(?<![a-z0-9\-])([ab][3-7])(?:\s?(?:さいず|判|版|型|用紙))?(?![a-z0-9\-])")
+# Variants a title writes as a word of one form, each with the words that are none of them,
+# how a reason shows it and whether the reference says it in its catalogue copy too (a
+# notebook's (A6)): another shape (円筒型 for 角型, A4型 for B6型), another size by one kanji
+# (ケース 深 for ケース・中), another count of rolls or slices (2ロール for 4ロール, 4枚焼き for
+# 2枚焼き), another paper size (A6 for A5)
+_WRITTEN_VARIANTS: tuple[tuple[re.Pattern[str], frozenset[str], str, bool], ...] = (
+    (_SHAPE, _NOT_SHAPES, "{theirs}型, not {ours}型", False),
+    (_KANJI_SIZE, frozenset(), "size {theirs}, not {ours}", False),
+    (_ROLLS, frozenset(), "{theirs} rolls, not {ours}", False),
+    (_SLICES, frozenset(), "{theirs}枚焼き, not {ours}枚焼き", False),
+    (_PAPER, frozenset(), "size {theirs}, not {ours}", True))
 
 
 def _written_variant_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
-    """Another shape or one-kanji size than the reference's: 円筒型 for 角型, 深 for ・中."""
-    for pattern, none_of_them, shown in _WRITTEN_VARIANTS:
+    """Another shape, one-kanji size, count of rolls or slices, or paper size than the
+    reference's: 円筒型 for 角型, 深 for ・中, 2ロール for 4ロール, A6 for A5."""
+    for pattern, none_of_them, shown, whole in _WRITTEN_VARIANTS:
         if verdict.kind is not MatchKind.MATCH:
             return
-        ours = _groups(pattern, ref.parsed.text) - none_of_them
+        ours = _groups(pattern, ref.whole_text if whole else ref.parsed.text) - none_of_them
         theirs = set(pattern.findall(lst.text)) - none_of_them if ours else set()
         if theirs and not ours & theirs:
             verdict.reject(MatchKind.VARIANT_CONFLICT, shown.format(
                 theirs="/".join(sorted(theirs)), ours="/".join(sorted(ours))))
+
+
+# A portion taken out of a pack and sold apart, whatever counts it names: 90錠から小分け 30錠
+_SPLIT_PACK = _k(r"小分け|量り売り")
+
+
+def _split_pack_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """A portion taken out of the pack (90錠から小分け 30錠) that the quantity rule let pass
+    (it names the pack's count too): not the pack."""
+    if (verdict.kind is MatchKind.MATCH and (portion := _SPLIT_PACK.search(lst.text))
+            and not _SPLIT_PACK.search(ref.whole_text)):
+        verdict.reject(MatchKind.LOT, f"a portion of the pack ({lst.show(portion)}), not the pack")
 
 
 # A book's translator, in a reference (高見 浩 (翻訳)) or a listing (福田恆存訳, 高見浩 訳)
