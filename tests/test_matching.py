@@ -1167,6 +1167,17 @@ def test_siblings_mark_nothing_without_aliases() -> None:
     assert kind(ipad, "iPad 第11世代 A16 128GB Wi-Fiモデル シルバー 美品") == "match"
 
 
+def test_a_two_letter_model_of_a_sibling_names_it() -> None:
+    # KF and KP are other cameras of the line: a two-letter word marks a sibling, although
+    # a listing's own two-letter words (BK, SE) are never held against it
+    k70 = Product(title="PENTAX デジタル一眼レフカメラ K-70 ボディ ブラック", brand="PENTAX",
+                  model_number="K-70 BODY BLACK",
+                  aliases=("ペンタックス K-70 ボディ ブラック",),
+                  siblings=("PENTAX KF ボディ ブラック", "PENTAX KP ボディ ブラック"))
+    assert kind(k70, "PENTAX KF ボディ ブラック 一眼レフ 防塵防滴") == "line_conflict"
+    assert kind(k70, "PENTAX K-70 ボディ ブラック 一眼レフ 防塵防滴") == "match"
+
+
 def test_a_pair_is_two_units() -> None:
     tumbler = Product(title="iittala(イッタラ) カルティオ タンブラー 210ml クリア 北欧 ガラス",
                       brand="iittala(イッタラ)", aliases=("iittala Kartio tumbler 21cl clear",),

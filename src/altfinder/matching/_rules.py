@@ -1793,7 +1793,8 @@ def _latin_unit(m: re.Match[str]) -> str:
     return m.group(1) + _LATIN_UNITS[m.group(2)]
 
 
-def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
+def _unexplained(ref: _Reference, lst: _Parsed, also: str = "", *, short: bool = False
+                 ) -> list[str]:
     """The words of a listing that neither the reference (as written or as heard), a
     seller's habit, a size nor a colour explains: a sibling's name hides among them.
 
@@ -1816,7 +1817,7 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "") -> list[str]:
             if (w := m.group()) not in whole and w not in _SELLER_WORDS and not _sized(w, ref)
             and not (len(w) >= 4 and _loose(_SIZE_WORD.sub("", w)) in loose)  # ボール, ボウル
             and not (_KANA_ONLY.fullmatch(w) and sound_key(w) in _latin_keys(ref.whole_text))
-            and not (len(w) <= 2 and w.isascii() and w.isalpha())
+            and not (len(w) <= 2 and w.isascii() and w.isalpha() and not short)
             and not _colours(w) and not sounds_in(w, ref.whole_text)
             and w not in _PUBLISHING and not makers_in(w, publishers=True)  # 翔泳社, TAC出版
             and not _names_the_company(w, ref)
