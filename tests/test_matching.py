@@ -3186,12 +3186,23 @@ STOP20 = [
      "クニルプス T.220 ミディアム 自動開閉 ブラック 美品", "match"),
 ]
 
+# Stop 21, from blind226–233's misses after their first look
+STOP21 = [
+    # the II of the lens a camera kit comes with is the lens's, not the camera's generation
+    ("Canon デジタル一眼レフカメラ EOS Kiss X7 ダブルズームキット EF-S18-55mm F3.5-5.6 IS STM/"
+     "EF-S55-250mm F4-5.6 IS II付属 KISSX7-WKIT", "キヤノン", "KISSX7-WKIT",
+     "Canon EOS Kiss X7 ダブルズームキット 美品 ショット数約3000回", "match"),
+    # a lens's own IS II is its generation
+    ("Canon 望遠ズームレンズ EF-S55-250mm F4-5.6 IS STM APS-C対応", "キヤノン", None,
+     "Canon EF-S55-250mm F4-5.6 IS II 望遠レンズ", "volume_conflict"),
+]
+
 
 @pytest.mark.parametrize(("reference", "brand", "model", "title", "expected"),
-                         STOP18 + STOP19 + STOP20)
+                         STOP18 + STOP19 + STOP20 + STOP21)
 def test_stop_rule_cases(reference: str, brand: str, model: str | None, title: str,
                          expected: str) -> None:
-    """Each row: the case a rule of stops 18-20 was written from, or the near miss it keeps."""
+    """Each row: the case a rule of stops 18-21 was written from, or the near miss it keeps."""
     assert kind(Product(title=reference, brand=brand, model_number=model), title) == expected
 
 
