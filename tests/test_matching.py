@@ -3195,6 +3195,12 @@ STOP21 = [
     # a lens's own IS II is its generation
     ("Canon 望遠ズームレンズ EF-S55-250mm F4-5.6 IS STM APS-C対応", "キヤノン", None,
      "Canon EF-S55-250mm F4-5.6 IS II 望遠レンズ", "volume_conflict"),
+    # the + between two words (GPS + Cellular) names no later model, for 初代
+    ("Apple Watch Ultra（GPS + Cellularモデル）- 49mmチタニウムケースと"
+     "ミッドナイトオーシャンバンド", "Apple", None,
+     "アップルウォッチ ウルトラ 初代 49mm ミッドナイトオーシャンバンド 箱付き", "match"),
+    ("Bose SoundLink Revolve+ II Portable Bluetooth speaker トリプルブラック", "Bose", None,
+     "Bose SoundLink Revolve+ 初代 ブラック", "line_conflict"),
 ]
 
 

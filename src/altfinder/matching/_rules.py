@@ -2271,7 +2271,7 @@ def _type_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, alias_text: str
 # one: Revolve+ II, Elipsa 2E, GO Plus +, ReFa CARAT RAY's predecessor is no RAY
 # 初代, as the normaliser writes it; not 初代プレステ (the platform)
 _FIRST_ONE = _k(r"第1世代(?!\s?(?:プレステ|プレイステーション|playstation|ps|ゲームボーイ))")
-_LATER_ONE = re.compile(r"\+|(?<![a-z])(?:ii|iii|iv)(?![a-z])|第[2-9]世代|"
+_LATER_ONE = re.compile(r"\+(?!\s?[a-z\d])|(?<![a-z])(?:ii|iii|iv)(?![a-z])|第[2-9]世代|"
                         r"(?<![a-z\d.])[2-9][a-ce-fh-jl-oq-vx-z](?![a-z\d])")
 
 
