@@ -75,6 +75,10 @@ _HIRAGANA = re.compile("[ぁ-ゖー]+")
 _KANJI_CHAR = re.compile("[一-鿿々]")
 
 
+# The base colour at the end of a named colour (スペースグレー, スペースグレイ): the name before
+# it is what two spellings share
+_NAMED_SAME = re.compile("(?:ぐれー|ぐれい|gray|grey)$")
+
 def _other_version(ref: _Reference, lst: _Parsed, at: int, end: int, verdict: _Verdict) -> bool:
     """A game's name then a kanji word in place of the reference's own: 妖怪ウォッチ2 本家
     (or 真打) for 妖怪ウォッチ2 元祖."""
@@ -217,6 +221,8 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
                 or _BRAND_LEXICON.find(shown.casefold())
                 or (_colours(shown.casefold()) and not _named_colour(shown)
                     and not (ref.is_game or lst.platforms))  # ソウルシルバー: a game's name
+                or (_colours(shown.casefold()) & _colours(ref.parsed.display.casefold())
+                    and _NAMED_SAME.sub("", word) in ref.parsed.compact)  # スペースグレー: グレイ
                 or _lines(shown.casefold()) or _ACCESSORY_VOCABULARY.regex.search(word)
                 or _POOR_WORDS.search(word) or _WITH.match(after)
                 or (run is not None and sounds_in(run.group(), ref.parsed.text))
