@@ -3206,6 +3206,9 @@ STOP21 = [
      "AirPods Max スペースグレー ヘッドホン 箱なし", "match"),
     ("Apple AirPods Max - スペースグレイ ワイヤレスヘッドホン", "Apple", "MGYH3J/A",
      "AirPods Max シルバー ヘッドホン 箱なし", "variant_conflict"),
+    # a board game's playing time as a range (40-70分) is no number of the name
+    ("アークライト ウイングスパン 完全日本語版 (1-5人用 40-70分 10才以上向け) ボードゲーム",
+     "アークライト(Arclight)", None, "ウイングスパン 完全日本語版 ボードゲーム 美品", "match"),
 ]
 
 
