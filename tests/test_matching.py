@@ -3209,6 +3209,10 @@ STOP21 = [
     # a board game's playing time as a range (40-70分) is no number of the name
     ("アークライト ウイングスパン 完全日本語版 (1-5人用 40-70分 10才以上向け) ボードゲーム",
      "アークライト(Arclight)", None, "ウイングスパン 完全日本語版 ボードゲーム 美品", "match"),
+    # DS4 is the PS4's DUALSHOCK 4, not a Nintendo DS
+    ("【純正品】ワイヤレスコントローラー (DUALSHOCK 4) グレイシャー・ホワイト (CUH-ZCT2J13)",
+     "ソニー・インタラクティブエンタテインメント", "CUH-ZCT2J13",
+     "★DS4 純正 グレイシャーホワイト 2個セット CUH-ZCT2J13★", "match"),
 ]
 
 
