@@ -3213,6 +3213,12 @@ STOP21 = [
     ("【純正品】ワイヤレスコントローラー (DUALSHOCK 4) グレイシャー・ホワイト (CUH-ZCT2J13)",
      "ソニー・インタラクティブエンタテインメント", "CUH-ZCT2J13",
      "★DS4 純正 グレイシャーホワイト 2個セット CUH-ZCT2J13★", "match"),
+    # what a home appliance is: the line's kettle is not its rice cooker
+    ("象印マホービン 炊飯器 5.5合 IH式 STAN. (スタン) ホワイト 食卓になじむデザイン",
+     "象印マホービン(ZOJIRUSHI)", None, "象印 STAN. 電気ケトル ホワイト", "variant_conflict"),
+    ("象印マホービン 炊飯器 5.5合 IH式 STAN. (スタン) ホワイト 食卓になじむデザイン",
+     "象印マホービン(ZOJIRUSHI)", None, "象印マホービン STAN. 炊飯ジャー 5.5合 IH ホワイト",
+     "match"),
 ]
 
 
