@@ -3219,6 +3219,13 @@ STOP21 = [
     ("象印マホービン 炊飯器 5.5合 IH式 STAN. (スタン) ホワイト 食卓になじむデザイン",
      "象印マホービン(ZOJIRUSHI)", None, "象印マホービン STAN. 炊飯ジャー 5.5合 IH ホワイト",
      "match"),
+    # what a skincare or nail product is: the line's cleansing oil is not its toner
+    ("ROUND LAB(ラウンドラボ) 1025 独島 トナー 200mL 化粧水 拭き取り 角質ケア 保湿 韓国コスメ",
+     "ROUND LAB", None, "ラウンドラボ 独島 クレンジングオイル 200ml", "variant_conflict"),
+    ("ROUND LAB(ラウンドラボ) 1025 独島 トナー 200mL 化粧水 拭き取り 角質ケア 保湿 韓国コスメ",
+     "ROUND LAB", None, "ラウンドラボ 独島 トナー 化粧水 200ml", "match"),
+    ("uka(ウカ) ネイルオイル 7:15 ナナイチゴ 5mL ネイルケア 爪 甘皮 キューティクルオイル 保湿",
+     "uka(ウカ)", None, "uka カラーベースコートゼロ 8/0 ネイル", "variant_conflict"),
 ]
 
 
