@@ -82,7 +82,7 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
         _accessory_rules(ref, parsed, judged, None)
         if judged.kind is not MatchKind.MATCH:
             continue  # a case or a film sold for it: the accessory rules know its words
-        for word in _unexplained(ref, parsed, alias_text, short=True):
+        for word in _unexplained(ref, parsed, alias_text, short=True):  # PENTAX KF: a mark
             if (not word.isdigit() and len(word) >= 2 and word not in family_words
                     and word not in _NO_MARK):
                 marks.setdefault(word, title)

@@ -270,7 +270,8 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         # the first one is 初代.
         (r"(?<![a-z])mark\s*(iv|iii|ii|\d)(?![a-z0-9])",
          lambda m: f" mark 第{_ROMAN.get(m.group(1), m.group(1))}世代 "),
-        # (not that of the lens a camera kit comes with: EF-S55-250mm IS II付属)
+        # After a lens's stabiliser or motor (IS II, VR II) the numeral is still the lens's
+        # generation, except where it names the lens a camera kit comes with (IS II付属).
         (r"(?<=[a-z0-9])(?<!(?<![a-z])is)(?<!(?<![a-z])vr)(?<!usm)(?<!stm) "
          r"(vi|iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
         (r"(?<=[a-z]) (vi|iv|iii|ii)(?![a-z0-9'-])(?!\s*(?:付属|同梱))",

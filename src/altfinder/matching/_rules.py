@@ -1812,6 +1812,8 @@ def _unexplained(ref: _Reference, lst: _Parsed, also: str = "", *, short: bool =
                  ) -> list[str]:
     """The words of a listing that neither the reference (as written or as heard), a
     seller's habit, a size nor a colour explains: a sibling's name hides among them.
+    ``short`` keeps two-letter Latin words too (a listing's BK explains nothing away, but a
+    sibling's KF is its name).
 
     Example:
         >>> from altfinder.matching._parse import _parse

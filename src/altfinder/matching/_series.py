@@ -79,6 +79,7 @@ _KANJI_CHAR = re.compile("[一-鿿々]")
 # it is what two spellings share
 _NAMED_SAME = re.compile("(?:ぐれー|ぐれい|gray|grey)$")
 
+
 def _other_version(ref: _Reference, lst: _Parsed, at: int, end: int, verdict: _Verdict) -> bool:
     """A game's name then a kanji word in place of the reference's own: 妖怪ウォッチ2 本家
     (or 真打) for 妖怪ウォッチ2 元祖."""
