@@ -3231,6 +3231,11 @@ STOP21 = [
      "KATE(ケイト)", None, "リプモン 04 パンプキンワイン 匿名配送 送料無料", "match"),
     ("KATE(ケイト) リップモンスター 04 パンプキンワイン 3g 口紅 リップスティック 落ちにくい",
      "KATE(ケイト)", None, "リプモン 05 ダークフィグ 匿名配送", "volume_conflict"),
+    # セット版 is the reference's own edition where it joins the game and its extension by +
+    ("ポケットモンスター バイオレット + ゼロの秘宝 -Switch ソフト", "任天堂", None,
+     "ポケモン バイオレット ゼロの秘宝 セット版 Switch ソフト 美品", "match"),
+    ("ポケットモンスター バイオレット -Switch ニンテンドースイッチ ソフト", "任天堂", None,
+     "ポケモン バイオレット ゼロの秘宝 セット版 Switch ソフト 美品", "line_conflict"),
 ]
 
 

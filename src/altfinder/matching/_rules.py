@@ -933,6 +933,7 @@ _REPRINT = _k(r"the\s*best|アルティメットヒッツ|ultimate\s*hits|playst
               r"ps\s?one\s?books|バリューセレクション|value\s?selection")  # PS1's, Nintendo's
 # A version named after a character or a work: ドラえもん版 (not パッケージ版, 日本語版)
 _NAMED_VERSION = re.compile("(?<![ぁ-ゖー])([ぁ-ゖー]{3,})版")
+_SET_VERSION = fold_kana("セット")  # セット版: a game sold with its extension
 _PLAIN_VERSION = re.compile("ぱっけーじ|だうんろーど|すたんだーど|にほんご|でらっくす|"
                             "ぐろーばる|あじあ|あめりか|いぎりす|ふらんす|どいつ|ちゅうごく|"
                             "かんこく|そふと|でぃすく|かーど|ぷれみあむ|りにゅーある|"
@@ -1080,6 +1081,8 @@ def _version_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict, own: _OwnVe
         verdict.reject(MatchKind.LINE_CONFLICT, f"a budget reprint ({lp.show(reprint)}), not "
                                                 f"the original release")
     for m in _NAMED_VERSION.finditer(lp.text):
+        if m.group(1) == _SET_VERSION and "+" in rp.text:
+            continue  # セット版 of ポケモン バイオレット + ゼロの秘宝: the reference is the set
         if m.group(1) not in rp.text and not _PLAIN_VERSION.fullmatch(m.group(1)):
             verdict.reject(MatchKind.LINE_CONFLICT, f"another version ({lp.show(m)})")
             break
