@@ -3201,7 +3201,7 @@ STOP21 = [
      "アップルウォッチ ウルトラ 初代 49mm ミッドナイトオーシャンバンド 箱付き", "match"),
     ("Bose SoundLink Revolve+ II Portable Bluetooth speaker トリプルブラック", "Bose", None,
      "Bose SoundLink Revolve+ 初代 ブラック", "line_conflict"),
-    # a named colour spelt another way (グレー for グレイ) is the reference's colour
+    # the reference's own word spelt another way (グレー for グレイ) after the series name
     ("Apple AirPods Max - スペースグレイ ワイヤレスヘッドホン", "Apple", "MGYH3J/A",
      "AirPods Max スペースグレー ヘッドホン 箱なし", "match"),
     ("Apple AirPods Max - スペースグレイ ワイヤレスヘッドホン", "Apple", "MGYH3J/A",

@@ -118,6 +118,24 @@ _MIXED_FRACTION = re.compile(r"(\d+)[\s-]+(1/4|1/2|3/4)(?=\s*(?:インチ|inch|i
 _FRACTIONS = {"1/4": ".25", "1/2": ".5", "3/4": ".75"}
 _KANJI_NUMBER = re.compile(r"(?<=\s)[一二三四五六七八九](?=\s|$)")  # 模倣犯 一: volume 1
 
+# A lens's stabiliser or motor, then a numeral and 付属: the lens a camera kit comes with
+_KIT_LENS = re.compile(r"(?:(?<![a-z])is|(?<![a-z])vr|usm|stm)$")
+_COMES_WITH = re.compile(r"\s*(?:付属|同梱)")
+
+
+def _latin_generation(m: re.Match[str]) -> str:
+    """A Roman numeral after a Latin name: its generation (Earbuds II), except the numeral of
+    the lens a camera kit comes with (EF-S55-250mm IS II付属), which is the lens's.
+
+    Example:
+        >>> _canonical("Galaxy Buds II"), _canonical("IS II付属")
+        ('galaxy buds 第2世代', 'is ii付属')
+    """
+    if _KIT_LENS.search(m.string, 0, m.start()) and _COMES_WITH.match(m.string, m.end()):
+        return m.group()
+    return f" 第{_ROMAN[m.group(1)]}世代 "
+
+
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16}
 
@@ -270,12 +288,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
         # the first one is 初代.
         (r"(?<![a-z])mark\s*(iv|iii|ii|\d)(?![a-z0-9])",
          lambda m: f" mark 第{_ROMAN.get(m.group(1), m.group(1))}世代 "),
-        # After a lens's stabiliser or motor (IS II, VR II) the numeral is still the lens's
-        # generation, except where it names the lens a camera kit comes with (IS II付属).
-        (r"(?<=[a-z0-9])(?<!(?<![a-z])is)(?<!(?<![a-z])vr)(?<!usm)(?<!stm) "
-         r"(vi|iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
-        (r"(?<=[a-z]) (vi|iv|iii|ii)(?![a-z0-9'-])(?!\s*(?:付属|同梱))",
-         lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
+        (r"(?<=[a-z0-9]) (vi|iv|iii|ii)(?![a-z0-9'-])", _latin_generation),
         (r"マーク\s*(\d)(?!\d)", lambda m: f" 第{m.group(1)}世代 "),  # エクスペリア10 マーク6
         (r"(?<=[a-z]\d)(iv|iii|ii)(?![a-z0-9'-])", lambda m: f" 第{_ROMAN[m.group(1)]}世代 "),
         (r"初代", " 第1世代 "),

@@ -75,10 +75,6 @@ _HIRAGANA = re.compile("[ぁ-ゖー]+")
 _KANJI_CHAR = re.compile("[一-鿿々]")
 
 
-# The base colour at the end of a named colour (スペースグレー, スペースグレイ): the name before
-# it is what two spellings share
-_NAMED_SAME = re.compile("(?:ぐれー|ぐれい|gray|grey)$")
-
 
 def _other_version(ref: _Reference, lst: _Parsed, at: int, end: int, verdict: _Verdict) -> bool:
     """A game's name then a kanji word in place of the reference's own: 妖怪ウォッチ2 本家
@@ -222,8 +218,8 @@ def _series_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict, named: bool =
                 or _BRAND_LEXICON.find(shown.casefold())
                 or (_colours(shown.casefold()) and not _named_colour(shown)
                     and not (ref.is_game or lst.platforms))  # ソウルシルバー: a game's name
-                or (_colours(shown.casefold()) & _colours(ref.parsed.display.casefold())
-                    and _NAMED_SAME.sub("", word) in ref.parsed.compact)  # スペースグレー: グレイ
+                or (len(word) >= 4  # スペースグレー for スペースグレイ: our word respelled
+                    and _spelling(word) in _spelling(ref.parsed.compact))
                 or _lines(shown.casefold()) or _ACCESSORY_VOCABULARY.regex.search(word)
                 or _POOR_WORDS.search(word) or _WITH.match(after)
                 or (run is not None and sounds_in(run.group(), ref.parsed.text))
@@ -418,14 +414,17 @@ def _script(text: str) -> str:
     return "kanji" if re.fullmatch("[一-鿿々〆]+", text) else "mixed"
 
 
-_VARIANT_SPELLINGS = (("ぇい", "ぇ"), ("えい", "え"), ("ゔぁ", "ば"), ("ゔぃ", "び"), ("ゔ", "ぶ"))
+_VARIANT_SPELLINGS = (("ゔぁ", "ば"), ("ゔぃ", "び"), ("ゔ", "ぶ"))
+# An e-row kana's い is a long vowel (グレイ and グレー, ノルウェイ and ノルウェー)
+_LONG_E = re.compile("([ぇえけせてねへめれげぜでべぺ])い")
 _M_BEFORE_B = re.compile("む(?=[ばびぶべぼぱぴぷぺぽ])")
 _SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゔ", "あいうえおつやゆよわぶ")
 
 
 def _spelling(kana: str) -> str:
     """Kana with the spelling variants folded: ウォッチ and ウオッチ, ヴォーノ and ボーノ."""
-    for variant, plain in _VARIANT_SPELLINGS:  # ノルウェイ and ノルウェー
+    kana = _LONG_E.sub(r"\1", kana)  # ノルウェイ and ノルウェー
+    for variant, plain in _VARIANT_SPELLINGS:
         kana = kana.replace(variant, plain)
     kana = _M_BEFORE_B.sub("ん", kana)  # エムブレム and エンブレム
     return kana.replace("ー", "").translate(_SMALL)
