@@ -3238,12 +3238,26 @@ STOP21 = [
      "ポケモン バイオレット ゼロの秘宝 セット版 Switch ソフト 美品", "line_conflict"),
 ]
 
+ROOMBA = "ルンバ i7+ アイロボット ロボット掃除機 自動ゴミ収集 クリーンベース付き wifi対応"
+STOP22 = [
+    # what the reference says comes with it (…ケースとXバンド, X付き), sold alone, is a part
+    ("Apple Watch Ultra（GPS + Cellularモデル）- 49mmチタニウムケースと"
+     "ミッドナイトオーシャンバンド", "Apple", None,
+     "Apple Watch Ultra 純正 ミッドナイトオーシャンバンド バンドのみ", "accessory"),
+    ("Apple Watch Ultra（GPS + Cellularモデル）- 49mmチタニウムケースと"
+     "ミッドナイトオーシャンバンド", "Apple", None,
+     "Apple Watch Ultra 49mm ミッドナイトオーシャンバンド 本体のみ 箱なし", "match"),
+    (ROOMBA, "アイロボット", None, "ルンバ i7+ クリーンベースのみ 自動ゴミ収集機 単品",
+     "accessory"),
+    (ROOMBA, "アイロボット", None, "ルンバ i7+ クリーンベース付き 動作確認済み", "match"),
+]
+
 
 @pytest.mark.parametrize(("reference", "brand", "model", "title", "expected"),
-                         STOP18 + STOP19 + STOP20 + STOP21)
+                         STOP18 + STOP19 + STOP20 + STOP21 + STOP22)
 def test_stop_rule_cases(reference: str, brand: str, model: str | None, title: str,
                          expected: str) -> None:
-    """Each row: the case a rule of stops 18-21 was written from, or the near miss it keeps."""
+    """Each row: the case a rule of stops 18-22 was written from, or the near miss it keeps."""
     assert kind(Product(title=reference, brand=brand, model_number=model), title) == expected
 
 

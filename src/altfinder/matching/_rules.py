@@ -1031,7 +1031,9 @@ def _own_versions(text: str, display: str, whole: str,
         kinds=_named_kinds(text),
         set_parts=frozenset(
             [part for pair in _PAIR_PART.findall(text) for part in pair]
-            + (_SET_PART.findall(text) if _MAIN_UNIT_WORD in text else [])),
+            + (_SET_PART.findall(text) if _MAIN_UNIT_WORD in text else [])
+            + [text[m.start(g):m.end(g)] for m in _WITH_PART.finditer(display)
+               for g in (1, 2) if m.group(g)]),
         grades=_grades(text), ad_free=bool(_AD_FREE.search(text)),
         fragrance=bool(_FRAGRANCE.search(text)), body_care=bool(_BODY_CARE.search(text)),
         parens=frozenset(m.group(1) for m in [*_PAREN_VARIANT.finditer(text),
@@ -1639,6 +1641,8 @@ _GRADE = re.compile(r"(?<![\d.])(?:準\s*)?\d\s*級|"  # an exam's grade: 準2�
                     r"第\s*\d\s*種")  # a licence's class: 第1種電気工事士 is not 第2種
 _BARE_YEAR = re.compile(r"(?<![\d.])20[0-3]\d(?![\d.])")
 _SET_PART = re.compile(r"\+\s*([^\s+()]{2,})")  # 本体15g+リフィル15g
+# チタニウムケースとスポーツバンド, クリーンベース付き: what comes with the product
+_WITH_PART = re.compile(r"[ァ-ヺー]{2,}と([ァ-ヺー]{2,})|([ァ-ヺー]{3,})(?:付き|付属)")
 _PAIR_PART = re.compile(r"([ぁ-ゖー一-鿿]{2,})\s*&\s*([ぁ-ゖー一-鿿]{2,})")  # ティーカップ&ソーサー
 _SOLD_IN_BULK = fold_kana("まとめ売り")  # of games: several titles (まとめて: copies, maybe)
 _SAME = _k(r"同じ|同タイトル|同一")  # 3本まとめて 同タイトル: copies of one game
