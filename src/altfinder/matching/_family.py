@@ -69,7 +69,9 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
     # the reference's own title again (an Amazon offer's) adds nothing
     titles = [a for a in dict.fromkeys(a.strip() for a in aliases)
               if a and fold_kana(_canonical(a)) != ref.whole_text][:MAX_ALIASES]
-    alias_refs = [_reference(a, brand, model_number) for a in titles]
+    # the author the reference's title credits (湊 かなえ (著)) is each alias's too
+    alias_refs = [_reference(a, ref.brand_field or brand, model_number, ref.coded_book)
+                  for a in titles]
     alias_text = " ".join(a.whole_text for a in alias_refs)
     # Only the aliases tell the product's own words (its platform, its author, its maker's
     # copy) from a sibling's: without them a sibling's title marks nothing. The brand field

@@ -187,6 +187,7 @@ class _Reference:
     accessories: set[str]  # accessory words the reference names (maybe as "with X")
     is_accessory: bool  # the reference itself is an accessory (a case, a stand…)
     brand_text: str  # the reference's brand field, folded like listing text
+    brand_field: str  # the brand field as given, with the credits its title ends in (著)
     is_game: bool  # a game: the platform is only a suffix (… -Switch)
     plain_words: list[str]  # reference words that are not accessory words
     is_pair: bool  # both halves of a pair: Joy-Con (L) / (R)
@@ -220,6 +221,15 @@ class _Reference:
     makers: frozenset[str]  # the companies its title and brand name (花王 for キュレル)
 
 
+# The credits Amazon's page puts after a book's title and format: 湊 かなえ (著), 高見 浩 (翻訳);
+# a name is one or two words, never the format (文庫, 単行本) before it
+_CREDIT_ROLE = re.compile(r"\s*[(（](?:著|イラスト|翻訳|訳|編集|編|監修|著者|原著|原作|作|絵|写真)"
+                          r"[)）]")
+_CREDIT_NAME = (r"(?!(?:単行本|文庫|コミック|大型本|新書|ムック|ペーパーバック)(?:\s|[(（]))"
+                r"[^\s()（）,、]+")
+_CREDIT = rf"{_CREDIT_NAME}(?:\s{_CREDIT_NAME})?{_CREDIT_ROLE.pattern}"
+_ILLUSTRATED = re.compile(r"[(（]イラスト[)）]")
+_CREDITS = re.compile(rf"\s{_CREDIT}(?:\s*[,、]\s*{_CREDIT})*\s*$")
 _KANA_WORDS = re.compile(r"[ぁ-ゖー]+(?:[・ ][ぁ-ゖー]+)*")
 
 
@@ -454,6 +464,10 @@ def _code_platforms(model: str) -> set[str]:
 @functools.lru_cache(maxsize=256)
 def _reference(title: str, brand: str | None, model_number: str | None,
                book: bool = False) -> _Reference:
+    credits = _CREDITS.search(title)
+    if credits:  # 母性 (新潮文庫) 文庫 湊 かなえ (著): the author, as Amazon's page shows it
+        title = title[:credits.start()]  # as its brand field says them: 高見 浩 (翻訳)
+        brand = f"{brand or ''} {credits.group().strip()}".strip()
     canonical = _canonical(title)
     whole = fold_kana(canonical)  # with its catalogue copy
     # a platform alone in a bracket tag (サクラ大戦 【セガサターン】), even where the tag is cut
@@ -512,7 +526,10 @@ def _reference(title: str, brand: str | None, model_number: str | None,
     is_game = bool(parsed.platforms or tagged) and (tagged or not _PLATFORM_LEXICON.find(
         _SPLIT_SUBTITLE.split(parsed.display, maxsplit=1)[0]))  # スーパーファミコン ミニ: a
     # console; 【PS5】ELDEN RING: a game
-    is_book = bool(parsed.lines & {"novel", "comic", "bunko"} or _BOOKISH.search(parsed.text)
+    if credits and _ILLUSTRATED.search(credits.group()) and not parsed.lines & _LABEL_LINES:
+        parsed.lines.add("novel")  # 丸山 くがね (著), so-bin (イラスト): a light novel
+    is_book = bool(credits or parsed.lines & {"novel", "comic", "bunko"}  # 湊 かなえ (著)
+                   or _BOOKISH.search(parsed.text)
                    or ("巻" in parsed.text and parsed.volumes)
                    or (brand and (_PUBLISHER.search(brand)
                                   or _PERSON_NAME.fullmatch(brand.strip()))))
@@ -613,7 +630,7 @@ def _reference(title: str, brand: str | None, model_number: str | None,
                if m.group(1).strip("ー") in core and not _LINE_LEXICON.find(m.group(2))
                and not _PLATFORM_LEXICON.find(m.group(2))
                and not _UNIT_CODE.fullmatch(m.group(2)) and not _SPEC_CODE.fullmatch(m.group(2))],
-        is_book=is_book, coded_book=book or is_book,
+        is_book=is_book, coded_book=book or is_book, brand_field=brand or "",
         whole_compact=_compact(whole),
         uncoded_text=functools.reduce(lambda text, c: text.replace(c, " "), codes, whole),
         text_words=frozenset(parsed.text.split()),

@@ -2433,9 +2433,10 @@ _TRANSLATOR = re.compile(r"([一-鿿々ぁ-ゖー・]{2,8})\s?訳(?![一-鿿ぁ-
 
 def _translator_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """Another translator than the reference's: 老人と海 福田恆存訳 for 高見 浩 (翻訳)."""
-    if verdict.kind is not MatchKind.MATCH or not _matches(_TRANSLATED, ref.whole_text):
+    said = f"{ref.whole_text} {ref.brand_text}"  # 高見 浩 (翻訳) in the title or the brand
+    if verdict.kind is not MatchKind.MATCH or not _matches(_TRANSLATED, said):
         return
-    ours = ref.whole_text.replace(" ", "")
+    ours = said.replace(" ", "")
     for m in _TRANSLATOR.finditer(lst.text):
         if m.group(1) not in ours:
             verdict.reject(MatchKind.VARIANT_CONFLICT,

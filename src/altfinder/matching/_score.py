@@ -159,7 +159,10 @@ def _score(ref: _Reference, set_ratio: float, present: dict[str, float], *, name
         score += 0.05
     names = [w for w, weight in ref.core_words.items() if weight >= 4]
     lost = [w for w in names if present[w] < 0.5]
-    if ref.is_book and not any(present[w] for w in ref.core_words) and ref.core_words:
+    author = ref.brand_text.replace(" ", "")  # 湊かなえ of a shop's title: not the book's title
+    titled = [w for w, weight in ref.core_words.items()
+              if weight > 1 and w not in author]  # nor 文庫, 単行本
+    if ref.is_book and titled and not any(present[w] for w in titled):
         score -= 0.3  # 何者 for 正欲: a book whose title the listing does not name
         reasons.append("the book's title is not in the listing (-0.30)")
     elif lost and not named:
