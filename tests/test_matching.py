@@ -3241,6 +3241,9 @@ STOP21 = [
 BOSEI = "母性 (新潮文庫) 文庫 湊 かなえ (著)"
 OLD_MAN = "老人と海 (新潮文庫) ヘミングウェイ (著), 高見 浩 (翻訳)"
 OVERLORD = "オーバーロード2 漆黒の戦士 単行本 丸山 くがね (著), so-bin (イラスト)"
+REALFORCE = "東プレ REALFORCE R3 キーボード ハイブリッドモデル フルキーボード 日本語配列 45g"
+GEO = "宮崎製作所 ジオ・プロダクト 片手鍋 18cm IH対応 日本製 GEO-18N"
+BARTH = "薬用 BARTH 中性重炭酸入浴剤 9錠 (3回分) 無香料 [医薬部外品]"
 ROOMBA = "ルンバ i7+ アイロボット ロボット掃除機 自動ゴミ収集 クリーンベース付き wifi対応"
 STOP22 = [
     # what the reference says comes with it (…ケースとXバンド, X付き), sold alone, is a part
@@ -3264,6 +3267,15 @@ STOP22 = [
     (OVERLORD, "KADOKAWA", None,
      "オーバーロード 2巻 コミック 深山フギン 大塩哲史 角川コミックス・エース", "line_conflict"),
     (OVERLORD, "KADOKAWA", None, "オーバーロード 2 漆黒の戦士 丸山くがね 小説", "match"),
+    # what a keyboard's size, a pan and a bath product are: kinds of one line
+    (REALFORCE, "東プレ", None, "REALFORCE R3 テンキーレス ハイブリッド 日本語配列 45g",
+     "variant_conflict"),
+    (REALFORCE, "東プレ", None, "REALFORCE R3 ハイブリッド フルキーボード 45g 日本語 美品",
+     "match"),
+    (GEO, "宮崎製作所", None, "ジオ・プロダクト 両手鍋 18cm 蓋付き", "variant_conflict"),
+    (GEO, "宮崎製作所", None, "ジオプロダクト 片手鍋 18cm 中古", "match"),
+    (BARTH, "BARTH", None, "BARTH 中性重炭酸 洗顔パウダー 30包", "variant_conflict"),
+    (BARTH, "BARTH", None, "バース 入浴剤 9錠 新品", "match"),
 ]
 
 

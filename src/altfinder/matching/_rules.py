@@ -840,11 +840,17 @@ _LIMITED = _k(r"限定(?:モデル|版|カラー|デザイン|エディション
               r"コラボ(?:モデル)?")
 _EDITION_WORDS = _k(r"限定|エディション|edition|特装|初回|コレクター|collector|プレミアム|premium|"
                     r"box|ボックス|コラボ|特別|記念|仕様")
-# Kinds of one product that exclude each other: a keyboard's layout, a granule's size, and
+# Kinds of one product that exclude each other: a keyboard's layout and size, a granule's size, and
 # (for pet food only) a life stage
 _KINDS = (
     {"日本語配列": _k(r"日本語\s?配列|日本語キー|(?<![a-z])jis(?:配列)?(?![a-z])|かな印字"),
      "英語配列": _k(r"英語\s?配列|英字\s?配列|(?<![a-z])us(?:配列)?(?![a-z])|ansi")},
+    {"テンキーレス": _k(r"テンキーレス|(?<![a-z])tkl(?![a-z])"),
+     "フルサイズ": _k(r"フルキーボード|フルサイズキーボード|テンキー付")},
+    # what a pan is: the line's one-handed pan is not its two-handed one (ジオ・プロダクト)
+    {"片手鍋": _k(r"片手鍋"), "両手鍋": _k(r"両手鍋"), "フライパン": _k(r"フライパン"),
+     "玉子焼き器": _k(r"玉子焼き?器?|卵焼き器|エッグパン"), "天ぷら鍋": _k(r"天ぷら鍋"),
+     "ミルクパン": _k(r"ミルクパン")},
     {"大粒": _k(r"大粒"), "中粒": _k(r"中粒"), "小粒": _k(r"小粒"), "細粒": _k(r"細粒")},
     # what a piece of make-up is: a concealer of the line is not its foundation
     {"コンシーラー": _k(r"コンシーラー"), "マスカラ": _k(r"マスカラ"),
@@ -855,7 +861,7 @@ _KINDS = (
     # what a skincare item is: a line's lotion is not its emulsion or serum
     {"化粧水": _k(r"化粧水|(?<![ァ-ヺー])ローション"), "乳液": _k(r"乳液|エマルジョン"),
      "美容液": _k(r"美容液|(?<![ァ-ヺー])セラム"), "クレンジング": _k(r"クレンジング"),
-     "洗顔": _k(r"洗顔"), "日焼け止め": _k(r"日焼け止め")},
+     "洗顔": _k(r"洗顔"), "日焼け止め": _k(r"日焼け止め"), "入浴剤": _k(r"入浴剤|バスソルト")},
     # and a nail product: the line's nail oil is not its base coat
     {"ネイルオイル": _k(r"ネイルオイル|キューティクルオイル"), "ベースコート": _k(r"ベースコート"),
      "トップコート": _k(r"トップコート"), "除光液": _k(r"除光液|リムーバー")},
