@@ -1178,6 +1178,16 @@ def test_a_two_letter_model_of_a_sibling_names_it() -> None:
     assert kind(k70, "PENTAX K-70 ボディ ブラック 一眼レフ 防塵防滴") == "match"
 
 
+def test_a_siblings_name_after_a_head_the_reference_shares_names_it() -> None:
+    # 電脳獣ファルザー: the reference glues the same 電脳獣 to its own グレイガ, so ファルザー
+    # alone names the other version
+    exe6 = Product(title="ロックマンエグゼ6 電脳獣グレイガ (ゲームボーイアドバンス) GBA ソフト",
+                   brand="カプコン", aliases=("【GBA】ロックマンエグゼ6 電脳獣グレイガ",),
+                   siblings=("ロックマンエグゼ6 電脳獣ファルザー GBA",))
+    assert kind(exe6, "エグゼ6 グレイガ ファルザー 2本セット") == "line_conflict"
+    assert kind(exe6, "エグゼ6 グレイガ GBA ソフトのみ") == "match"
+
+
 def test_a_pair_is_two_units() -> None:
     tumbler = Product(title="iittala(イッタラ) カルティオ タンブラー 210ml クリア 北欧 ガラス",
                       brand="iittala(イッタラ)", aliases=("iittala Kartio tumbler 21cl clear",),

@@ -32,6 +32,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -41,6 +42,9 @@ from altfinder.matching._reference import _Reference, _reference
 from altfinder.matching._result import MatchKind
 from altfinder.matching._rules import _LISTING_WORD, _accessory_rules, _unexplained, _Verdict
 from altfinder.matching._vocabulary import _lines
+
+_KANJI = re.compile("[一-鿿々]+")
+_KANA = re.compile("[ぁ-ゖー]+")
 
 #: At most this many aliases are scored (each costs one more fuzzy pass over the page)
 MAX_ALIASES = 8
@@ -88,10 +92,24 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
             if (not word.isdigit() and len(word) >= 2 and word not in family_words
                     and word not in _NO_MARK):
                 marks.setdefault(word, title)
+                own = _own_head(word, ref.whole_text + alias_text)
+                if own:  # 電脳獣ファルザー: ファルザー, after our 電脳獣
+                    marks.setdefault(word[own:], title)
     lines = frozenset(line for a in titles for line in _lines(_canonical(a)))
     named = [frozenset(a.parsed.platforms) for a in alias_refs if a.parsed.platforms]
     platforms = frozenset.intersection(*named) if named else frozenset()
     return _Family(alias_refs, alias_text, marks, lines, platforms)
+
+
+def _own_head(word: str, text: str) -> int:
+    """How many of a sibling's word's first characters (three at least) the reference's own
+    titles glue to a name of their own: 3 for 電脳獣ふぁるざー of 電脳獣ぐれいが, 0 for none."""
+    for n in range(len(word) - 3, 2, -1):  # the reference glues the same head to its own
+        head = word[:n]  # name (電脳獣ぐれいが): the rest of the sibling's word is its name,
+        if (_KANJI.fullmatch(head) and _KANA.fullmatch(word[n:])  # where the script changes
+                and re.search(f"{re.escape(head)}[ぁ-ゖー]", text) and word[n:] not in text):
+            return n
+    return 0
 
 
 def _sibling_mark(family: _Family, lst: _Parsed) -> tuple[str, str] | None:
