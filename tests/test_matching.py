@@ -3254,6 +3254,7 @@ OVERLORD = "オーバーロード2 漆黒の戦士 単行本 丸山 くがね (�
 REALFORCE = "東プレ REALFORCE R3 キーボード ハイブリッドモデル フルキーボード 日本語配列 45g"
 GEO = "宮崎製作所 ジオ・プロダクト 片手鍋 18cm IH対応 日本製 GEO-18N"
 BARTH = "薬用 BARTH 中性重炭酸入浴剤 9錠 (3回分) 無香料 [医薬部外品]"
+FFX2 = "ファイナルファンタジーX-2 (PlayStation 2) PS2 ソフト FF10-2"
 ROOMBA = "ルンバ i7+ アイロボット ロボット掃除機 自動ゴミ収集 クリーンベース付き wifi対応"
 STOP22 = [
     # what the reference says comes with it (…ケースとXバンド, X付き), sold alone, is a part
@@ -3286,6 +3287,11 @@ STOP22 = [
     (GEO, "宮崎製作所", None, "ジオプロダクト 片手鍋 18cm 中古", "match"),
     (BARTH, "BARTH", None, "BARTH 中性重炭酸 洗顔パウダー 30包", "variant_conflict"),
     (BARTH, "BARTH", None, "バース 入浴剤 9錠 新品", "match"),
+    # the numbered work a -2 continues, named alone, is the first game
+    (FFX2, "スクウェア・エニックス", None, "PS2 ファイナルファンタジーX ソフト", "line_conflict"),
+    (FFX2, "スクウェア・エニックス", None, "PS2 FF10 FF10-2 2本セット", "line_conflict"),
+    (FFX2, "スクウェア・エニックス", None, "PS2 ファイナルファンタジーX-2 ソフト 中古", "match"),
+    (FFX2, "スクウェア・エニックス", None, "FF10-2 PS2 説明書付き", "match"),
 ]
 
 

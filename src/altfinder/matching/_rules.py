@@ -2131,6 +2131,24 @@ def _numbered_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> Non
             return
 
 
+# A name numbered as the sequel of a numbered work: ファイナルファンタジー 10-2, x-2, 13-2
+_SEQUEL_CODE = re.compile(r"([ぁ-ゖー一-鿿々a-z]{2,})\s?(\d{1,2}|[ivx]{1,5})-(\d)(?![\d-])")
+
+
+def _sequel_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """The numbered work a reference's "-2" continues, named alone: ファイナルファンタジーX
+    (10) for ファイナルファンタジーX-2."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    for m in _SEQUEL_CODE.finditer(ref.parsed.text):
+        name, number = re.escape(m.group(1)), re.escape(m.group(2))
+        plain = re.search(rf"{name}\s?{number}(?![\d.a-z]|\s?-\s?\d)", lst.text)
+        if plain:
+            verdict.reject(MatchKind.LINE_CONFLICT, f"{lst.show(plain)}, the work "
+                                                    f"{_shown(ref.parsed, m.group())} continues")
+            return
+
+
 # A range of numbers that names what is in it: version 1-5, 1~5 (not 9~14kg)
 _RANGE = re.compile(r"(?<![\d.:/a-z-])(\d{1,2}|20\d\d)\s*[-~]\s*(\d{1,2}|20\d\d)"
                     r"(?![\d.:/-]|\s*(?:kg|g|cm|mm|ml|"
