@@ -3292,6 +3292,10 @@ STOP22 = [
     (FFX2, "スクウェア・エニックス", None, "PS2 FF10 FF10-2 2本セット", "line_conflict"),
     (FFX2, "スクウェア・エニックス", None, "PS2 ファイナルファンタジーX-2 ソフト 中古", "match"),
     (FFX2, "スクウェア・エニックス", None, "FF10-2 PS2 説明書付き", "match"),
+    # a title's short code is no part of a model number it only begins (i7 of i755060), and
+    # another letter before its number is another model of the line
+    (ROOMBA, "iRobot(アイロボット)", "i755060", "ルンバ j7+ 自動ゴミ収集", "line_conflict"),
+    (ROOMBA, "iRobot(アイロボット)", "i755060", "ルンバ i7+ 自動ゴミ収集 中古", "match"),
 ]
 
 

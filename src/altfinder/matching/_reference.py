@@ -462,6 +462,19 @@ def _code_platforms(model: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=256)
+def _says(model: str, code: str) -> bool:
+    """Whether a model number says a title's code: the same code, one with a suffix
+    (SV46-BK, SV46BK for SV46) or the start of it, but not a number running on (i7 is
+    no part of i755060).
+
+    >>> _says("sv46bk", "sv46"), _says("i755060", "i7")
+    (True, False)
+    """
+    if model.startswith(code):
+        return not model[len(code):len(code) + 1].isdigit()
+    return code.startswith(model)
+
+
 def _reference(title: str, brand: str | None, model_number: str | None,
                book: bool = False) -> _Reference:
     credits = _CREDITS.search(title)
@@ -517,8 +530,7 @@ def _reference(title: str, brand: str | None, model_number: str | None,
     # The title's codes name the product (HERO12, WH-CH720N) unless the model number
     # field says them already (it is judged by the model rule)
     short_codes = [_compact(c) for c in parsed.codes
-                   if not any(m.startswith(_compact(c)) or _compact(c).startswith(m)
-                              for m in map(_compact, models))]
+                   if not any(_says(m, _compact(c)) for m in map(_compact, models))]
     rest = _unbrand(parsed.rest, brands)
     # ファミコン探偵倶楽部 - Switch
     tagged = bool(tag_platforms or platforms or code_platforms) or any(

@@ -2045,7 +2045,11 @@ def _substitution_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
             continue
         other = re.search(rf"(?<![a-z0-9]){code.group(1)}(\d+){code.group(3)}(?![a-z0-9])",
                           lst.text)
-        if other and other.group(1) != code.group(2) and other.group() not in ref.parsed.text:
+        if not (other and other.group(1) != code.group(2)) and len(code.group(1)) == 1:
+            # j7+ for i7+: another letter before the same number
+            other = re.search(rf"(?<![a-z0-9])([a-z]){code.group(2)}{code.group(3)}(?![a-z0-9])",
+                              lst.text)
+        if other and other.group(1) not in code.groups() and other.group() not in ref.parsed.text:
             verdict.reject(MatchKind.LINE_CONFLICT, f"another model of the line "
                                                     f"({lst.show(other)} in place of {lost})")
             return
