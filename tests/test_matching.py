@@ -3296,6 +3296,10 @@ STOP22 = [
     # another letter before its number is another model of the line
     (ROOMBA, "iRobot(アイロボット)", "i755060", "ルンバ j7+ 自動ゴミ収集", "line_conflict"),
     (ROOMBA, "iRobot(アイロボット)", "i755060", "ルンバ i7+ 自動ゴミ収集 中古", "match"),
+    # the reference and another product joined by a spaced と, sold as a set
+    (ROOMBA, "iRobot(アイロボット)", "i755060", "ルンバ i7+ と ブラーバ ジェット m6 セット", "lot"),
+    ("パンどろぼうとなぞのフランスパン (角川書店単行本) 柴田 ケイコ (著)", "KADOKAWA", None,
+     "パンどろぼう と なぞのフランスパン 絵本 2冊セット 同じ本", "match"),
 ]
 
 

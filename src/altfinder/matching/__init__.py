@@ -70,6 +70,7 @@ from altfinder.matching._rules import (
     _first_one_rule,
     _game_set_rule,
     _insertion_rule,
+    _joined_set_rule,
     _last_word_rule,
     _letter_rule,
     _lot_rules,
@@ -259,6 +260,7 @@ class Matcher:
                            f"< {self.threshold:.2f})")
 
         _game_set_rule(ref, lst, verdict, unexplained, family.alias_text)
+        _joined_set_rule(ref, lst, verdict, unexplained, family.alias_text)
         quantity = _quantity_rule(ref, lst, verdict)
         _split_pack_rule(ref, lst, verdict)
         cap, cap_reason = _condition_cap(lst, verdict)

@@ -2697,6 +2697,24 @@ _COPIES_REASON = _k(r"兄弟|姉妹|友達|友人|家族|協力|対戦|通信|�
                     r"プレゼント|ギフト|セット|まとめ|^[本枚個台]")
 
 
+# Two things joined by a spaced と and sold as a set: ルンバ i7+ と ブラーバ ジェット m6 セット
+_JOINED_SET = _k(r"\sと\s.*セット")
+
+
+def _joined_set_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
+                     unexplained: list[str] | None, alias_text: str = "") -> None:
+    """The reference and another product joined by と in a set (HEM-6161 と 上腕式 HCR-7106
+    セット): a word the reference does not explain names the other one."""
+    if verdict.kind is not MatchKind.MATCH or not _JOINED_SET.search(lst.text):
+        return
+    if unexplained is None:
+        unexplained = _unexplained(ref, lst, alias_text)
+    others = [w for w in unexplained if not w.isdigit()]  # 2 of 2冊セット: how many
+    if others and not _JOINED_SET.search(ref.parsed.text):
+        verdict.reject(MatchKind.LOT, f"a set of different products ({' '.join(others[:3])} "
+                                      f"besides the reference)")
+
+
 def _game_set_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                    unexplained: list[str] | None, alias_text: str = "") -> None:
     """Several games sold together where the listing names another title is a set of
