@@ -3255,6 +3255,8 @@ REALFORCE = "東プレ REALFORCE R3 キーボード ハイブリッドモデル 
 GEO = "宮崎製作所 ジオ・プロダクト 片手鍋 18cm IH対応 日本製 GEO-18N"
 BARTH = "薬用 BARTH 中性重炭酸入浴剤 9錠 (3回分) 無香料 [医薬部外品]"
 FFX2 = "ファイナルファンタジーX-2 (PlayStation 2) PS2 ソフト FF10-2"
+PS4 = "PlayStation 4 ジェット・ブラック 500GB (CUH-2100AB01) プレイステーション4 本体"
+N64_PAD = "NINTENDO64 コントローラ Brosシリーズ グレー 【任天堂純正品】 ニンテンドウ64 N64"
 ROOMBA = "ルンバ i7+ アイロボット ロボット掃除機 自動ゴミ収集 クリーンベース付き wifi対応"
 STOP22 = [
     # what the reference says comes with it (…ケースとXバンド, X付き), sold alone, is a part
@@ -3300,6 +3302,16 @@ STOP22 = [
     (ROOMBA, "iRobot(アイロボット)", "i755060", "ルンバ i7+ と ブラーバ ジェット m6 セット", "lot"),
     ("パンどろぼうとなぞのフランスパン (角川書店単行本) 柴田 ケイコ (著)", "KADOKAWA", None,
      "パンどろぼう と なぞのフランスパン 絵本 2冊セット 同じ本", "match"),
+    # a model without its colour code (B01) is the model
+    (PS4, "ソニー・インタラクティブエンタテインメント", "CUH-2100AB01",
+     "PS4 CUH-2100A ジェットブラック 500GB 本体 動作確認済み", "match"),
+    (PS4, "ソニー・インタラクティブエンタテインメント", "CUH-2100AB01",
+     "PS4 CUH-2200A ジェットブラック 500GB 本体", "model_conflict"),
+    # コントローラ is Nintendo's spelling of コントローラー; one made for another platform
+    # (Switch Online 専用) is not the original
+    (N64_PAD, "任天堂", "NUS-005", "N64 コントローラー グレー 純正 動作確認済み", "match"),
+    (N64_PAD, "任天堂", "NUS-005", "Nintendo Switch Online 専用 NINTENDO64 コントローラー",
+     "compatible"),
 ]
 
 

@@ -104,6 +104,7 @@ _BOOK_KINDS = frozenset({"攻略本", "攻略ガイド", "ガイドブック", "
 _LATIN_END = re.compile(r"[a-z]+\s+$")
 _LATIN_START = re.compile(r"for\s+[a-z]+")
 _LOOKS_LIKE = r"風(?![一-鿿])|似(?![一-鿿])|と同じ|と同等|同等品|そっくり"  # 無印風
+_ONLY_FOR = fold_kana("専用")
 _FOR_USE = _k(rf"(\S{{1,16}}?)\s*(?:専用|(?<!使)(?<!薬)用|(?<!両)対応|{_LOOKS_LIKE})"
               r"(?!\s*(?:ソフト|ゲーム|タイトル|パッケージ|カセット|版|意|途|品|紙))")
 
@@ -272,6 +273,9 @@ def _compatible(listing: str, reference: str, context: str = "") -> bool:
             and not re.match(r"m\d", rest)):  # ZV-1 is not ZV-1M2 (Mark II), RX100 not RX100M7
         # CFI-2000 for CFI-2000A01, EH-NA0J for EH-NA0J-A; but X100V is not X100VI
         return True
+    if (cr.startswith(cl) and len(cl) >= 5 and cl[-1].isalpha() and any(c.isdigit() for c in cl)
+            and re.fullmatch(r"[a-z]\d\d", rest)):
+        return True  # CUH-2100A for CUH-2100AB01: the model without its colour code (B01)
     if cr.startswith(cl) and len(cl) >= 5 and len(rest) >= 4 and rest.isalpha() and any(
             c.isdigit() for c in cl):
         return True  # SV10K for SV10KSLMCOM: the model, without the retail suffix
@@ -428,6 +432,13 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
                                              f"({lst.show(compatible)})")
     for m in _FOR_USE.finditer(text):
         before = _compact(m.group(1))
+        if m.group().endswith(_ONLY_FOR) and ref.parsed.platforms and (  # Switch Online 専用
+                (theirs := _PLATFORM_LEXICON.find(lst.display[max(0, m.start(1) - 24):m.end(1)]
+                                                  .casefold()))
+                and not theirs & ref.parsed.platforms):
+            verdict.reject(MatchKind.COMPATIBLE, f"made for {', '.join(sorted(theirs))}, not "
+                                                 f"the product ({lst.show(m)})")
+            break
         if _SHORT_NUMBER.fullmatch(before) or _SIZE_ONLY.fullmatch(before):  # Pad 6 対応,
             # Mini 4K 用, トラベルタンブラー 500ml用: the name before it
             name = _LAST_WORD.search(text, 0, m.start(1))

@@ -426,7 +426,8 @@ _ACCESSORY_VOCABULARY = _Vocabulary((
      + ("(?<!ト)(?<!と)(?<![赤青黒白緑金銀])" if w == "ラベル" else "")  # トラベル, 赤ラベル
      + re.escape(w) + ("(?!取)" if w in ("部品", "パーツ") else "")  # 部品取り is junk
      + ("(?!\\s*(?:販売|売り))" if w == "ケース" else "")  # ケース販売: sold by the carton
-     + ("(?!シミュ)" if w == "フィルム" else ""))  # フィルムシミュレーション, a camera's
+     + ("(?!シミュ)" if w == "フィルム" else "")  # フィルムシミュレーション, a camera's
+     + ("?" if w == "コントローラー" else ""))  # コントローラ, as Nintendo spells it
     for w in sorted(_ACCESSORY_WORDS, key=len, reverse=True)), fold=True)
 # The two halves of a pair: Joy-Con (L) / (R), 左右.
 _LEFT = _k(r"\(\s*l\s*\)|(?<![a-z])l\s*側|左(?:側|耳)?(?:のみ|だけ|単品)")
