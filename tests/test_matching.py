@@ -3323,6 +3323,31 @@ def test_stop_rule_cases(reference: str, brand: str, model: str | None, title: s
     assert kind(Product(title=reference, brand=brand, model_number=model), title) == expected
 
 
+def test_figures_and_books_bought_together_are_copies_unless_another_is_named() -> None:
+    """2体セット of one amiibo and 同じ本2冊 まとめて are copies; まとめ売り of figures that
+    name another one, or 2体セット beside another name, are lots."""
+    mario = Product(title="amiibo マリオ (スーパーマリオシリーズ)", brand="任天堂")
+    two = match_title(mario, "amiibo マリオ スーパーマリオシリーズ 2体セット")
+    assert two.is_match and two.quantity == 2
+    assert kind(mario, "amiibo マリオ ルイージ スーパーマリオシリーズ 2体セット") == "lot"
+    gundam = Product(title="MG 1/100 RX-78-2 ガンダムVer.3.0 (機動戦士ガンダム)", brand="BANDAI")
+    assert kind(gundam, "MG ガンダムVer.3.0 MGザクVer.2.0 ガンプラ まとめ売り 2体") == "lot"
+    picnic = Product(title="ぐりとぐらのえんそく (こどものとも傑作集) 単行本 なかがわ りえこ (著)",
+                     brand="福音館書店", isbn="9784834005301")
+    copies = match_title(picnic, "ぐりとぐらのえんそく 同じ本2冊 保育園 まとめて")
+    assert copies.is_match and copies.quantity == 2
+
+
+def test_a_case_a_product_is_taken_out_of_does_not_make_it_a_case() -> None:
+    """ケースから出すと電源ON: how the thermometer is used; the reference is no accessory."""
+    thermometer = Product(title="テルモ 電子体温計 C205 わき専用 予測検温 防水 "
+                                "ケースから出すと電源ON 収納ケース付き ET-C205P",
+                          brand="テルモ(Terumo)",
+                          model_number="ET-C205P")
+    assert kind(thermometer, "テルモ C205 体温計 ケースなし 本体のみ 動作OK") == "match"
+    assert kind(thermometer, "テルモ 体温計 C205 収納ケースのみ") == "accessory"
+
+
 def test_an_alias_that_names_the_author_still_needs_the_books_title() -> None:
     """湊かなえ of a shop's title is the credited author: another book of hers is not 母性."""
     bosei = Product(title=BOSEI, brand="新潮社", aliases=["湊かなえ 母性 文庫本"])

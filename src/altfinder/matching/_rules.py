@@ -666,18 +666,25 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             continue  # 同梱版 of a reference that says what it comes with (1個同梱)
         if (m.group() in ref.lots  # or 9点セット for a reference of 9点
                 or any(_digits(m.group()) == _digits(lot) != "" for lot in ref.lots)
-                or (_COPIES.fullmatch(m.group().strip()) and _copies(ref, lst))):
+                or ((_COPIES.fullmatch(m.group().strip()) or _BULK.fullmatch(m.group()))
+                    and _copies(ref, lst))):  # 同じ本2冊 まとめて: copies of the book
             continue
         copies = not ref.is_game or lst.quantity == 2 or bool(_SAME.search(lst.text))
         if ((ref.is_game or _SAME.search(lst.text)) and copies
                 and m.group().startswith(fold_kana("ソフト"))
                 and m.group().endswith("本")):
             continue  # ソフト 2本セット of a game: two copies of it (the quantity)
+        named_else = _FIGURES in m.group() and any(  # マリオ ルイージ 2体セット
+            not w.isdigit() for w in _unexplained(ref, lst))
         if (_BULK.fullmatch(m.group()) and lst.quantity > 1 and not _OTHER_KIND.search(lst.text)
                 and not lst.volumes - ref.parsed.volumes and not lst.colours - ref.parsed.colours
-                and (ref.is_game or _SOFT not in lst.text)
-                and not (ref.is_game and (m.group() == _SOLD_IN_BULK or not copies))):
+                and (ref.is_game or _SOFT not in lst.text) and not named_else
+                and not (ref.is_game and (m.group() == _SOLD_IN_BULK or not copies))
+                and not (m.group() == _SOLD_IN_BULK  # ガンダム ザク まとめ売り 2体: figures
+                         and any(w.endswith(_FIGURE) for w in lst.quantity_words))):
             continue  # ×3個 まとめ: three of the product, bought in bulk
+        if _FIGURES in m.group() and lst.quantity > 1 and not named_else:
+            continue  # amiibo マリオ 2体セット: two of the figure, nothing else named
         verdict.reject(MatchKind.LOT, f"a lot or bundle of different things ({lst.show(m)})")
         return
 
@@ -1661,6 +1668,7 @@ _SET_PART = re.compile(r"\+\s*([^\s+()]{2,})")  # 本体15g+リフィル15g
 # チタニウムケースとスポーツバンド, クリーンベース付き: what comes with the product
 _WITH_PART = re.compile(r"[ァ-ヺー]{2,}と([ァ-ヺー]{2,})|([ァ-ヺー]{3,})(?:付き|付属)")
 _PAIR_PART = re.compile(r"([ぁ-ゖー一-鿿]{2,})\s*&\s*([ぁ-ゖー一-鿿]{2,})")  # ティーカップ&ソーサー
+_FIGURE, _FIGURES = "体", fold_kana("体せっと")  # 2体セット: figures, the same or not
 _SOLD_IN_BULK = fold_kana("まとめ売り")  # of games: several titles (まとめて: copies, maybe)
 _SAME = _k(r"同じ|同タイトル|同一")  # 3本まとめて 同タイトル: copies of one game
 # Words that make a bulk lot one of different things.
