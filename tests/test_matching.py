@@ -3257,6 +3257,8 @@ BARTH = "薬用 BARTH 中性重炭酸入浴剤 9錠 (3回分) 無香料 [医薬�
 FFX2 = "ファイナルファンタジーX-2 (PlayStation 2) PS2 ソフト FF10-2"
 PS4 = "PlayStation 4 ジェット・ブラック 500GB (CUH-2100AB01) プレイステーション4 本体"
 N64_PAD = "NINTENDO64 コントローラ Brosシリーズ グレー 【任天堂純正品】 ニンテンドウ64 N64"
+JO_MALONE = "ジョー マローン ロンドン(JO MALONE LONDON) ブラックベリー & ベイ コロン 30mL 香水"
+JETSTREAM = "三菱鉛筆 多機能ペン ジェットストリーム 4&1 0.5 ブラック 書きやすい MSXE5100005.24"
 ROOMBA = "ルンバ i7+ アイロボット ロボット掃除機 自動ゴミ収集 クリーンベース付き wifi対応"
 STOP22 = [
     # what the reference says comes with it (…ケースとXバンド, X付き), sold alone, is a part
@@ -3312,6 +3314,19 @@ STOP22 = [
     (N64_PAD, "任天堂", "NUS-005", "N64 コントローラー グレー 純正 動作確認済み", "match"),
     (N64_PAD, "任天堂", "NUS-005", "Nintendo Switch Online 専用 NINTENDO64 コントローラー",
      "compatible"),
+    # the reference's own & (ブラックベリー & ベイ) joins no other product in a listing; a
+    # multi pen's count (3&1 for 4&1) and a season (season2) still tell another one
+    (JO_MALONE, "ジョー マローン ロンドン", None,
+     "ジョーマローン 香水 30ml ブラックベリー&ベイ 2本", "match"),
+    (JETSTREAM, "三菱鉛筆", None, "ジェットストリーム プライム 3&1 0.5 ブラック 多機能ペン",
+     "model_conflict"),
+    (JETSTREAM, "三菱鉛筆", None, "三菱鉛筆 ジェットストリーム 4&1 0.5 ブラック 多機能ペン",
+     "match"),
+    ("公式ガイド&レシピ きのう何食べた? ~シロさんの簡単レシピ~", "よしなが ふみ", None,
+     "きのう何食べた? season2 公式ガイド&レシピ", "volume_conflict"),
+    # バージョン names no other game in a set of copies
+    ("ポケットモンスター 銀 (ゲームボーイ/ゲームボーイカラー共通) GB ソフト", "任天堂", None,
+     "ポケモン 銀 バージョン GB カセット 2個セット", "match"),
 ]
 
 

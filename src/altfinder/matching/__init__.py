@@ -88,6 +88,7 @@ from altfinder.matching._rules import (
     _prefixed_title_rule,
     _quantity_rule,
     _range_rule,
+    _season_rule,
     _sequel_rule,
     _series_name_rule,
     _split_pack_rule,
@@ -222,6 +223,7 @@ class Matcher:
         _place_rule(ref, lst, verdict)
         _numbered_name_rule(ref, lst, verdict)
         _sequel_rule(ref, lst, verdict)
+        _season_rule(ref, lst, verdict)
         _range_rule(ref, lst, verdict)
         _part_rule(ref, lst, verdict)
         _letter_rule(ref, lst, verdict)

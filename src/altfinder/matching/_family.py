@@ -53,7 +53,8 @@ MAX_ALIASES = 8
 # Words of a sibling's title that the rules already read (a generation, a volume, an
 # edition, a pair, a case of packs) or that name no product (オブ, the): no sibling's mark
 _NO_MARK = frozenset(fold_kana(w) for w in (
-    "世代", "巻", "版", "弾", "作", "オブ", "the", "ペア", "ケース販売", "箱買い"))
+    "世代", "巻", "版", "弾", "作", "オブ", "the", "ペア", "ケース販売", "箱買い",
+    "エディション", "バージョン", "モデル"))  # マリオレッドエディション: a name's generic end
 
 
 @dataclass(frozen=True)

@@ -615,8 +615,11 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     if bundle:
         verdict.reject(MatchKind.LOT, f"sold as a set with another product ({bundle})")
         return
+    own_and = "&" in ref.parsed.text  # ゲーム&ウオッチ, Wood Sage & Sea Salt: its own &
     if "+" not in ref.parsed.text:
         for m in _PLUS.finditer(lst.text):
+            if own_and and "&" in m.group():
+                continue
             following = lst.text[m.end():].split()[:1]
             words = [m.group(1), *(w for w in following if not w.isascii()
                                    and not re.match(r"[×x]?\d", w))]  # ×2本: a count
@@ -631,6 +634,8 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
             return
         for m in _WORK_BEFORE_PLUS.finditer(lst.text):  # ブレスオブザワイルド + ゼルダ無双 …
             main = m.group(1)
+            if own_and and "&" in m.group():
+                continue
             if not (main in ref.parsed.text or _compact(main) in ref.parsed.compact
                     or sounds_in(main, ref.parsed.text) or _NOT_A_PRODUCT.search(main)
                     or _AFTER_NAME_OK.search(main) or _PLATFORM_LEXICON.find(
@@ -639,6 +644,8 @@ def _lot_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
                 return
         for m in _BEFORE_PLUS.finditer(lst.text):  # EOS R10 ボディ + RF50mm: the lens with a body
             main = m.group(1)
+            if own_and and "&" in m.group():
+                continue
             if re.search(r"(?:spf\d*|pa)$", main) or _colours(lst.show(m, 1).split()[-1]):
                 continue  # SPF50+, PA++, ブラック&ブラス (a colour pair)
             if not (main in ref.parsed.text or _compact(main) in ref.parsed.compact
@@ -2154,6 +2161,31 @@ def _numbered_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> Non
             return
 
 
+# A season of a series (season2, シーズン3), and a multi-pen's count (4&1: four colours and
+# a pencil)
+_SEASON = _k(r"(?:season|シーズン)\s*(\d{1,2})(?!\d)")
+_PEN_COUNT = re.compile(r"(?<![\d.])(\d)\s*&\s*(\d)(?![\d.])")
+
+
+def _season_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Another season than the reference's (season2 for the first book of a TV series' guide,
+    which names none), or another count of a multi pen (3&1 for 4&1)."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    ours = {int(n) for n in _SEASON.findall(ref.whole_text)} or {1}
+    theirs = {int(n) for n in _SEASON.findall(lst.text)}
+    if theirs and not theirs & ours:
+        verdict.reject(MatchKind.VOLUME_CONFLICT, f"season {_number(theirs)} is not "
+                                                  f"{_number(ours)}")
+        return
+    pens = {m.group(1, 2) for m in _PEN_COUNT.finditer(ref.parsed.text)}
+    other = next((m for m in _PEN_COUNT.finditer(lst.text) if pens and m.group(1, 2) not in pens),
+                 None)
+    if other:
+        verdict.reject(MatchKind.MODEL_CONFLICT, f"{lst.show(other)} is not "
+                                                 f"{'/'.join('&'.join(p) for p in sorted(pens))}")
+
+
 # A name numbered as the sequel of a numbered work: ファイナルファンタジー 10-2, x-2, 13-2
 _SEQUEL_CODE = re.compile(r"([ぁ-ゖー一-鿿々a-z]{2,})\s?(\d{1,2}|[ivx]{1,5})-(\d)(?![\d-])")
 
@@ -2622,7 +2654,7 @@ def _last_word_rule(ref: _Reference, lst: _Parsed, present: dict[str, float],
 _INSERTED_OK = frozenset({
     "もでる", "さいず", "あんど", "たいぷ", "ぽんぷ", "ぼとる", "せっと", "ぱっく", "しりーず",
     "えでぃしょん", "せんち", "みり", "いんち", "ぐらむ", "りっとる", "こんでじ", "でじかめ",
-    "みらーれす", "ほんたい"})
+    "みらーれす", "ほんたい", "ばーじょん"})
 _KATAKANA_WORD = re.compile("[ァ-ヺー・]+")
 
 
