@@ -3324,6 +3324,11 @@ STOP22 = [
      "match"),
     ("公式ガイド&レシピ きのう何食べた? ~シロさんの簡単レシピ~", "よしなが ふみ", None,
      "きのう何食べた? season2 公式ガイド&レシピ", "volume_conflict"),
+    # the New line of Nintendo's handhelds, for the older model
+    ("ニンテンドー3DS LL レッドXブラック 本体 【メーカー生産終了】", "任天堂", None,
+     "Newニンテンドー3DS LL メタリックブラック 本体", "line_conflict"),
+    ("ニンテンドー3DS LL レッドXブラック 本体 【メーカー生産終了】", "任天堂", None,
+     "ニンテンドー3DS LL レッド×ブラック 本体 充電器付き", "match"),
     # バージョン names no other game in a set of copies
     ("ポケットモンスター 銀 (ゲームボーイ/ゲームボーイカラー共通) GB ソフト", "任天堂", None,
      "ポケモン 銀 バージョン GB カセット 2個セット", "match"),

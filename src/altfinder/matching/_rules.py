@@ -2445,14 +2445,21 @@ def _edition_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
 # New as the first word of the name (not & Newフレンズ; every 2DS LL is a New one)
 _NEW = re.compile(r"^new(?![a-z])(?!\s?(?:にんてんどー)?2ds)")
 _NEW_SAID = _k(r"(?<![a-z])new(?![a-z])|ニュー|(?<![a-z])n(?=3ds|2ds)")
+# The New line of Nintendo's handhelds, named in a listing: Newニンテンドー3DS LL, New 2DS LL
+_NEW_3DS = _k(r"(?<![a-z])(?:new|ニュー)\s?(?:ニンテンドー\s?)?[23]ds")
 
 
 def _new_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """A reference named New (New ニンテンドー3DS LL, New みんなのGOLF) and a listing that
-    never says it: the older product of the name."""
-    if (verdict.kind is MatchKind.MATCH and _matches(_NEW, ref.parsed.text)
-            and not _NEW_SAID.search(lst.text)):
-        verdict.reject(MatchKind.LINE_CONFLICT, "the listing lacks New")
+    never says it: the older product of the name; and the converse for Nintendo's handhelds
+    (Newニンテンドー3DS LL for the ニンテンドー3DS LL)."""
+    if verdict.kind is not MatchKind.MATCH:
+        return
+    if _matches(_NEW, ref.parsed.text):
+        if not _NEW_SAID.search(lst.text):
+            verdict.reject(MatchKind.LINE_CONFLICT, "the listing lacks New")
+    elif (new := _NEW_3DS.search(lst.text)) and not _NEW_SAID.search(ref.parsed.text):
+        verdict.reject(MatchKind.LINE_CONFLICT, f"the New model ({lst.show(new)})")
 
 
 # A shape or form said with 型: 角型, 円筒型, 深型, B6型 (not 新型, 型番, 大型 of a dog)
