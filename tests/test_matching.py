@@ -3259,6 +3259,7 @@ PS4 = "PlayStation 4 ジェット・ブラック 500GB (CUH-2100AB01) プレイ�
 N64_PAD = "NINTENDO64 コントローラ Brosシリーズ グレー 【任天堂純正品】 ニンテンドウ64 N64"
 JO_MALONE = "ジョー マローン ロンドン(JO MALONE LONDON) ブラックベリー & ベイ コロン 30mL 香水"
 JETSTREAM = "三菱鉛筆 多機能ペン ジェットストリーム 4&1 0.5 ブラック 書きやすい MSXE5100005.24"
+ROTRING = "ロットリング(rotring) シャープペン 600 0.5mm ブラック 製図用 シャープペンシル 1904443"
 ROOMBA = "ルンバ i7+ アイロボット ロボット掃除機 自動ゴミ収集 クリーンベース付き wifi対応"
 STOP22 = [
     # what the reference says comes with it (…ケースとXバンド, X付き), sold alone, is a part
@@ -3329,6 +3330,17 @@ STOP22 = [
      "Newニンテンドー3DS LL メタリックブラック 本体", "line_conflict"),
     ("ニンテンドー3DS LL レッドXブラック 本体 【メーカー生産終了】", "任天堂", None,
      "ニンテンドー3DS LL レッド×ブラック 本体 充電器付き", "match"),
+    # a name's own + (ルンバ i3+) adds no extra: its 交換用バッテリー is a part
+    ("ルンバ i3+ アイロボット ロボット掃除機 クリーンベース付き スマートスピーカー対応",
+     "iRobot(アイロボット)", "i355060", "ルンバ i3+ 交換用バッテリー 純正 リチウムイオン",
+     "accessory"),
+    # what a pen is, and a high chair's baby set (sold on its own)
+    (ROTRING, "ロットリング(rotring)", "1904443", "ロットリング 600 ボールペン ブラック",
+     "variant_conflict"),
+    (ROTRING, "ロットリング(rotring)", "1904443", "ロットリング 600 シャープペンシル 0.5 黒",
+     "match"),
+    ("STOKKE(ストッケ) トリップ トラップ ホワイト ベビーチェア ハイチェア 木製 北欧",
+     "STOKKE(ストッケ)", None, "ストッケ トリップトラップ ベビーセット ホワイト", "accessory"),
     # バージョン names no other game in a set of copies
     ("ポケットモンスター 銀 (ゲームボーイ/ゲームボーイカラー共通) GB ソフト", "任天堂", None,
      "ポケモン 銀 バージョン GB カセット 2個セット", "match"),

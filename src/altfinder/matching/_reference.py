@@ -567,7 +567,8 @@ def _reference(title: str, brand: str | None, model_number: str | None,
                        if m.start() < end + _ACCESSORY_REACH]
     is_accessory = any(not _WITH.match(after := parsed.text[m.end():].lstrip())
                        and not _LISTED_WITH.match(after)  # バッテリ・充電器付: comes with it
-                       and not after.startswith("から")  # ケースから出すと: how it is used
+                       and not after.startswith(("から", "対応", "連携"))  # ケースから出すと,
+                       # スマートスピーカー対応: how it is used, what it works with
                        for _, m in accessory_words)
     # a work's number is part of its title (ペルソナ5 ザ・ロイヤル), and an accessory is
     # named by what it is after the product it fits (iPhone 15 クリアケース)

@@ -56,7 +56,8 @@ from altfinder.matching._vocabulary import (
 from altfinder.models import Condition
 
 _COUNT = _k(r"^\d+\s*(?:個|本|枚|つ|点|台|コ)\s*(?=おまけ|オマケ|付|同梱|あり|有り)")
-_EXTRA = _k(r"(?:おまけ|オマケ|\+|&|＆)\s*\S{0,6}$|予備\s*$")  # 予備バッテリー: a spare, with it
+# 予備バッテリー, + ケース: a spare or an extra, with it (not the + of a name: ルンバ i3+)
+_EXTRA = _k(r"(?:おまけ|オマケ|(?<![a-z0-9])\+|&|＆)\s*\S{0,6}$|予備\s*$")
 
 _UNUSED_STATE = _k(r"未使用|未開封|良好")  # glued to the part's name
 _ONLY = _k(r"([^\s]{1,10}?)\s*(?:(?<!こ)のみ|だけ|単品|単体)(?![a-z])(?!\s*(?:可|可能|でき|動))")
@@ -872,6 +873,10 @@ _KINDS = (
      "英語配列": _k(r"英語\s?配列|英字\s?配列|(?<![a-z])us(?:配列)?(?![a-z])|ansi")},
     {"テンキーレス": _k(r"テンキーレス|(?<![a-z])tkl(?![a-z])"),
      "フルサイズ": _k(r"フルキーボード|フルサイズキーボード|テンキー付")},
+    # what a pen is: the line's ballpoint is not its mechanical pencil (ロットリング 600)
+    {"ボールペン": _k(r"(?<!多機能)ボールペン"),
+     "シャープペンシル": _k(r"シャープペン(?:シル)?|シャーペン|メカニカルペンシル"),
+     "万年筆": _k(r"万年筆")},
     # what a pan is: the line's one-handed pan is not its two-handed one (ジオ・プロダクト)
     {"片手鍋": _k(r"片手鍋"), "両手鍋": _k(r"両手鍋"), "フライパン": _k(r"フライパン"),
      "玉子焼き器": _k(r"玉子焼き?器?|卵焼き器|エッグパン"), "天ぷら鍋": _k(r"天ぷら鍋"),

@@ -405,7 +405,7 @@ _ACCESSORY_WORDS = (
     "交換ストロー", "替えパッド", "補充用ビーズ",
     "ボトルのみ", "ラベル", "ヘッドバンド", "イヤーパッド", "コントローラー", "スピーカー",
     "蓋", "フタ", "キャスター", "ガラス蓋", "ガラスぶた", "ヒートシンク", "ばらし", "バラし",
-    "ドングル", "レシーバー", "スチールブック",
+    "ドングル", "レシーバー", "スチールブック", "ベビーセット",
 )
 # Accessory words that name one thing: a reference that is one is also the other.
 ACCESSORY_SYNONYMS = (
