@@ -3341,6 +3341,11 @@ STOP22 = [
      "match"),
     ("STOKKE(ストッケ) トリップ トラップ ホワイト ベビーチェア ハイチェア 木製 北欧",
      "STOKKE(ストッケ)", None, "ストッケ トリップトラップ ベビーセット ホワイト", "accessory"),
+    # a guide's game and the guide, sold as a set
+    ("ファイナルファンタジーVII リバース アルティマニア (SE-MOOK)", "スクウェア・エニックス", None,
+     "ファイナルファンタジーVII リバース PS5 ソフト 攻略本 セット", "lot"),
+    ("ファイナルファンタジーVII リバース アルティマニア (SE-MOOK)", "スクウェア・エニックス", None,
+     "FF7 リバース アルティマニア 攻略本 美品", "match"),
     # バージョン names no other game in a set of copies
     ("ポケットモンスター 銀 (ゲームボーイ/ゲームボーイカラー共通) GB ソフト", "任天堂", None,
      "ポケモン 銀 バージョン GB カセット 2個セット", "match"),

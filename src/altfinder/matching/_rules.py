@@ -349,6 +349,9 @@ def _accessory_rules(ref: _Reference, lst: _Parsed, verdict: _Verdict,
     if (guide and not ref.is_game and _GAME_SOFT.search(text)
             and not _GUIDE_WORDS.search(_PACKED_WITH.sub(" ", text))):
         verdict.reject(MatchKind.LINE_CONFLICT, "the game itself, not its guide or art book")
+    elif (guide and not ref.is_game and (soft := _GAME_SOFT.search(text))
+          and _SET in text[soft.end():]):  # リバース PS5 ソフト 攻略本 セット
+        verdict.reject(MatchKind.LOT, f"the game and its guide ({lst.show(soft)} … セット)")
     taken = _TAKEN_OFF.search(text) if _FROM in text else None
     if taken and len(_compact(taken.group(1))) >= 3 and (
             _compact(taken.group(1)) in ref.parsed.compact
