@@ -44,7 +44,7 @@ HELD_BACK = DATA.with_name("matching_heldback.jsonl")
 CATALOGUE = DATA.with_name("matching_catalogue.jsonl")
 PAGE = 120  # a Mercari search page
 # blind3 onwards: about 120 titles each, written blind, two at a time
-SPLITS = ("tune", "holdout", "blind", "blind2", *(f"blind{n}" for n in range(3, 234)))
+SPLITS = ("tune", "holdout", "blind", "blind2", *(f"blind{n}" for n in range(3, 242)))
 
 
 @dataclass(frozen=True)

@@ -228,6 +228,7 @@ _CREDIT_ROLE = re.compile(r"\s*[(（](?:著|イラスト|翻訳|訳|編集|編|�
 _CREDIT_NAME = (r"(?!(?:単行本|文庫|コミック|大型本|新書|ムック|ペーパーバック)(?:\s|[(（]))"
                 r"[^\s()（）,、]+")
 _CREDIT = rf"{_CREDIT_NAME}(?:\s{_CREDIT_NAME})?{_CREDIT_ROLE.pattern}"
+_TRIPLE = re.compile(r"トリプル(?:セット|パック)")  # three in one pack, a listing's 3体セット
 _ILLUSTRATED = re.compile(r"[(（]イラスト[)）]")
 _CREDITS = re.compile(rf"\s{_CREDIT}(?:\s*[,、]\s*{_CREDIT})*\s*$")
 _KANA_WORDS = re.compile(r"[ぁ-ゖー]+(?:[・ ][ぁ-ゖー]+)*")
@@ -590,6 +591,8 @@ def _reference(title: str, brand: str | None, model_number: str | None,
         if parsed.volumes:  # 10コアCPU, 最大150ルーメン, Stylus 2対応: the copy's numbers
             name_volumes &= _parse(parsed.display[:end]).volumes
         core_text = core_text[:end]
+    if parsed.quantity == 1 and (triple := _TRIPLE.search((whole_parsed or parsed).display)):
+        parsed.quantity, parsed.quantity_words = 3, [triple.group()]  # amiibo トリプルセット
     if "有機el" in name_lines and _DISPLAY_KIND.search(parsed.text):  # AMOLEDディスプレイ: a spec
         name_lines = name_lines - {"有機el"}
     if brand and "+" in brand and "plus" in name_lines:  # Dr.Jart+: the brand's +, no Plus

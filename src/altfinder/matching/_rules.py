@@ -2775,7 +2775,8 @@ def _joined_set_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         return
     if unexplained is None:
         unexplained = _unexplained(ref, lst, alias_text)
-    others = [w for w in unexplained if not w.isdigit()]  # 2 of 2冊セット: how many
+    others = [w for w in unexplained  # 2 of 2冊セット: how many; 本体 と 充電台: its own part
+              if not w.isdigit() and not _ACCESSORY_VOCABULARY.regex.search(w)]
     if others and not _JOINED_SET.search(ref.parsed.text):
         verdict.reject(MatchKind.LOT, f"a set of different products ({' '.join(others[:3])} "
                                       f"besides the reference)")
