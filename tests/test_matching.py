@@ -3354,6 +3354,13 @@ STOP22 = [
      "ファイナルファンタジーVII リバース PS5 ソフト 攻略本 セット", "lot"),
     ("ファイナルファンタジーVII リバース アルティマニア (SE-MOOK)", "スクウェア・エニックス", None,
      "FF7 リバース アルティマニア 攻略本 美品", "match"),
+    # 混在 (mixed): a lot of different models, not copies
+    ("Seagate BarraCuda 3.5インチ 2TB 内蔵ハードディスク HDD ST2000DM008", "SEAGATE", "ST2000DM008",
+     "3.5インチHDD 2TB 4台まとめ ST2000DM008 / WD20EZRZ 混在 ジャンク", "lot"),
+    # a lamp's light colour
+    ("アイリスオーヤマ LED電球 E26 広配光 60形相当 昼白色 2個パック LDA7N-G-6T62P",
+     "アイリスオーヤマ(IRIS OHYAMA)", None, "アイリスオーヤマ LED電球 E26 60形 昼光色 2個パック",
+     "variant_conflict"),
     # バージョン names no other game in a set of copies
     ("ポケットモンスター 銀 (ゲームボーイ/ゲームボーイカラー共通) GB ソフト", "任天堂", None,
      "ポケモン 銀 バージョン GB カセット 2個セット", "match"),

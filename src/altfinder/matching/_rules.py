@@ -880,6 +880,9 @@ _KINDS = (
     {"ボールペン": _k(r"(?<!多機能)ボールペン"),
      "シャープペンシル": _k(r"シャープペン(?:シル)?|シャーペン|メカニカルペンシル"),
      "万年筆": _k(r"万年筆")},
+    # a lamp's light colour: 昼光色 is not 昼白色
+    {"昼光色": _k(r"昼光色"), "昼白色": _k(r"昼白色"), "電球色": _k(r"電球色"),
+     "温白色": _k(r"温白色")},
     # what a pan is: the line's one-handed pan is not its two-handed one (ジオ・プロダクト)
     {"片手鍋": _k(r"片手鍋"), "両手鍋": _k(r"両手鍋"), "フライパン": _k(r"フライパン"),
      "玉子焼き器": _k(r"玉子焼き?器?|卵焼き器|エッグパン"), "天ぷら鍋": _k(r"天ぷら鍋"),
@@ -1687,7 +1690,7 @@ _FIGURE, _FIGURES = "体", fold_kana("体せっと")  # 2体セット: figures, 
 _SOLD_IN_BULK = fold_kana("まとめ売り")  # of games: several titles (まとめて: copies, maybe)
 _SAME = _k(r"同じ|同タイトル|同一")  # 3本まとめて 同タイトル: copies of one game
 # Words that make a bulk lot one of different things.
-_OTHER_KIND = _k(r"他|ほか|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々|含む|含")
+_OTHER_KIND = _k(r"他|ほか|種類|色違い|別々|各|詰め合わせ|アソート|バラ|いろいろ|色々|含む|含|混在")
 _SAME_VOLUME = _k(r"巻|保存用|布教用|観賞用|同一|同じ|同タイトル|"
                   r"複数|研修|クラス|プレゼント|保育|教室|配布|"
                   r"読書会|勉強会|輪読|学級|感想文|"
