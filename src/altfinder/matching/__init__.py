@@ -82,6 +82,7 @@ from altfinder.matching._rules import (
     _original_rule,
     _other_number_rule,
     _part_rule,
+    _pen_count_rule,
     _place_rule,
     _plain_edition_rule,
     _plus_rule,
@@ -224,6 +225,7 @@ class Matcher:
         _numbered_name_rule(ref, lst, verdict)
         _sequel_rule(ref, lst, verdict)
         _season_rule(ref, lst, verdict)
+        _pen_count_rule(ref, lst, verdict)
         _range_rule(ref, lst, verdict)
         _part_rule(ref, lst, verdict)
         _letter_rule(ref, lst, verdict)

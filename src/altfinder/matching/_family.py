@@ -83,6 +83,7 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
     # (a book's author, a maker) is the whole family's, never one sibling's.
     family_words = fold_text(brand or "").replace(" ", "")
     marks: dict[str, str] = {}
+    said = ref.whole_text + alias_text  # what a sibling's word may share a head with
     for title in dict.fromkeys(s.strip() for s in siblings if s.strip()) if alias_refs else ():
         parsed = _parse(title)
         judged = _Verdict()
@@ -93,7 +94,7 @@ def _family(ref: _Reference, brand: str | None, model_number: str | None,
             if (not word.isdigit() and len(word) >= 2 and word not in family_words
                     and word not in _NO_MARK):
                 marks.setdefault(word, title)
-                own = _own_head(word, ref.whole_text + alias_text)
+                own = _own_head(word, said)
                 if own:  # 電脳獣ファルザー: ファルザー, after our 電脳獣
                     marks.setdefault(word[own:], title)
     lines = frozenset(line for a in titles for line in _lines(_canonical(a)))

@@ -2172,26 +2172,30 @@ def _numbered_name_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> Non
             return
 
 
-# A season of a series (season2, シーズン3), and a multi-pen's count (4&1: four colours and
-# a pencil)
+# A season of a series (season2, シーズン3); a multi pen's count (4&1: four colours and a
+# pencil)
 _SEASON = _k(r"(?:season|シーズン)\s*(\d{1,2})(?!\d)")
 _PEN_COUNT = re.compile(r"(?<![\d.])(\d)\s*&\s*(\d)(?![\d.])")
 
 
 def _season_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     """Another season than the reference's (season2 for the first book of a TV series' guide,
-    which names none), or another count of a multi pen (3&1 for 4&1)."""
+    which names none)."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    ours = {int(n) for n in _SEASON.findall(ref.whole_text)} or {1}
+    ours = {int(m.group(1)) for m in _matches(_SEASON, ref.whole_text)} or {1}
     theirs = {int(n) for n in _SEASON.findall(lst.text)}
     if theirs and not theirs & ours:
         verdict.reject(MatchKind.VOLUME_CONFLICT, f"season {_number(theirs)} is not "
                                                   f"{_number(ours)}")
+
+
+def _pen_count_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
+    """Another count of a multi pen than the reference's (3&1 for 4&1)."""
+    pens = {m.group(1, 2) for m in _matches(_PEN_COUNT, ref.parsed.text)}
+    if verdict.kind is not MatchKind.MATCH or not pens:
         return
-    pens = {m.group(1, 2) for m in _PEN_COUNT.finditer(ref.parsed.text)}
-    other = next((m for m in _PEN_COUNT.finditer(lst.text) if pens and m.group(1, 2) not in pens),
-                 None)
+    other = next((m for m in _PEN_COUNT.finditer(lst.text) if m.group(1, 2) not in pens), None)
     if other:
         verdict.reject(MatchKind.MODEL_CONFLICT, f"{lst.show(other)} is not "
                                                  f"{'/'.join('&'.join(p) for p in sorted(pens))}")
@@ -2206,7 +2210,7 @@ def _sequel_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     (10) for ファイナルファンタジーX-2."""
     if verdict.kind is not MatchKind.MATCH:
         return
-    for m in _SEQUEL_CODE.finditer(ref.parsed.text):
+    for m in _matches(_SEQUEL_CODE, ref.parsed.text):
         name, number = re.escape(m.group(1)), re.escape(m.group(2))
         plain = re.search(rf"{name}\s?{number}(?![\d.a-z]|\s?-\s?\d)", lst.text)
         if plain:
@@ -2469,7 +2473,7 @@ def _new_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict) -> None:
     if _matches(_NEW, ref.parsed.text):
         if not _NEW_SAID.search(lst.text):
             verdict.reject(MatchKind.LINE_CONFLICT, "the listing lacks New")
-    elif (new := _NEW_3DS.search(lst.text)) and not _NEW_SAID.search(ref.parsed.text):
+    elif (new := _NEW_3DS.search(lst.text)) and not _matches(_NEW_SAID, ref.parsed.text):
         verdict.reject(MatchKind.LINE_CONFLICT, f"the New model ({lst.show(new)})")
 
 
@@ -2780,7 +2784,7 @@ def _joined_set_rule(ref: _Reference, lst: _Parsed, verdict: _Verdict,
         unexplained = _unexplained(ref, lst, alias_text)
     others = [w for w in unexplained  # 2 of 2冊セット: how many; 本体 と 充電台: its own part
               if not w.isdigit() and not _ACCESSORY_VOCABULARY.regex.search(w)]
-    if others and not _JOINED_SET.search(ref.parsed.text):
+    if others and not _matches(_JOINED_SET, ref.parsed.text):
         verdict.reject(MatchKind.LOT, f"a set of different products ({' '.join(others[:3])} "
                                       f"besides the reference)")
 
